@@ -1,0 +1,7 @@
+import type { Config } from 'drizzle-kit';
+
+export default {
+  schema: './db/schema.ts',
+  out: './db/migrations',
+  dialect: 'sqlite',
+} satisfies Config;
