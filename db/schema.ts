@@ -21,6 +21,7 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
+import type { AttributeBin } from '../lib/attributes/types';
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
@@ -99,12 +100,7 @@ export const ATTRIBUTE_SCOPES = ['document', 'participant'] as const;
 export const ATTRIBUTE_TYPES = ['category', 'number', 'text', 'date'] as const;
 export type AttributeScope = (typeof ATTRIBUTE_SCOPES)[number];
 export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-/** A bin of a number attribute: [min, max] inclusive, e.g. age band 18–29. */
-export interface AttributeBin {
-  label: string;
-  min: number;
-  max: number;
-}
+export type { AttributeBin };
 
 export const attributeDefinitions = sqliteTable(
   'attribute_definitions',

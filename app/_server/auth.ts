@@ -1,0 +1,58 @@
+/** next-auth configuration: email + password, JWT sessions, sign-in throttling. */
+import type { NextAuthOptions } from 'next-auth';
+import CredentialsProvider from 'next-auth/providers/credentials';
+import { z } from 'zod';
+import { getDb } from '@/db/client';
+import { normaliseEmail, userByEmail } from '@/db/queries/users';
+import { clearFailures, lockedFor, recordFailure } from '@/db/queries/signin';
+import { verifyPassword } from '@/lib/auth/password';
+
+/** Compared against when the email is unknown, so both paths cost one bcrypt comparison. */
+const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8DfwKc0ofGPe8fJ6I6G3rX6jZQwFXa';
+
+const credentials = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) });
+
+export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+function clientAddress(headers: Record<string, unknown> | undefined): string {
+  const forwarded = headers?.['x-forwarded-for'];
+  return typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : 'local';
+}
+
+export const authOptions: NextAuthOptions = {
+  secret: process.env.AUTH_SECRET,
+  session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  pages: { signIn: '/signin' },
+  providers: [
+    CredentialsProvider({
+      name: 'Email',
+      credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
+      async authorize(raw, req) {
+        const parsed = credentials.safeParse(raw);
+        if (!parsed.success) return null;
+        const db = getDb();
+        const email = normaliseEmail(parsed.data.email);
+        const keys = [`email:${email}`, `ip:${clientAddress(req?.headers)}`];
+        if (keys.some((k) => lockedFor(db, k) > 0)) throw new Error('Throttled');
+        const user = userByEmail(db, email);
+        const ok = verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        if (!user || !ok || user.disabled) {
+          for (const k of keys) recordFailure(db, k);
+          return null;
+        }
+        clearFailures(db, keys[0]);
+        return { id: String(user.id), email: user.email, name: user.name };
+      },
+    }),
+  ],
+  callbacks: {
+    async jwt({ token, user }) {
+      if (user) token.uid = Number(user.id);
+      return token;
+    },
+    async session({ session, token }) {
+      if (session.user) (session.user as { id?: number }).id = token.uid as number;
+      return session;
+    },
+  },
+};

@@ -1,0 +1,13 @@
+import { requireAdmin } from '@/app/_server/session';
+import { getDb } from '@/db/client';
+import { listUsers } from '@/db/queries/users';
+import { UsersAdmin } from '@/components/UsersAdmin';
+
+export default async function UsersPage() {
+  const admin = await requireAdmin();
+  return (
+    <div className="page">
+      <UsersAdmin users={listUsers(getDb())} selfId={admin.id} />
+    </div>
+  );
+}

@@ -1,0 +1,10 @@
+import { NextResponse } from 'next/server';
+import { apiRoute, parseId, projectRole } from '@/app/_server/api';
+import { getDb } from '@/db/client';
+import { participantsForProject } from '@/db/queries/participants';
+
+export const GET = apiRoute<{ projectId: string }>(async (_req, { user, params }) => {
+  const projectId = parseId(params.projectId, 'projectId');
+  projectRole(user, projectId);
+  return NextResponse.json({ participants: participantsForProject(getDb(), projectId) });
+});

@@ -1,0 +1,8 @@
+import { NextResponse } from 'next/server';
+import { apiRoute } from '@/app/_server/api';
+import { getDb } from '@/db/client';
+import { projectsForUser } from '@/db/queries/projects';
+
+export const GET = apiRoute(async (_req, { user }) => {
+  return NextResponse.json({ projects: projectsForUser(getDb(), user.id) });
+});

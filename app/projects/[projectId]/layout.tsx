@@ -1,0 +1,37 @@
+import Link from 'next/link';
+import type { ReactNode } from 'react';
+import { requireProject } from '@/app/_server/session';
+import { getT } from '@/app/_server/i18n';
+
+export default async function ProjectLayout({
+  children,
+  params,
+}: {
+  children: ReactNode;
+  params: Promise<{ projectId: string }>;
+}) {
+  const { projectId } = await params;
+  const { project, role } = await requireProject(projectId);
+  const t = await getT();
+  const base = `/projects/${project.id}`;
+  return (
+    <div className="project">
+      <div className="project-head">
+        <h1 className="project-name">{project.name}</h1>
+        {project.isDemo && (
+          <p className="demo-notice" role="note">
+            <span className="badge demo">{t('demo.badge')}</span> {t('demo.notice')}
+          </p>
+        )}
+        <nav className="tabs">
+          <Link href={base}>{t('nav.overview')}</Link>
+          <Link href={`${base}/participants`}>{t('nav.participants')}</Link>
+          <Link href={`${base}/codebook`}>{t('nav.codebook')}</Link>
+          {role === 'lead' && <Link href={`${base}/members`}>{t('nav.members')}</Link>}
+          <span className="role-chip">{t(`role.${role}`)}</span>
+        </nav>
+      </div>
+      {children}
+    </div>
+  );
+}

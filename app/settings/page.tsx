@@ -1,0 +1,26 @@
+import { requireUser } from '@/app/_server/session';
+import { getT } from '@/app/_server/i18n';
+import { getDb } from '@/db/client';
+import { tokensForUser } from '@/db/queries/users';
+import { TokensEditor } from '@/components/TokensEditor';
+import { LanguageSwitch } from '@/components/LanguageSwitch';
+
+export default async function SettingsPage() {
+  const user = await requireUser();
+  const t = await getT();
+  const tokens = tokensForUser(getDb(), user.id).map((k) => ({
+    ...k,
+    createdAt: k.createdAt.toISOString(),
+    lastUsedAt: k.lastUsedAt?.toISOString() ?? null,
+    revokedAt: k.revokedAt?.toISOString() ?? null,
+  }));
+  return (
+    <div className="page">
+      <h1>{t('settings.title')}</h1>
+      <p>
+        {t('settings.language')}: <LanguageSwitch />
+      </p>
+      <TokensEditor tokens={tokens} />
+    </div>
+  );
+}

@@ -1,0 +1,27 @@
+import type { Db } from '../client';
+import { auditEvents } from '../schema';
+
+export interface AuditInput {
+  projectId: number | null;
+  userId: number | null;
+  action: string;
+  entityType: string;
+  entityId?: number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/** Appends an audit event: who changed what, with before/after snapshots. */
+export function recordAudit(db: Db, e: AuditInput): void {
+  db.insert(auditEvents)
+    .values({
+      projectId: e.projectId,
+      userId: e.userId,
+      action: e.action,
+      entityType: e.entityType,
+      entityId: e.entityId ?? null,
+      before: e.before ?? null,
+      after: e.after ?? null,
+    })
+    .run();
+}

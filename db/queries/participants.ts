@@ -1,0 +1,34 @@
+import { asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { documents, participants, turns } from '../schema';
+import { participantAttributeMap } from './attributes';
+
+export interface ParticipantSummary {
+  id: number;
+  label: string;
+  documentId: number | null;
+  documentTitle: string | null;
+  attributes: Record<string, string>;
+  turnCount: number;
+  wordCount: number;
+}
+
+/** Every participant of the project with attributes and how much they spoke. Real names are never selected. */
+export function participantsForProject(db: Db, projectId: number): ParticipantSummary[] {
+  const rows = db
+    .select({
+      id: participants.id,
+      label: participants.label,
+      documentId: participants.documentId,
+      documentTitle: documents.title,
+      turnCount: sql<number>`(select count(*) from ${turns} t where t.participant_id = ${participants.id})`,
+      wordCount: sql<number>`(select coalesce(sum(t.word_count), 0) from ${turns} t where t.participant_id = ${participants.id})`,
+    })
+    .from(participants)
+    .leftJoin(documents, eq(documents.id, participants.documentId))
+    .where(eq(participants.projectId, projectId))
+    .orderBy(asc(documents.sortOrder), asc(documents.title), asc(participants.id))
+    .all();
+  const attrs = participantAttributeMap(db, projectId);
+  return rows.map((r) => ({ ...r, attributes: attrs.get(r.id) ?? {} }));
+}

@@ -1,0 +1,94 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { documents, members, participants, projects, users, type Role } from '../schema';
+
+export type ProjectRow = typeof projects.$inferSelect;
+
+/** The projects a user belongs to, with their role and sizes. Admins see only their own memberships. */
+export function projectsForUser(db: Db, userId: number) {
+  return db
+    .select({
+      id: projects.id,
+      name: projects.name,
+      description: projects.description,
+      isDemo: projects.isDemo,
+      role: members.role,
+      documentCount: sql<number>`(select count(*) from ${documents} where ${documents.projectId} = ${projects.id})`,
+      participantCount: sql<number>`(select count(*) from ${participants} where ${participants.projectId} = ${projects.id})`,
+    })
+    .from(members)
+    .innerJoin(projects, eq(projects.id, members.projectId))
+    .where(eq(members.userId, userId))
+    .orderBy(asc(projects.name))
+    .all();
+}
+
+/** The user's role in the project, or undefined when they are not a member (or it does not exist). */
+export function roleInProject(db: Db, userId: number, projectId: number): Role | undefined {
+  return db
+    .select({ role: members.role })
+    .from(members)
+    .where(and(eq(members.userId, userId), eq(members.projectId, projectId)))
+    .get()?.role;
+}
+
+export function projectById(db: Db, projectId: number): ProjectRow | undefined {
+  return db.select().from(projects).where(eq(projects.id, projectId)).get();
+}
+
+export function createProject(db: Db, input: { name: string; description?: string }, leadId: number): ProjectRow {
+  return db.transaction((tx) => {
+    const project = tx.insert(projects).values({ name: input.name, description: input.description ?? '' }).returning().get();
+    tx.insert(members).values({ projectId: project.id, userId: leadId, role: 'lead' }).run();
+    return project;
+  });
+}
+
+export function membersOfProject(db: Db, projectId: number) {
+  return db
+    .select({ userId: users.id, email: users.email, name: users.name, role: members.role, disabled: users.disabled })
+    .from(members)
+    .innerJoin(users, eq(users.id, members.userId))
+    .where(eq(members.projectId, projectId))
+    .orderBy(asc(users.email))
+    .all();
+}
+
+/** Adds the user or changes their role. */
+export function setMemberRole(db: Db, projectId: number, userId: number, role: Role): void {
+  db.insert(members)
+    .values({ projectId, userId, role })
+    .onConflictDoUpdate({ target: [members.projectId, members.userId], set: { role } })
+    .run();
+}
+
+/** Removes a member; refuses to remove the project's last lead. */
+export function removeMember(db: Db, projectId: number, userId: number): void {
+  db.transaction((tx) => {
+    const leads = tx
+      .select({ userId: members.userId })
+      .from(members)
+      .where(and(eq(members.projectId, projectId), eq(members.role, 'lead')))
+      .all();
+    if (leads.length === 1 && leads[0].userId === userId) {
+      throw new Error('A project must keep at least one lead');
+    }
+    tx.delete(members).where(and(eq(members.projectId, projectId), eq(members.userId, userId))).run();
+  });
+}
+
+export function setMemberRoleChecked(db: Db, projectId: number, userId: number, role: Role): void {
+  db.transaction((tx) => {
+    if (role !== 'lead') {
+      const leads = tx
+        .select({ userId: members.userId })
+        .from(members)
+        .where(and(eq(members.projectId, projectId), eq(members.role, 'lead')))
+        .all();
+      if (leads.length === 1 && leads[0].userId === userId) {
+        throw new Error('A project must keep at least one lead');
+      }
+    }
+    setMemberRole(tx as unknown as Db, projectId, userId, role);
+  });
+}

@@ -1,0 +1,49 @@
+#!/usr/bin/env bash
+# Runs every test suite: typecheck, lint, unit + integration (vitest), the production
+# build, and end-to-end tests in Chromium (Playwright). Ends with one line of totals:
+#   tests: N passed, N failed
+# Typecheck, lint and build count as one test each.
+set -u
+cd "$(dirname "$0")/.."
+export NEXT_TELEMETRY_DISABLED=1
+mkdir -p test-results
+rm -f test-results/unit.json test-results/e2e.json
+passed=0
+failed=0
+
+check() { # name, command...
+  local name=$1
+  shift
+  echo "=== $name"
+  if "$@"; then passed=$((passed + 1)); echo "=== $name: ok"; else failed=$((failed + 1)); echo "=== $name: FAILED"; fi
+}
+
+count_json() { # file, node expression over the parsed report giving [passed, failed]
+  node -e '
+    const fs = require("fs");
+    const [file, expr] = process.argv.slice(1);
+    if (!fs.existsSync(file)) { console.log("0 1"); process.exit(0); }
+    const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    const [p, f] = eval(expr);
+    console.log(p + " " + f);
+  ' "$1" "$2"
+}
+
+check typecheck npx tsc --noEmit -p .
+check lint npx eslint .
+
+echo "=== unit and integration tests (vitest)"
+npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/unit.json
+read -r p f < <(count_json test-results/unit.json '[r.numPassedTests, r.numFailedTests + (r.success === false && r.numFailedTests === 0 ? 1 : 0)]')
+passed=$((passed + p)); failed=$((failed + f))
+
+if [ "${SKIP_E2E:-0}" != "1" ]; then
+  check build npx next build
+  echo "=== end-to-end tests (Playwright, Chromium)"
+  npx playwright test
+  read -r p f < <(count_json test-results/e2e.json '[r.stats.expected + r.stats.flaky, r.stats.unexpected + (r.errors && r.errors.length ? r.errors.length : 0)]')
+  passed=$((passed + p)); failed=$((failed + f))
+fi
+
+echo "tests: $passed passed, $failed failed"
+[ "$failed" -eq 0 ]
