@@ -15,7 +15,7 @@ const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 
 /** Where the app keeps its database unless DATABASE_PATH says otherwise. */
 export function databasePath(): string {
-  return path.resolve(process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'app.db'));
+  return path.resolve(/*turbopackIgnore: true*/ process.env.DATABASE_PATH || path.join(process.cwd(), 'data', 'app.db'));
 }
 
 /** Thrown when the database file cannot be created or written; names the path. */
@@ -27,7 +27,7 @@ export class DatabasePathError extends Error {}
  * directory or file is not writable.
  */
 export function openDatabase(file: string): Db {
-  const dir = path.dirname(file);
+  const dir = path.dirname(/*turbopackIgnore: true*/ file);
   try {
     fs.mkdirSync(dir, { recursive: true });
     fs.accessSync(dir, fs.constants.W_OK);
@@ -60,3 +60,8 @@ export function getDb(): Db {
   if (!globalForDb.__db) globalForDb.__db = openDatabase(databasePath());
   return globalForDb.__db;
 }
+
+/** A transaction handle, as passed to `db.transaction(tx => …)`. */
+export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/** Anything queries can run on: the connection or a transaction. */
+export type Queryable = Db | Tx;

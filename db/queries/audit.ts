@@ -1,4 +1,4 @@
-import type { Db } from '../client';
+import type { Queryable } from '../client';
 import { auditEvents } from '../schema';
 
 export interface AuditInput {
@@ -12,7 +12,7 @@ export interface AuditInput {
 }
 
 /** Appends an audit event: who changed what, with before/after snapshots. */
-export function recordAudit(db: Db, e: AuditInput): void {
+export function recordAudit(db: Queryable, e: AuditInput): void {
   db.insert(auditEvents)
     .values({
       projectId: e.projectId,

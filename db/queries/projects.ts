@@ -1,5 +1,5 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Queryable } from '../client';
 import { documents, members, participants, projects, users, type Role } from '../schema';
 
 export type ProjectRow = typeof projects.$inferSelect;
@@ -55,7 +55,7 @@ export function membersOfProject(db: Db, projectId: number) {
 }
 
 /** Adds the user or changes their role. */
-export function setMemberRole(db: Db, projectId: number, userId: number, role: Role): void {
+export function setMemberRole(db: Queryable, projectId: number, userId: number, role: Role): void {
   db.insert(members)
     .values({ projectId, userId, role })
     .onConflictDoUpdate({ target: [members.projectId, members.userId], set: { role } })
@@ -89,6 +89,6 @@ export function setMemberRoleChecked(db: Db, projectId: number, userId: number, 
         throw new Error('A project must keep at least one lead');
       }
     }
-    setMemberRole(tx as unknown as Db, projectId, userId, role);
+    setMemberRole(tx, projectId, userId, role);
   });
 }

@@ -3,21 +3,73 @@ import { notFound } from 'next/navigation';
 import { idParam, requireProject } from '@/app/_server/session';
 import { getT } from '@/app/_server/i18n';
 import { documentWithTurns } from '@/db/queries/documents';
-import { TranscriptView } from '@/components/transcript/TranscriptView';
+import { codesOfProject } from '@/db/queries/codes';
+import { codingsForDocument, isAssigned } from '@/db/queries/codings';
+import { membersOfProject } from '@/db/queries/projects';
+import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
+import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layer-param';
+import { codePaths } from '@/lib/coding/code-paths';
+import { CodingEditor, type EditorTurn } from '@/components/editor/CodingEditor';
+import { LayerPicker } from '@/components/editor/LayerPicker';
+
+const CODER_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 
 export default async function DocumentPage({
   params,
+  searchParams,
 }: {
   params: Promise<{ projectId: string; documentId: string }>;
+  searchParams: Promise<{ layers?: string; edit?: string }>;
 }) {
   const { projectId, documentId } = await params;
-  const { project, db } = await requireProject(projectId);
+  const query = await searchParams;
+  const { project, db, user, role } = await requireProject(projectId);
   const t = await getT();
   const doc = documentWithTurns(db, project.id, idParam(documentId));
   if (!doc) notFound();
-  const words = doc.turns.reduce((n, turn) => n + (turn.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+  const viewer = { role, userId: user.id, blindMode: project.blindMode };
+
+  // Layers on screen: as asked in the URL, else the viewer's natural layer; only those they may see.
+  const own: LayerRef = { kind: 'coder', coderId: user.id };
+  const natural: LayerRef = role === 'coder' ? own : { kind: 'consensus' };
+  const asked = query.layers ? parseLayerList(query.layers).layers : [natural];
+  const layers = asked.filter((l) => mayViewLayer(viewer, l));
+  const askedEdit = query.edit ? parseLayer(query.edit) : natural;
+  const mayCode = role === 'lead' || (role === 'coder' && isAssigned(db, doc.id, user.id));
+  const editLayer = askedEdit && mayCode && mayEditLayer(viewer, askedEdit) ? askedEdit : null;
+  if (editLayer && !layers.some((l) => layerKey(l) === layerKey(editLayer))) layers.push(editLayer);
+
+  const members = membersOfProject(db, project.id);
+  const coders = members.filter((m) => m.role !== 'viewer');
+  const choices: Array<{ key: string; label: string }> = [
+    ...coders
+      .map((m) => ({ layer: { kind: 'coder', coderId: m.userId } as LayerRef, label: m.userId === user.id ? `${m.name} (${t('editor.myLayer')})` : m.name }))
+      .filter((c) => mayViewLayer(viewer, c.layer))
+      .map((c) => ({ key: layerKey(c.layer), label: c.label })),
+    ...(mayViewLayer(viewer, { kind: 'consensus' }) ? [{ key: 'consensus', label: t('editor.consensus') }] : []),
+  ];
+  const coderLayers = layers.filter((l) => l.kind === 'coder');
+  const coderColors =
+    layers.length > 1 ? Object.fromEntries(coders.map((m, i) => [m.userId, CODER_COLORS[i % CODER_COLORS.length]])) : null;
+
+  const codes = codePaths(codesOfProject(db, project.id));
+  const byParticipant = new Map(doc.participants.map((p) => [p.id, p]));
+  const turns: EditorTurn[] = doc.turns.map((x) => {
+    const person = x.participantId != null ? byParticipant.get(x.participantId) : undefined;
+    return {
+      seq: x.seq,
+      start: x.start,
+      end: x.end,
+      text: x.text,
+      kind: x.speakerKind,
+      speaker: x.speakerKind === 'moderator' ? t('doc.moderator') : (person?.label ?? (x.speakerLabel || t('doc.unknown'))),
+      info: person ? [person.label, ...Object.entries(person.attributes).map(([k, v]) => `${k}: ${v}`)].join('\n') : '',
+    };
+  });
+  const words = doc.turns.reduce((n, x) => n + (x.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
+
   return (
-    <section className="page document">
+    <section className="page document wide">
       <p>
         <Link href={`/projects/${project.id}`}>← {t('doc.back')}</Link>
       </p>
@@ -28,10 +80,25 @@ export default async function DocumentPage({
           .join(' · ')}{' '}
         · {t('doc.turnCount', { n: doc.turns.length })} · {t('doc.wordCount', { n: words })}
       </p>
-      <TranscriptView
-        turns={doc.turns}
-        participants={doc.participants}
-        labels={{ moderator: t('doc.moderator'), unknown: t('doc.unknown') }}
+      {choices.length > 1 && (
+        <LayerPicker
+          choices={choices}
+          selected={layers.map(layerKey)}
+          edit={editLayer ? layerKey(editLayer) : null}
+          editable={[...(mayCode ? [layerKey(own)] : []), ...(role === 'lead' ? ['consensus'] : [])]}
+          coderColors={coderColors}
+        />
+      )}
+      <CodingEditor
+        key={`${doc.id}:${doc.version}:${layers.map(layerKey).join(',')}`}
+        projectId={String(project.id)}
+        documentId={doc.id}
+        version={doc.version}
+        turns={turns}
+        codes={codes}
+        codings={codingsForDocument(db, doc.id, layers)}
+        editLayer={editLayer}
+        coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
       />
     </section>
   );

@@ -1,0 +1,104 @@
+'use server';
+import { z } from 'zod';
+import { requireProject } from '../session';
+import {
+  codingInProject,
+  CodingError,
+  createCodings,
+  deleteCoding,
+  isAssigned,
+  updateCoding,
+  type CodingView,
+} from '@/db/queries/codings';
+import { documentInProject } from '@/db/queries/documents';
+import { mayEditLayer, type LayerRef } from '@/lib/access/layers';
+import type { Db } from '@/db/client';
+import type { PublicUser } from '@/db/queries/users';
+import type { Role } from '@/db/schema';
+
+export type CodingResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+const id = z.number().int().positive();
+const layerSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('consensus') }),
+  z.object({ kind: z.literal('coder'), coderId: id }),
+]);
+
+/** May this user write this layer of this document? Returns the reason when not. */
+function writeProblem(db: Db, ctx: { user: PublicUser; role: Role; blindMode: boolean }, documentId: number, layer: LayerRef): string | null {
+  if (!mayEditLayer({ role: ctx.role, userId: ctx.user.id, blindMode: ctx.blindMode }, layer)) {
+    return 'You may not edit this layer';
+  }
+  if (ctx.role === 'coder' && !isAssigned(db, documentId, ctx.user.id)) {
+    return 'This document is not assigned to you';
+  }
+  return null;
+}
+
+async function guarded<T>(fn: () => T): Promise<CodingResult<T>> {
+  try {
+    return { ok: true, value: fn() };
+  } catch (e) {
+    if (e instanceof CodingError) return { ok: false, error: e.message };
+    throw e;
+  }
+}
+
+const createSchema = z.object({
+  documentId: id,
+  version: z.number().int().positive().optional(),
+  codeIds: z.array(id).min(1).max(50),
+  start: z.number().int().min(0),
+  end: z.number().int().min(0),
+  layer: layerSchema,
+  memo: z.string().max(20000).optional(),
+});
+
+/** Codes a range with one or more codes. */
+export async function createCodingsAction(projectId: string, input: unknown): Promise<CodingResult<CodingView[]>> {
+  const { project, db, user, role } = await requireProject(projectId, ['lead', 'coder']);
+  const parsed = createSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}` };
+  const d = parsed.data;
+  if (!documentInProject(db, project.id, d.documentId)) return { ok: false, error: `Document ${d.documentId} is not in this project` };
+  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, d.documentId, d.layer);
+  if (problem) return { ok: false, error: problem };
+  return guarded(() => createCodings(db, { ...d, projectId: project.id, actorId: user.id }));
+}
+
+const updateSchema = z.object({
+  codingId: id,
+  codeId: id.optional(),
+  start: z.number().int().min(0).optional(),
+  end: z.number().int().min(0).optional(),
+  memo: z.string().max(20000).optional(),
+});
+
+function layerOf(row: { layer: 'coder' | 'consensus'; coderId: number }): LayerRef {
+  return row.layer === 'consensus' ? { kind: 'consensus' } : { kind: 'coder', coderId: row.coderId };
+}
+
+/** Changes a coding's code, range or memo. */
+export async function updateCodingAction(projectId: string, input: unknown): Promise<CodingResult<CodingView>> {
+  const { project, db, user, role } = await requireProject(projectId, ['lead', 'coder']);
+  const parsed = updateSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}` };
+  const { codingId, ...change } = parsed.data;
+  const row = codingInProject(db, project.id, codingId);
+  if (!row) return { ok: false, error: `Coding ${codingId} does not exist` };
+  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOf(row));
+  if (problem) return { ok: false, error: problem };
+  return guarded(() => updateCoding(db, project.id, codingId, change, user.id));
+}
+
+/** Removes a coding; returns it so the client can undo. */
+export async function deleteCodingAction(projectId: string, input: unknown): Promise<CodingResult<{ id: number }>> {
+  const { project, db, user, role } = await requireProject(projectId, ['lead', 'coder']);
+  const parsed = z.object({ codingId: id }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: 'Invalid request: codingId must be a positive integer' };
+  const row = codingInProject(db, project.id, parsed.data.codingId);
+  if (!row) return { ok: false, error: `Coding ${parsed.data.codingId} does not exist` };
+  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOf(row));
+  if (problem) return { ok: false, error: problem };
+  return guarded(() => ({ id: deleteCoding(db, project.id, row.id, user.id).id }));
+}

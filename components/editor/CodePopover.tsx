@@ -1,0 +1,106 @@
+'use client';
+import type { Editor } from '@tiptap/react';
+import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
+import { useI18n } from '../I18nProvider';
+import type { EditorCode } from './CodingEditor';
+
+/**
+ * The popover at the selection: type-ahead over the codebook (matching any part of a
+ * code's path), recently used codes first, each code's shortcut shown. Enter applies the
+ * highlighted code, Esc closes.
+ */
+export function CodePopover({
+  editor,
+  container,
+  at,
+  codes,
+  recent,
+  inputRef,
+  onApply,
+  onClose,
+}: {
+  editor: Editor;
+  container: RefObject<HTMLDivElement | null>;
+  at: number;
+  codes: EditorCode[];
+  recent: number[];
+  inputRef: RefObject<HTMLInputElement | null>;
+  onApply: (codeIds: number[]) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const [query, setQuery] = useState('');
+  const [index, setIndex] = useState(0);
+  const [pos, setPos] = useState({ top: 0, left: 0 });
+
+  useLayoutEffect(() => {
+    const box = container.current?.getBoundingClientRect();
+    if (!box) return;
+    const c = editor.view.coordsAtPos(at);
+    setPos({ top: c.bottom - box.top + 6, left: Math.max(0, Math.min(c.left - box.left, box.width - 320)) });
+  }, [editor, at, container]);
+
+  const matches = useMemo(() => {
+    const q = query.trim().toLocaleLowerCase();
+    const usable = codes.filter((c) => !c.archived && (!q || c.path.toLocaleLowerCase().includes(q)));
+    const rank = (c: EditorCode) => {
+      const r = recent.indexOf(c.id);
+      return r === -1 ? recent.length : r;
+    };
+    return usable.sort((a, b) => rank(a) - rank(b)).slice(0, 12);
+  }, [codes, query, recent]);
+
+  const apply = (code: EditorCode | undefined) => {
+    if (!code) return;
+    onApply([code.id]);
+    setQuery('');
+  };
+
+  return (
+    <div className="code-popover" style={{ top: pos.top, left: pos.left }} data-testid="code-popover" onMouseDown={(e) => e.target !== inputRef.current && e.preventDefault()}>
+      <input
+        ref={inputRef}
+        value={query}
+        placeholder={t('editor.searchCodes')}
+        aria-label={t('editor.searchCodes')}
+        onInput={(e) => {
+          setQuery((e.target as HTMLInputElement).value);
+          setIndex(0);
+        }}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') {
+            e.preventDefault();
+            setIndex((i) => Math.min(i + 1, matches.length - 1));
+          } else if (e.key === 'ArrowUp') {
+            e.preventDefault();
+            setIndex((i) => Math.max(i - 1, 0));
+          } else if (e.key === 'Enter') {
+            e.preventDefault();
+            apply(matches[index]);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onClose();
+          }
+        }}
+      />
+      <ul role="listbox" aria-label={t('editor.codes')}>
+        {matches.map((c, i) => (
+          <li
+            key={c.id}
+            role="option"
+            aria-selected={i === index}
+            className={i === index ? 'selected' : undefined}
+            onMouseEnter={() => setIndex(i)}
+            onClick={() => apply(c)}
+          >
+            <span className="swatch" style={{ background: c.color }} aria-hidden />
+            <span className="code-path">{c.path}</span>
+            {c.shortcut && <kbd>{c.shortcut}</kbd>}
+          </li>
+        ))}
+        {matches.length === 0 && <li className="muted">{t('editor.noCodes')}</li>}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,442 @@
+'use client';
+import { EditorContent, useEditor, type Editor } from '@tiptap/react';
+import Document from '@tiptap/extension-document';
+import Text from '@tiptap/extension-text';
+import { TextSelection } from '@tiptap/pm/state';
+import { useRouter } from 'next/navigation';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { createCodingsAction, deleteCodingAction, updateCodingAction } from '@/app/_server/actions/codings';
+import type { CodingView } from '@/db/queries/codings';
+import type { LayerRef } from '@/lib/access/layers';
+import { snapToWords } from '@/lib/coding/range';
+import { offsetToPos, posToOffset } from '@/lib/text/positions';
+import { useI18n } from '../I18nProvider';
+import { CodePopover } from './CodePopover';
+import { CodingInfo } from './CodingInfo';
+import { CodesSidebar } from './CodesSidebar';
+import { MarginStripes } from './MarginStripes';
+import { Turn } from './nodes/turn';
+import { CodingHighlights, highlightTransaction, type Highlight } from './plugins/codingHighlights';
+import { ReadOnlyText } from './plugins/readOnlyText';
+import { useUndoStack } from './useUndoStack';
+
+export interface EditorTurn {
+  seq: number;
+  start: number;
+  end: number;
+  text: string;
+  speaker: string;
+  kind: 'participant' | 'moderator' | 'unknown';
+  info: string;
+}
+
+export interface EditorCode {
+  id: number;
+  name: string;
+  path: string;
+  color: string;
+  shortcut: string | null;
+  archived: boolean;
+}
+
+export interface CodingEditorProps {
+  projectId: string;
+  documentId: number;
+  version: number;
+  turns: EditorTurn[];
+  codes: EditorCode[];
+  codings: CodingView[];
+  /** The layer new codings go to; null when the viewer may only read. */
+  editLayer: LayerRef | null;
+  /** Colour per coder id, shown on stripes when several layers are on screen. */
+  coderColors: Record<number, string> | null;
+}
+
+const DocumentOfTurns = Document.extend({ content: 'turn+' });
+const RECENT_KEY = 'fgcoder.recentCodes';
+
+let tempIds = -1;
+
+export function CodingEditor(props: CodingEditorProps) {
+  const { t } = useI18n();
+  const router = useRouter();
+  const { projectId, documentId, version, turns, codes, editLayer } = props;
+  const [codings, setCodings] = useState<CodingView[]>(props.codings);
+  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
+  const lastSelection = useRef<{ start: number; end: number } | null>(null);
+  const [snap, setSnap] = useState(true);
+  const [activeAt, setActiveAt] = useState<number | null>(null);
+  const [shownCodes, setShownCodes] = useState<Set<number> | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  const [recent, setRecent] = useState<number[]>([]);
+  const [layoutTick, setLayoutTick] = useState(0);
+  const undo = useUndoStack();
+  const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
+  const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+
+  // Codings from the server (a reload, another tab's work after focus) replace ours.
+  useEffect(() => setCodings(props.codings), [props.codings]);
+  useEffect(() => {
+    const refresh = () => router.refresh();
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [router]);
+  useEffect(() => {
+    try {
+      setRecent(JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]'));
+    } catch {
+      setRecent([]);
+    }
+  }, []);
+  const noteRecent = (ids: number[]) => {
+    const next = [...ids, ...recent.filter((r) => !ids.includes(r))].slice(0, 12);
+    setRecent(next);
+    localStorage.setItem(RECENT_KEY, JSON.stringify(next));
+  };
+
+  const content = useMemo(
+    () => ({
+      type: 'doc',
+      content: turns.map((x) => ({
+        type: 'turn',
+        attrs: { seq: x.seq, speaker: x.speaker, kind: x.kind, info: x.info },
+        content: x.text ? [{ type: 'text', text: x.text }] : [],
+      })),
+    }),
+    [turns],
+  );
+
+  const onSelection = useCallback(
+    (editor: Editor) => {
+      const { from, to, empty } = editor.state.selection;
+      if (empty) {
+        setSelection(null);
+        return;
+      }
+      let start = posToOffset(ranges, from);
+      let end = posToOffset(ranges, to);
+      if (snap) ({ start, end } = snapToWords(text, start, end));
+      if (end <= start) {
+        setSelection(null);
+        return;
+      }
+      setSelection({ start, end });
+      lastSelection.current = { start, end };
+    },
+    [ranges, snap, text],
+  );
+
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      extensions: [DocumentOfTurns, Text, Turn, ReadOnlyText, CodingHighlights],
+      content,
+      editorProps: {
+        attributes: { class: 'transcript-editor', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': t('editor.transcript') },
+      },
+    },
+    [content],
+  );
+
+  useEffect(() => {
+    if (!editor) return;
+    const handler = () => onSelection(editor);
+    editor.on('selectionUpdate', handler);
+    return () => {
+      editor.off('selectionUpdate', handler);
+    };
+  }, [editor, onSelection]);
+
+  // The visible codings, as highlights. The decoration set is patched with the
+  // difference from what is on screen, never rebuilt from scratch.
+  const visible = useMemo(() => codings.filter((c) => !shownCodes || shownCodes.has(c.codeId)), [codings, shownCodes]);
+  const onScreen = useRef(new Map<number, string>());
+  useEffect(() => {
+    if (!editor) return;
+    const want = new Map<number, Highlight>();
+    for (const c of visible) {
+      try {
+        want.set(c.id, {
+          id: c.id,
+          from: offsetToPos(ranges, c.start),
+          to: offsetToPos(ranges, c.end),
+          color: codeById.get(c.codeId)?.color ?? '#888888',
+          active: activeAt != null && c.start <= activeAt && activeAt < c.end,
+        });
+      } catch {
+        // a coding outside the text cannot be drawn; db:check reports it
+      }
+    }
+    const sig = (h: Highlight) => `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}`;
+    const remove: number[] = [];
+    const add: Highlight[] = [];
+    for (const [id, s] of onScreen.current) if (want.get(id) === undefined || sig(want.get(id)!) !== s) remove.push(id);
+    for (const [id, h] of want) if (onScreen.current.get(id) !== sig(h)) add.push(h);
+    if (!remove.length && !add.length) return;
+    editor.view.dispatch(highlightTransaction(editor.state.tr, { add, remove }));
+    onScreen.current = new Map([...want].map(([id, h]) => [id, sig(h)]));
+    setLayoutTick((n) => n + 1);
+  }, [editor, visible, ranges, codeById, activeAt]);
+
+  const fail = (error: string) => setMessage(t('editor.failed', { message: error }));
+
+  const createRemote = async (codeIds: number[], start: number, end: number): Promise<CodingView[] | null> => {
+    if (!editLayer) return null;
+    const res = await createCodingsAction(projectId, { documentId, version, codeIds, start, end, layer: editLayer });
+    if (!res.ok) {
+      fail(res.error);
+      return null;
+    }
+    return res.value;
+  };
+
+  const removeRemote = async (ids: number[]) => {
+    for (const id of ids) {
+      const res = await deleteCodingAction(projectId, { codingId: id });
+      if (!res.ok) {
+        fail(res.error);
+        return false;
+      }
+    }
+    return true;
+  };
+
+  /** Applies codes to the current selection, optimistically: the highlight shows at once and rolls back on failure. */
+  const applyCodes = async (codeIds: number[]) => {
+    const range = selection;
+    if (!range || !editLayer || codeIds.length === 0) return;
+    noteRecent(codeIds);
+    const temps: CodingView[] = codeIds.map((codeId) => ({
+      id: tempIds--,
+      codeId,
+      layer: editLayer.kind,
+      coderId: editLayer.kind === 'coder' ? editLayer.coderId : 0,
+      coderName: '',
+      start: range.start,
+      end: range.end,
+      quote: text.slice(range.start, range.end),
+      memo: '',
+      needsReview: false,
+      updatedAt: new Date().toISOString(),
+    }));
+    setCodings((cs) => [...cs, ...temps]);
+    setMessage(null);
+    const created = await createRemote(codeIds, range.start, range.end);
+    const tempSet = new Set(temps.map((x) => x.id));
+    setCodings((cs) => [...cs.filter((c) => !tempSet.has(c.id) && !created?.some((n) => n.id === c.id)), ...(created ?? [])]);
+    if (!created) return;
+    let ids = created.map((c) => c.id);
+    undo.push({
+      undo: async () => {
+        if (await removeRemote(ids)) setCodings((cs) => cs.filter((c) => !ids.includes(c.id)));
+      },
+      redo: async () => {
+        const again = await createRemote(codeIds, range.start, range.end);
+        if (again) {
+          ids = again.map((c) => c.id);
+          setCodings((cs) => [...cs.filter((c) => !ids.includes(c.id)), ...again]);
+        }
+      },
+    });
+  };
+
+  const removeCoding = async (coding: CodingView) => {
+    setCodings((cs) => cs.filter((c) => c.id !== coding.id));
+    if (!(await removeRemote([coding.id]))) {
+      setCodings((cs) => [...cs, coding]);
+      return;
+    }
+    let current = coding;
+    undo.push({
+      undo: async () => {
+        const again = await createRemote([coding.codeId], coding.start, coding.end);
+        if (again?.[0]) {
+          if (coding.memo) await updateCodingAction(projectId, { codingId: again[0].id, memo: coding.memo });
+          current = { ...again[0], memo: coding.memo };
+          setCodings((cs) => [...cs, current]);
+        }
+      },
+      redo: async () => {
+        if (await removeRemote([current.id])) setCodings((cs) => cs.filter((c) => c.id !== current.id));
+      },
+    });
+  };
+
+  const updateCoding = async (coding: CodingView, change: { codeId?: number; start?: number; end?: number; memo?: string }) => {
+    const res = await updateCodingAction(projectId, { codingId: coding.id, ...change });
+    if (!res.ok) {
+      fail(res.error);
+      return;
+    }
+    setCodings((cs) => cs.map((c) => (c.id === coding.id ? res.value : c)));
+    const before = { codeId: coding.codeId, start: coding.start, end: coding.end, memo: coding.memo };
+    undo.push({
+      undo: async () => {
+        const r = await updateCodingAction(projectId, { codingId: coding.id, ...before });
+        if (r.ok) setCodings((cs) => cs.map((c) => (c.id === coding.id ? r.value : c)));
+      },
+      redo: async () => {
+        const r = await updateCodingAction(projectId, { codingId: coding.id, ...change });
+        if (r.ok) setCodings((cs) => cs.map((c) => (c.id === coding.id ? r.value : c)));
+      },
+    });
+  };
+
+  // Keyboard: shortcuts apply codes to the selection; Ctrl+Z / Ctrl+Shift+Z undo and redo.
+  const shortcutCodes = useMemo(() => new Map(codes.filter((c) => c.shortcut && !c.archived).map((c) => [c.shortcut!.toLowerCase(), c.id])), [codes]);
+  const popoverInput = useRef<HTMLInputElement | null>(null);
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      if (mod && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void (e.shiftKey ? undo.redo() : undo.undo());
+        return;
+      }
+      if (mod && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        void undo.redo();
+        return;
+      }
+      if (mod || e.altKey) return;
+      if (e.key === 'Escape') {
+        editor.commands.setTextSelection(editor.state.selection.to);
+        setActiveAt(null);
+        return;
+      }
+      if (!selection || !editLayer) return;
+      const code = shortcutCodes.get(e.key.toLowerCase());
+      if (code) {
+        e.preventDefault();
+        void applyCodes([code]);
+      } else if (e.key.length === 1 && popoverInput.current) {
+        // Typing starts the code search in the popover.
+        e.preventDefault();
+        popoverInput.current.focus();
+        popoverInput.current.value = e.key;
+        popoverInput.current.dispatchEvent(new Event('input', { bubbles: true }));
+      } else if (e.key === 'Enter' && popoverInput.current) {
+        e.preventDefault();
+        popoverInput.current.focus();
+      }
+    };
+    dom.addEventListener('keydown', onKey);
+    return () => dom.removeEventListener('keydown', onKey);
+  });
+
+  // A click on a highlight opens its codings.
+  useEffect(() => {
+    if (!editor) return;
+    const dom = editor.view.dom;
+    const onClick = (e: MouseEvent) => {
+      if (!editor.state.selection.empty) return;
+      const target = e.target as HTMLElement;
+      if (!target.closest('.coding')) {
+        setActiveAt(null);
+        return;
+      }
+      const pos = editor.view.posAtCoords({ left: e.clientX, top: e.clientY });
+      if (pos) setActiveAt(posToOffset(ranges, pos.pos));
+    };
+    dom.addEventListener('click', onClick);
+    return () => dom.removeEventListener('click', onClick);
+  }, [editor, ranges]);
+
+  const goTo = (coding: CodingView) => {
+    if (!editor) return;
+    const from = offsetToPos(ranges, coding.start);
+    const to = offsetToPos(ranges, coding.end);
+    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView());
+    editor.view.focus();
+    const el = editor.view.domAtPos(from).node as HTMLElement;
+    (el.nodeType === 1 ? el : el.parentElement)?.scrollIntoView({ block: 'center' });
+  };
+
+  const activeCodings = activeAt == null ? [] : visible.filter((c) => c.start <= activeAt && activeAt < c.end);
+  const wrapper = useRef<HTMLDivElement>(null);
+
+  return (
+    <div className="coding-workspace">
+      <CodesSidebar
+        codes={codes}
+        codings={codings}
+        shown={shownCodes}
+        onShownChange={setShownCodes}
+        onNavigate={(codeId, dir) => {
+          const list = codings.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start || a.end - b.end);
+          if (!list.length) return;
+          const at = editor ? posToOffset(ranges, editor.state.selection.from) : 0;
+          const next = dir > 0 ? (list.find((c) => c.start > at) ?? list[0]) : ([...list].reverse().find((c) => c.start < at) ?? list[list.length - 1]);
+          goTo(next);
+        }}
+      />
+      <div className="editor-column">
+        <div className="editor-toolbar">
+          <label>
+            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> {t('editor.snapWords')}
+          </label>
+          <button type="button" className="link-button" disabled={!undo.canUndo} onClick={() => void undo.undo()} title="Ctrl+Z">
+            {t('editor.undo')}
+          </button>
+          <button type="button" className="link-button" disabled={!undo.canRedo} onClick={() => void undo.redo()} title="Ctrl+Shift+Z">
+            {t('editor.redo')}
+          </button>
+          {!editLayer && <span className="muted">{t('editor.readOnly')}</span>}
+          {message && (
+            <span role="alert" className="error">
+              {message}
+            </span>
+          )}
+        </div>
+        <div className="editor-wrapper" ref={wrapper}>
+          <EditorContent editor={editor} />
+          {editor && (
+            <MarginStripes
+              editor={editor}
+              container={wrapper}
+              codings={visible}
+              ranges={ranges}
+              codes={codeById}
+              coderColors={props.coderColors}
+              tick={layoutTick}
+              onPick={(c) => {
+                setActiveAt(c.start);
+                goTo(c);
+              }}
+            />
+          )}
+          {editor && selection && editLayer && (
+            <CodePopover
+              editor={editor}
+              container={wrapper}
+              at={offsetToPos(ranges, selection.end)}
+              codes={codes}
+              recent={recent}
+              inputRef={popoverInput}
+              onApply={(ids) => void applyCodes(ids)}
+              onClose={() => {
+                editor.commands.setTextSelection(editor.state.selection.to);
+                editor.view.focus();
+              }}
+            />
+          )}
+        </div>
+      </div>
+      {activeCodings.length > 0 && (
+        <CodingInfo
+          codings={activeCodings}
+          codes={codes}
+          canEdit={!!editLayer}
+          editLayer={editLayer}
+          selection={lastSelection.current}
+          onRemove={(c) => void removeCoding(c)}
+          onChange={(c, change) => void updateCoding(c, change)}
+          onClose={() => setActiveAt(null)}
+        />
+      )}
+    </div>
+  );
+}

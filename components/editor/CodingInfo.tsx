@@ -1,0 +1,122 @@
+'use client';
+import { useState } from 'react';
+import type { CodingView } from '@/db/queries/codings';
+import type { LayerRef } from '@/lib/access/layers';
+import { useI18n } from '../I18nProvider';
+import type { EditorCode } from './CodingEditor';
+
+/** The codings under a clicked highlight or stripe: codes, coder, memo, time, and actions. */
+export function CodingInfo({
+  codings,
+  codes,
+  canEdit,
+  editLayer,
+  selection,
+  onRemove,
+  onChange,
+  onClose,
+}: {
+  codings: CodingView[];
+  codes: EditorCode[];
+  canEdit: boolean;
+  editLayer: LayerRef | null;
+  selection: { start: number; end: number } | null;
+  onRemove: (c: CodingView) => void;
+  onChange: (c: CodingView, change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const byId = new Map(codes.map((c) => [c.id, c]));
+  const editable = (c: CodingView) =>
+    canEdit &&
+    editLayer != null &&
+    (editLayer.kind === 'consensus' ? c.layer === 'consensus' : c.layer === 'coder' && c.coderId === editLayer.coderId);
+  return (
+    <aside className="coding-info" data-testid="coding-info" aria-label={t('editor.codingsHere')}>
+      <header>
+        <strong>{t('editor.codingsHere')}</strong>
+        <button type="button" className="link-button" onClick={onClose} aria-label={t('editor.close')}>
+          ×
+        </button>
+      </header>
+      {codings.map((c) => (
+        <CodingCard
+          key={c.id}
+          coding={c}
+          code={byId.get(c.codeId)}
+          codes={codes}
+          editable={editable(c)}
+          selection={selection}
+          onRemove={() => onRemove(c)}
+          onChange={(change) => onChange(c, change)}
+        />
+      ))}
+    </aside>
+  );
+}
+
+function CodingCard({
+  coding,
+  code,
+  codes,
+  editable,
+  selection,
+  onRemove,
+  onChange,
+}: {
+  coding: CodingView;
+  code: EditorCode | undefined;
+  codes: EditorCode[];
+  editable: boolean;
+  selection: { start: number; end: number } | null;
+  onRemove: () => void;
+  onChange: (change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
+}) {
+  const { t } = useI18n();
+  const [memo, setMemo] = useState(coding.memo);
+  return (
+    <div className="coding-card" data-coding={coding.id}>
+      <div className="coding-code">
+        <span className="swatch" style={{ background: code?.color }} aria-hidden /> {code?.path}
+      </div>
+      <div className="muted">
+        {coding.layer === 'consensus' ? t('editor.consensus') : coding.coderName} · {coding.updatedAt.slice(0, 16).replace('T', ' ')}
+        {coding.needsReview && <span className="badge warn"> {t('editor.needsReview')}</span>}
+      </div>
+      <blockquote className="coding-quote">{coding.quote}</blockquote>
+      {editable ? (
+        <>
+          <label className="stack-label">
+            {t('editor.changeCode')}
+            <select value={coding.codeId} onChange={(e) => onChange({ codeId: Number(e.target.value) })}>
+              {codes
+                .filter((c) => !c.archived || c.id === coding.codeId)
+                .map((c) => (
+                  <option key={c.id} value={c.id}>
+                    {c.path}
+                  </option>
+                ))}
+            </select>
+          </label>
+          <label className="stack-label">
+            {t('editor.memo')}
+            <textarea value={memo} rows={2} onChange={(e) => setMemo(e.target.value)} />
+          </label>
+          <div className="actions">
+            <button type="button" disabled={memo === coding.memo} onClick={() => onChange({ memo })}>
+              {t('editor.saveMemo')}
+            </button>
+            <button type="button" disabled={!selection} onClick={() => selection && onChange(selection)}>
+              {t('editor.fitToSelection')}
+            </button>
+            <button type="button" className="danger" onClick={onRemove}>
+              {t('editor.remove')}
+            </button>
+          </div>
+        </>
+      ) : (
+        coding.memo && <p className="memo">{coding.memo}</p>
+      )}
+    </div>
+  );
+}

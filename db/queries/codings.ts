@@ -1,0 +1,286 @@
+/**
+ * Codings: reading the layers a viewer may see, and writing them. Every write checks the
+ * range against the document's current text, keeps `quote === text.slice(start, end)`,
+ * records an audit event and happens in one transaction.
+ */
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db, Queryable } from '../client';
+import { assignments, codes, codings, documents, turns, users } from '../schema';
+import { rangeProblem } from '@/lib/coding/range';
+import type { LayerRef } from '@/lib/access/layers';
+import { recordAudit } from './audit';
+
+export type CodingRow = typeof codings.$inferSelect;
+
+export interface CodingView {
+  id: number;
+  codeId: number;
+  layer: 'coder' | 'consensus';
+  coderId: number;
+  coderName: string;
+  start: number;
+  end: number;
+  quote: string;
+  memo: string;
+  needsReview: boolean;
+  updatedAt: string;
+}
+
+/** Thrown for a request that names a missing thing or a bad range; the message says which. */
+export class CodingError extends Error {}
+
+function layerCondition(layers: readonly LayerRef[]): SQL | undefined {
+  const parts = layers.map((l) =>
+    l.kind === 'consensus' ? eq(codings.layer, 'consensus') : and(eq(codings.layer, 'coder'), eq(codings.coderId, l.coderId)),
+  );
+  return parts.length ? or(...parts) : sql`0`;
+}
+
+/** The codings of the given layers in a document, in text order. */
+export function codingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): CodingView[] {
+  return db
+    .select({
+      id: codings.id,
+      codeId: codings.codeId,
+      layer: codings.layer,
+      coderId: codings.coderId,
+      coderName: users.name,
+      start: codings.start,
+      end: codings.end,
+      quote: codings.quote,
+      memo: codings.memo,
+      needsReview: codings.needsReview,
+      updatedAt: codings.updatedAt,
+    })
+    .from(codings)
+    .innerJoin(users, eq(users.id, codings.coderId))
+    .where(and(eq(codings.documentId, documentId), layerCondition(layers)))
+    .orderBy(asc(codings.start), asc(codings.end), asc(codings.id))
+    .all()
+    .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() }));
+}
+
+/** The document's canonical text, rebuilt from its turns. */
+export function documentText(db: Queryable, documentId: number): string {
+  return db
+    .select({ text: turns.text })
+    .from(turns)
+    .where(eq(turns.documentId, documentId))
+    .orderBy(asc(turns.seq))
+    .all()
+    .map((t) => t.text)
+    .join('\n');
+}
+
+function layerValues(layer: LayerRef, actorId: number) {
+  return layer.kind === 'consensus'
+    ? { layer: 'consensus' as const, coderId: actorId }
+    : { layer: 'coder' as const, coderId: layer.coderId };
+}
+
+/** Is the coder assigned to the document (any status)? */
+export function isAssigned(db: Db, documentId: number, coderId: number): boolean {
+  return !!db
+    .select({ d: assignments.documentId })
+    .from(assignments)
+    .where(and(eq(assignments.documentId, documentId), eq(assignments.coderId, coderId)))
+    .get();
+}
+
+export interface CreateCodingsInput {
+  projectId: number;
+  documentId: number;
+  /** The document version the client saw; a newer one means its offsets are stale. */
+  version?: number;
+  codeIds: number[];
+  start: number;
+  end: number;
+  layer: LayerRef;
+  memo?: string;
+  actorId: number;
+}
+
+/**
+ * Codes [start, end) of the document with each code, in the given layer. Returns the new
+ * codings (a code already applied to exactly this range in this layer is not doubled: the
+ * existing coding is returned). Throws CodingError naming the problem; writes nothing then.
+ */
+export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
+  return db.transaction((tx) => {
+    const doc = tx
+      .select({ id: documents.id, version: documents.version })
+      .from(documents)
+      .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
+      .get();
+    if (!doc) throw new CodingError(`Document ${input.documentId} is not in this project`);
+    if (input.version != null && input.version !== doc.version) {
+      throw new CodingError('The transcript was corrected since you opened it; reload to code the current text');
+    }
+    const text = documentText(tx, doc.id);
+    const problem = rangeProblem(text.length, input.start, input.end);
+    if (problem) throw new CodingError(problem);
+    const ids = [...new Set(input.codeIds)];
+    if (ids.length === 0) throw new CodingError('Choose at least one code');
+    const found = tx
+      .select({ id: codes.id, archived: codes.archived })
+      .from(codes)
+      .where(and(eq(codes.projectId, input.projectId), inArray(codes.id, ids)))
+      .all();
+    for (const id of ids) {
+      const code = found.find((c) => c.id === id);
+      if (!code) throw new CodingError(`Code ${id} is not in this project`);
+      if (code.archived) throw new CodingError(`Code ${id} is archived`);
+    }
+    const { layer, coderId } = layerValues(input.layer, input.actorId);
+    const quote = text.slice(input.start, input.end);
+    const out: number[] = [];
+    for (const codeId of ids) {
+      const existing = tx
+        .select({ id: codings.id })
+        .from(codings)
+        .where(
+          and(
+            eq(codings.documentId, doc.id),
+            eq(codings.codeId, codeId),
+            eq(codings.layer, layer),
+            eq(codings.coderId, coderId),
+            eq(codings.start, input.start),
+            eq(codings.end, input.end),
+          ),
+        )
+        .get();
+      if (existing) {
+        out.push(existing.id);
+        continue;
+      }
+      const row = tx
+        .insert(codings)
+        .values({
+          projectId: input.projectId,
+          documentId: doc.id,
+          codeId,
+          layer,
+          coderId,
+          start: input.start,
+          end: input.end,
+          quote,
+          memo: input.memo ?? '',
+        })
+        .returning()
+        .get();
+      recordAudit(tx, {
+        projectId: input.projectId,
+        userId: input.actorId,
+        action: 'coding.create',
+        entityType: 'coding',
+        entityId: row.id,
+        after: { documentId: doc.id, codeId, layer, coderId, start: input.start, end: input.end },
+      });
+      out.push(row.id);
+    }
+    if (layer === 'coder') {
+      tx.update(assignments)
+        .set({ status: 'in_progress', updatedAt: new Date() })
+        .where(and(eq(assignments.documentId, doc.id), eq(assignments.coderId, coderId), eq(assignments.status, 'not_started')))
+        .run();
+    }
+    return codingsByIds(tx, out);
+  });
+}
+
+function codingsByIds(db: Queryable, ids: number[]): CodingView[] {
+  if (ids.length === 0) return [];
+  const rows = db
+    .select({
+      id: codings.id,
+      codeId: codings.codeId,
+      layer: codings.layer,
+      coderId: codings.coderId,
+      coderName: users.name,
+      start: codings.start,
+      end: codings.end,
+      quote: codings.quote,
+      memo: codings.memo,
+      needsReview: codings.needsReview,
+      updatedAt: codings.updatedAt,
+    })
+    .from(codings)
+    .innerJoin(users, eq(users.id, codings.coderId))
+    .where(inArray(codings.id, ids))
+    .all();
+  const byId = new Map(rows.map((r) => [r.id, { ...r, updatedAt: r.updatedAt.toISOString() }]));
+  return ids.map((id) => byId.get(id)!).filter(Boolean);
+}
+
+/** A coding of the project, or undefined. */
+export function codingInProject(db: Queryable, projectId: number, codingId: number): CodingRow | undefined {
+  return db
+    .select()
+    .from(codings)
+    .where(and(eq(codings.id, codingId), eq(codings.projectId, projectId)))
+    .get();
+}
+
+/** Deletes a coding; returns what was deleted (for undo) or throws when it does not exist. */
+export function deleteCoding(db: Db, projectId: number, codingId: number, actorId: number): CodingRow {
+  return db.transaction((tx) => {
+    const row = codingInProject(tx, projectId, codingId);
+    if (!row) throw new CodingError(`Coding ${codingId} does not exist`);
+    tx.delete(codings).where(eq(codings.id, codingId)).run();
+    recordAudit(tx, {
+      projectId,
+      userId: actorId,
+      action: 'coding.delete',
+      entityType: 'coding',
+      entityId: codingId,
+      before: { documentId: row.documentId, codeId: row.codeId, layer: row.layer, coderId: row.coderId, start: row.start, end: row.end, memo: row.memo },
+    });
+    return row;
+  });
+}
+
+export interface UpdateCodingInput {
+  codeId?: number;
+  start?: number;
+  end?: number;
+  memo?: string;
+}
+
+/** Changes a coding's code, range or memo; the quote follows the range. */
+export function updateCoding(db: Db, projectId: number, codingId: number, change: UpdateCodingInput, actorId: number): CodingView {
+  return db.transaction((tx) => {
+    const row = codingInProject(tx, projectId, codingId);
+    if (!row) throw new CodingError(`Coding ${codingId} does not exist`);
+    const next: Partial<CodingRow> = { updatedAt: new Date() };
+    if (change.codeId != null && change.codeId !== row.codeId) {
+      const code = tx
+        .select({ id: codes.id, archived: codes.archived })
+        .from(codes)
+        .where(and(eq(codes.id, change.codeId), eq(codes.projectId, projectId)))
+        .get();
+      if (!code) throw new CodingError(`Code ${change.codeId} is not in this project`);
+      if (code.archived) throw new CodingError(`Code ${change.codeId} is archived`);
+      next.codeId = change.codeId;
+    }
+    if (change.start != null || change.end != null) {
+      const start = change.start ?? row.start;
+      const end = change.end ?? row.end;
+      const text = documentText(tx, row.documentId);
+      const problem = rangeProblem(text.length, start, end);
+      if (problem) throw new CodingError(problem);
+      Object.assign(next, { start, end, quote: text.slice(start, end), needsReview: false });
+    }
+    if (change.memo != null) next.memo = change.memo;
+    tx.update(codings).set(next).where(eq(codings.id, codingId)).run();
+    recordAudit(tx, {
+      projectId,
+      userId: actorId,
+      action: 'coding.update',
+      entityType: 'coding',
+      entityId: codingId,
+      before: { codeId: row.codeId, start: row.start, end: row.end, memo: row.memo },
+      after: change,
+    });
+    return codingsByIds(tx, [codingId])[0];
+  });
+}
