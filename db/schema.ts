@@ -279,8 +279,12 @@ export const codings = sqliteTable(
     /** Snapshot of text.slice(start, end); kept equal to it by every write. */
     quote: text('quote').notNull(),
     memo: text('memo').notNull().default(''),
-    /** Its text was deleted by a transcript correction: kept, for a lead to review. */
+    /**
+     * Its text was deleted by a transcript correction: kept (collapsed where the text was,
+     * so start may equal end) for a lead to review, with the quote it had before.
+     */
     needsReview: integer('needs_review', { mode: 'boolean' }).notNull().default(false),
+    previousQuote: text('previous_quote'),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -37,11 +37,13 @@ export function checkIntegrity(db: Db): IntegrityReport {
 
   const joined = new Map([...texts].map(([id, parts]) => [id, parts.join('\n')]));
   const codingRows = client
-    .prepare('select id, document_id as documentId, start, "end", quote from codings')
-    .all() as Array<{ id: number; documentId: number; start: number; end: number; quote: string }>;
+    .prepare('select id, document_id as documentId, start, "end", quote, needs_review as needsReview from codings')
+    .all() as Array<{ id: number; documentId: number; start: number; end: number; quote: string; needsReview: number }>;
   for (const c of codingRows) {
     const text = joined.get(c.documentId) ?? '';
-    if (c.start < 0 || c.end > text.length || c.end <= c.start) {
+    // A coding whose text a correction deleted is kept collapsed (start = end) for review.
+    const emptyOk = c.needsReview === 1 && c.end === c.start;
+    if (c.start < 0 || c.end > text.length || (c.end <= c.start && !emptyOk)) {
       problems.push(`Coding ${c.id}: range [${c.start}, ${c.end}) is outside document ${c.documentId} (length ${text.length}) or empty`);
     } else if (text.slice(c.start, c.end) !== c.quote) {
       problems.push(`Coding ${c.id}: quote differs from the text at [${c.start}, ${c.end}) of document ${c.documentId}`);

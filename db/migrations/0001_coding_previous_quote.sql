@@ -1,0 +1,1 @@
+ALTER TABLE `codings` ADD `previous_quote` text;
