@@ -1,7 +1,39 @@
 import { requireProject } from '@/app/_server/session';
 import { getT } from '@/app/_server/i18n';
 import { codeTree, type CodeNode } from '@/db/queries/codes';
+import { membersOfProject } from '@/db/queries/projects';
+import { userById } from '@/db/queries/users';
+import type { Db } from '@/db/client';
 import { visibleCountKeys } from '@/lib/access/layers';
+import { CodebookEditor } from '@/components/codebook/CodebookEditor';
+import type { LayerColumn } from '@/components/codebook/types';
+
+/**
+ * The count columns: consensus, then every coder of the project by name, then anyone else
+ * whose layer has codings (a lead's own layer, a former member), each only if `may` shows it.
+ */
+function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabel: string, may: (key: string) => boolean): LayerColumn[] {
+  const used = new Set<string>();
+  const walk = (nodes: CodeNode[]) => {
+    for (const n of nodes) {
+      for (const key of Object.keys(n.counts)) used.add(key);
+      walk(n.children);
+    }
+  };
+  walk(tree);
+  const members = membersOfProject(db, projectId);
+  const columns: LayerColumn[] = [{ key: 'consensus', label: consensusLabel }];
+  for (const m of members) {
+    const key = `coder:${m.userId}`;
+    if (m.role === 'coder' || used.has(key)) columns.push({ key, label: m.name });
+  }
+  for (const key of [...used].sort()) {
+    if (columns.some((c) => c.key === key)) continue;
+    const id = Number(/^coder:(\d+)$/.exec(key)?.[1]);
+    if (id) columns.push({ key, label: userById(db, id)?.name ?? `#${id}` });
+  }
+  return columns.filter((c) => may(c.key));
+}
 
 export default async function CodebookPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
@@ -11,6 +43,22 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
   const mayCount = visibleCountKeys({ role, userId: user.id, blindMode: project.blindMode });
   const total = (n: CodeNode) => Object.entries(n.counts).reduce((s, [k, v]) => (mayCount(k) ? s + v : s), 0);
   const countCodes = (ns: CodeNode[]): number => ns.reduce((s, n) => s + 1 + countCodes(n.children), 0);
+
+  if (role === 'lead') {
+    // Counts of layers this user may not see are left out (for a lead that is none).
+    const strip = (nodes: CodeNode[]): CodeNode[] =>
+      nodes.map((n) => ({ ...n, counts: Object.fromEntries(Object.entries(n.counts).filter(([k]) => mayCount(k))), children: strip(n.children) }));
+    return (
+      <section className="page wide">
+        <p className="muted">{t('codebook.count', { n: countCodes(tree) })}</p>
+        <CodebookEditor
+          projectId={String(project.id)}
+          tree={strip(tree)}
+          layers={layerColumns(db, project.id, tree, t('codebookEditor.consensus'), mayCount)}
+        />
+      </section>
+    );
+  }
 
   const render = (nodes: CodeNode[]) => (
     <ul className="code-tree">

@@ -11,6 +11,7 @@ import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layer-param';
 import { codePaths } from '@/lib/coding/code-paths';
 import { CodingEditor, type EditorTurn } from '@/components/editor/CodingEditor';
 import { LayerPicker } from '@/components/editor/LayerPicker';
+import { CorrectionPanel } from '@/components/editor/CorrectionPanel';
 
 const CODER_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 
@@ -19,7 +20,7 @@ export default async function DocumentPage({
   searchParams,
 }: {
   params: Promise<{ projectId: string; documentId: string }>;
-  searchParams: Promise<{ layers?: string; edit?: string }>;
+  searchParams: Promise<{ layers?: string; edit?: string; mode?: string }>;
 }) {
   const { projectId, documentId } = await params;
   const query = await searchParams;
@@ -66,6 +67,9 @@ export default async function DocumentPage({
       info: person ? [person.label, ...Object.entries(person.attributes).map(([k, v]) => `${k}: ${v}`)].join('\n') : '',
     };
   });
+  const correcting = role === 'lead' && query.mode === 'correct';
+  const visibleCodings = codingsForDocument(db, doc.id, layers);
+  const flagged = visibleCodings.filter((c) => c.needsReview).length;
   const words = doc.turns.reduce((n, x) => n + (x.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
   return (
@@ -80,6 +84,28 @@ export default async function DocumentPage({
           .join(' · ')}{' '}
         · {t('doc.turnCount', { n: doc.turns.length })} · {t('doc.wordCount', { n: words })}
       </p>
+      {role === 'lead' && (
+        <p>
+          <Link href={correcting ? `/projects/${project.id}/documents/${doc.id}` : `?mode=correct`} data-testid="correct-toggle">
+            {correcting ? t('correct.done') : t('correct.mode')}
+          </Link>
+        </p>
+      )}
+      {flagged > 0 && (
+        <p className="badge warn" role="note">
+          {t('correct.needsReview', { n: flagged })}
+        </p>
+      )}
+      {correcting ? (
+        <CorrectionPanel
+          projectId={String(project.id)}
+          documentId={doc.id}
+          version={doc.version}
+          turns={turns.map((x, i) => ({ speakerKind: x.kind, participantId: doc.turns[i].participantId, speaker: x.speaker, text: x.text }))}
+          participants={doc.participants.map((p) => ({ id: p.id, label: p.label }))}
+        />
+      ) : (
+        <>
       {choices.length > 1 && (
         <LayerPicker
           choices={choices}
@@ -96,10 +122,12 @@ export default async function DocumentPage({
         version={doc.version}
         turns={turns}
         codes={codes}
-        codings={codingsForDocument(db, doc.id, layers)}
+        codings={visibleCodings}
         editLayer={editLayer}
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
       />
+        </>
+      )}
     </section>
   );
 }
