@@ -6,12 +6,12 @@ import {
   CodingError,
   createCodings,
   deleteCoding,
-  isAssigned,
   updateCoding,
   type CodingView,
 } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';
-import { mayEditLayer, type LayerRef } from '@/lib/access/layers';
+import type { LayerRef } from '@/lib/access/layers';
+import { codingWriteProblem, layerOfCoding } from '../coding-access';
 import type { Db } from '@/db/client';
 import type { PublicUser } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
@@ -24,15 +24,8 @@ const layerSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('coder'), coderId: id }),
 ]);
 
-/** May this user write this layer of this document? Returns the reason when not. */
 function writeProblem(db: Db, ctx: { user: PublicUser; role: Role; blindMode: boolean }, documentId: number, layer: LayerRef): string | null {
-  if (!mayEditLayer({ role: ctx.role, userId: ctx.user.id, blindMode: ctx.blindMode }, layer)) {
-    return 'You may not edit this layer';
-  }
-  if (ctx.role === 'coder' && !isAssigned(db, documentId, ctx.user.id)) {
-    return 'This document is not assigned to you';
-  }
-  return null;
+  return codingWriteProblem(db, { userId: ctx.user.id, role: ctx.role, blindMode: ctx.blindMode }, documentId, layer);
 }
 
 async function guarded<T>(fn: () => T): Promise<CodingResult<T>> {
@@ -74,10 +67,6 @@ const updateSchema = z.object({
   memo: z.string().max(20000).optional(),
 });
 
-function layerOf(row: { layer: 'coder' | 'consensus'; coderId: number }): LayerRef {
-  return row.layer === 'consensus' ? { kind: 'consensus' } : { kind: 'coder', coderId: row.coderId };
-}
-
 /** Changes a coding's code, range or memo. */
 export async function updateCodingAction(projectId: string, input: unknown): Promise<CodingResult<CodingView>> {
   const { project, db, user, role } = await requireProject(projectId, ['lead', 'coder']);
@@ -86,7 +75,7 @@ export async function updateCodingAction(projectId: string, input: unknown): Pro
   const { codingId, ...change } = parsed.data;
   const row = codingInProject(db, project.id, codingId);
   if (!row) return { ok: false, error: `Coding ${codingId} does not exist` };
-  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOf(row));
+  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOfCoding(row));
   if (problem) return { ok: false, error: problem };
   return guarded(() => updateCoding(db, project.id, codingId, change, user.id));
 }
@@ -98,7 +87,7 @@ export async function deleteCodingAction(projectId: string, input: unknown): Pro
   if (!parsed.success) return { ok: false, error: 'Invalid request: codingId must be a positive integer' };
   const row = codingInProject(db, project.id, parsed.data.codingId);
   if (!row) return { ok: false, error: `Coding ${parsed.data.codingId} does not exist` };
-  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOf(row));
+  const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOfCoding(row));
   if (problem) return { ok: false, error: problem };
   return guarded(() => ({ id: deleteCoding(db, project.id, row.id, user.id).id }));
 }

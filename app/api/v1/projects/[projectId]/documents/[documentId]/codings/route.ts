@@ -1,0 +1,28 @@
+import { NextResponse } from 'next/server';
+import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { getDb } from '@/db/client';
+import { codingsForDocument } from '@/db/queries/codings';
+import { documentInProject } from '@/db/queries/documents';
+import { projectById } from '@/db/queries/projects';
+import { parseLayerList } from '@/lib/access/layer-param';
+import { mayViewLayer, type LayerRef } from '@/lib/access/layers';
+
+/** GET ?layers=consensus,coder:<id>: the document's codings in those layers (default: the caller's own, or consensus for viewers). */
+export const GET = apiRoute<{ projectId: string; documentId: string }>(async (req, { user, params }) => {
+  const projectId = parseId(params.projectId, 'projectId');
+  const documentId = parseId(params.documentId, 'documentId');
+  const role = projectRole(user, projectId);
+  const db = getDb();
+  if (!documentInProject(db, projectId, documentId)) throw notFoundError();
+  const raw = new URL(req.url).searchParams.get('layers');
+  let layers: LayerRef[] = [role === 'viewer' ? { kind: 'consensus' } : { kind: 'coder', coderId: user.id }];
+  if (raw != null) {
+    const parsed = parseLayerList(raw);
+    if (parsed.unknown.length) throw badRequest(`Parameter 'layers': unknown layer ${parsed.unknown.map((u) => `'${u}'`).join(', ')}`);
+    layers = parsed.layers;
+  }
+  const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
+  const hidden = layers.filter((l) => !mayViewLayer(viewer, l));
+  if (hidden.length) throw new HttpError(403, `You may not see the layer ${hidden.map((l) => (l.kind === 'consensus' ? 'consensus' : `coder:${l.coderId}`)).join(', ')}`);
+  return NextResponse.json({ layers, codings: codingsForDocument(db, documentId, layers) });
+});
