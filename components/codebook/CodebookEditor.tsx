@@ -167,7 +167,7 @@ export function CodebookEditor({ projectId, tree, layers }: { projectId: string;
     [...layers.map((l) => `${l.label} ${c.counts[l.key] ?? 0}`), `${t('codebookEditor.total')} ${totalCodings(c)}`].join(', ');
 
   const renderCodes = (codes: EditorCode[], depth: number) =>
-    codes.map((c) => {
+    codes.map((c, index) => {
       const open = c.children.length > 0 && !collapsed.has(c.id);
       const hint = dropHint?.id === c.id ? dropHint.zone : null;
       return (
@@ -181,6 +181,8 @@ export function CodebookEditor({ projectId, tree, layers }: { projectId: string;
           aria-label={c.name}
           aria-description={countsLabel(c)}
           aria-level={depth + 1}
+          aria-posinset={index + 1}
+          aria-setsize={codes.length}
           aria-selected={c.id === active?.id}
           aria-expanded={c.children.length > 0 ? open : undefined}
           aria-keyshortcuts="Alt+ArrowUp Alt+ArrowDown Alt+ArrowRight Alt+ArrowLeft"

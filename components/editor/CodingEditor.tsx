@@ -222,6 +222,11 @@ export function CodingEditor(props: CodingEditorProps) {
     }));
     setCodings((cs) => [...cs, ...temps]);
     setMessage(null);
+    // The passage is coded: drop the selection and give the keyboard back to the text.
+    if (editor) {
+      editor.commands.setTextSelection(editor.state.selection.to);
+      editor.view.focus();
+    }
     const created = await createRemote(codeIds, range.start, range.end);
     const tempSet = new Set(temps.map((x) => x.id));
     setCodings((cs) => [...cs.filter((c) => !tempSet.has(c.id) && !created?.some((n) => n.id === c.id)), ...(created ?? [])]);

@@ -26,9 +26,9 @@ export function documentsForProject(db: Db, projectId: number): DocumentSummary[
     .select({
       id: documents.id,
       title: documents.title,
-      participantCount: sql<number>`(select count(*) from ${participants} p where p.document_id = ${documents.id})`,
-      turnCount: sql<number>`(select count(*) from ${turns} t where t.document_id = ${documents.id})`,
-      wordCount: sql<number>`(select coalesce(sum(t.word_count), 0) from ${turns} t where t.document_id = ${documents.id})`,
+      participantCount: sql<number>`(select count(*) from ${participants} p where p.document_id = "documents"."id")`,
+      turnCount: sql<number>`(select count(*) from ${turns} t where t.document_id = "documents"."id")`,
+      wordCount: sql<number>`(select coalesce(sum(t.word_count), 0) from ${turns} t where t.document_id = "documents"."id")`,
     })
     .from(documents)
     .where(eq(documents.projectId, projectId))

@@ -21,8 +21,8 @@ export function participantsForProject(db: Db, projectId: number): ParticipantSu
       label: participants.label,
       documentId: participants.documentId,
       documentTitle: documents.title,
-      turnCount: sql<number>`(select count(*) from ${turns} t where t.participant_id = ${participants.id})`,
-      wordCount: sql<number>`(select coalesce(sum(t.word_count), 0) from ${turns} t where t.participant_id = ${participants.id})`,
+      turnCount: sql<number>`(select count(*) from ${turns} t where t.participant_id = "participants"."id")`,
+      wordCount: sql<number>`(select coalesce(sum(t.word_count), 0) from ${turns} t where t.participant_id = "participants"."id")`,
     })
     .from(participants)
     .leftJoin(documents, eq(documents.id, participants.documentId))

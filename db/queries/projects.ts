@@ -13,8 +13,8 @@ export function projectsForUser(db: Db, userId: number) {
       description: projects.description,
       isDemo: projects.isDemo,
       role: members.role,
-      documentCount: sql<number>`(select count(*) from ${documents} where ${documents.projectId} = ${projects.id})`,
-      participantCount: sql<number>`(select count(*) from ${participants} where ${participants.projectId} = ${projects.id})`,
+      documentCount: sql<number>`(select count(*) from ${documents} where ${documents.projectId} = "projects"."id")`,
+      participantCount: sql<number>`(select count(*) from ${participants} where ${participants.projectId} = "projects"."id")`,
     })
     .from(members)
     .innerJoin(projects, eq(projects.id, members.projectId))

@@ -3,7 +3,6 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireProject } from '../session';
-import type { Db } from '@/db/client';
 import {
   archiveCode,
   CodebookError,
@@ -61,60 +60,79 @@ const archiveSchema = z.object({ codeId: id, archived: z.boolean() });
 const mergeSchema = z.object({ sourceId: id, targetId: id });
 const deleteSchema = z.object({ codeId: id, confirmCodings: z.number().int().min(0).optional() });
 
-/** The lead check, the schema, the change, and a fresh render of every project page. */
-async function leadAction<S extends z.ZodType>(
-  projectId: string,
-  schema: S,
-  input: unknown,
-  change: (actor: Actor, data: z.infer<S>, db: Db) => number | void,
-): Promise<CodebookActionResult> {
-  const { project, db, user } = await requireProject(projectId, ['lead']);
-  const parsed = schema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
-  let changed: number | void;
+function invalid(error: z.ZodError): CodebookActionResult {
+  const issue = error.issues[0];
+  return { ok: false, error: `Invalid request: ${issue.path.join('.') || 'input'}: ${issue.message}` };
+}
+
+/** Makes the change; a refusal by the codebook rules becomes a result, anything else throws. */
+function attempt(projectId: number, change: () => number | void): CodebookActionResult {
+  let id: number | void;
   try {
-    changed = change({ projectId: project.id, userId: user.id }, parsed.data, db);
+    id = change();
   } catch (e) {
     if (e instanceof CodebookError) return { ok: false, error: e.message, reason: e.reason, details: e.details };
     throw e;
   }
   // Codes show on every project page (documents, counts), not only the codebook.
-  revalidatePath(`/projects/${project.id}`, 'layout');
-  return typeof changed === 'number' ? { ok: true, id: changed } : { ok: true };
+  revalidatePath(`/projects/${projectId}`, 'layout');
+  return typeof id === 'number' ? { ok: true, id } : { ok: true };
 }
+
+const actor = (projectId: number, userId: number): Actor => ({ projectId, userId });
 
 /** Creates a code; the result carries the new code's id. */
 export async function createCodeAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, createSchema, input, (actor, data, db) => createCode(db, actor, data).id);
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = createSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  return attempt(project.id, () => createCode(db, actor(project.id, user.id), parsed.data).id);
 }
 
 /** Changes a code's name, colour, description, criteria, example or shortcut. */
 export async function updateCodeAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, updateSchema, input, (actor, { codeId, ...patch }, db) => updateCode(db, actor, codeId, patch).id);
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = updateSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { codeId, ...patch } = parsed.data;
+  return attempt(project.id, () => updateCode(db, actor(project.id, user.id), codeId, patch).id);
 }
 
 /** Moves a code under a parent (null: top level) at a position among its new siblings. */
 export async function moveCodeAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, moveSchema, input, (actor, { codeId, parentId, position }, db) => moveCode(db, actor, codeId, { parentId, position }).id);
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = moveSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { codeId, parentId, position } = parsed.data;
+  return attempt(project.id, () => moveCode(db, actor(project.id, user.id), codeId, { parentId, position }).id);
 }
 
+/** Archives or restores a code. */
 export async function setCodeArchivedAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, archiveSchema, input, (actor, { codeId, archived }, db) =>
-    (archived ? archiveCode : unarchiveCode)(db, actor, codeId).id,
-  );
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = archiveSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { codeId, archived } = parsed.data;
+  return attempt(project.id, () => (archived ? archiveCode : unarchiveCode)(db, actor(project.id, user.id), codeId).id);
 }
 
 /** Merges source into target; the result carries the target's id. */
 export async function mergeCodesAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, mergeSchema, input, (actor, { sourceId, targetId }, db) => {
-    mergeCodes(db, actor, sourceId, targetId);
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = mergeSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { sourceId, targetId } = parsed.data;
+  return attempt(project.id, () => {
+    mergeCodes(db, actor(project.id, user.id), sourceId, targetId);
     return targetId;
   });
 }
 
 /** Deletes a code; one with codings needs `confirmCodings` equal to their number. */
 export async function deleteCodeAction(projectId: string, input: unknown): Promise<CodebookActionResult> {
-  return leadAction(projectId, deleteSchema, input, (actor, { codeId, confirmCodings }, db) => {
-    deleteCode(db, actor, codeId, { confirmCodings });
-  });
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = deleteSchema.safeParse(input);
+  if (!parsed.success) return invalid(parsed.error);
+  const { codeId, confirmCodings } = parsed.data;
+  return attempt(project.id, () => deleteCode(db, actor(project.id, user.id), codeId, { confirmCodings }));
 }

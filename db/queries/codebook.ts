@@ -1,0 +1,504 @@
+/**
+ * Editing the codebook: one function per change a lead makes. Each runs in one transaction
+ * that validates first, then writes, then appends an audit event with before/after
+ * snapshots, so a failure anywhere leaves nothing half-written.
+ *
+ * Rules, in one place:
+ * - a name is trimmed, non-empty, at most NAME_MAX characters, and unique (ignoring case)
+ *   among its siblings, archived siblings included (so restoring one never makes a clash);
+ * - a colour is #RRGGBB, stored upper-case;
+ * - a shortcut is one character (not a space) or none, unique ignoring case among the
+ *   project's non-archived codes; restoring an archived code whose shortcut has since been
+ *   taken is refused rather than silently dropping the shortcut;
+ * - every id must name a code of the actor's project: a code of another project is
+ *   "not found", exactly like one that does not exist.
+ * - sortOrder is the position among siblings; writes renumber a sibling list 0..n-1.
+ */
+import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import type { Db } from '../client';
+import { codes, codings, memos, translations } from '../schema';
+import { recordAudit } from './audit';
+
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+type CodeRow = typeof codes.$inferSelect;
+
+export const NAME_MAX = 200;
+export const TEXT_MAX = 10_000;
+
+/** Who makes the change, in which project. */
+export interface Actor {
+  projectId: number;
+  userId: number;
+}
+
+/** The editable fields of a code. */
+export interface CodeFields {
+  name: string;
+  color: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  /** One character, or null (or '') for none. */
+  shortcut: string | null;
+}
+
+export interface NewCode extends Partial<Omit<CodeFields, 'name'>> {
+  name: string;
+  /** The parent code; null or absent for a top-level code. */
+  parentId?: number | null;
+}
+
+export type CodebookErrorReason =
+  | 'not_found'
+  | 'name_required'
+  | 'name_too_long'
+  | 'name_taken'
+  | 'bad_color'
+  | 'bad_shortcut'
+  | 'shortcut_taken'
+  | 'text_too_long'
+  | 'cycle'
+  | 'merge_same'
+  | 'merge_into_descendant'
+  | 'merge_child_clash'
+  | 'has_children'
+  | 'confirm_codings';
+
+/**
+ * A refused change. `reason` is stable (the UI translates it); `details` carries the values
+ * the message names (a code's name, a count), so a translation can name them too.
+ */
+export class CodebookError extends Error {
+  constructor(
+    readonly reason: CodebookErrorReason,
+    message: string,
+    readonly details: Record<string, string | number> = {},
+  ) {
+    super(message);
+    this.name = 'CodebookError';
+  }
+}
+
+/** A code as the audit log records it. */
+function snapshot(row: CodeRow) {
+  const { createdAt: _c, updatedAt: _u, projectId: _p, ...rest } = row;
+  return rest;
+}
+
+function audit(tx: Tx, actor: Actor, action: string, entityId: number, before: unknown, after: unknown) {
+  recordAudit(tx as unknown as Db, { projectId: actor.projectId, userId: actor.userId, action, entityType: 'code', entityId, before, after });
+}
+
+function load(tx: Tx, projectId: number, id: number): CodeRow {
+  const row = tx.select().from(codes).where(and(eq(codes.projectId, projectId), eq(codes.id, id))).get();
+  if (!row) throw new CodebookError('not_found', `Code ${id} is not in this project`, { id });
+  return row;
+}
+
+function allCodes(tx: Tx, projectId: number): CodeRow[] {
+  return tx.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
+}
+
+/** The children of `parentId` (top level when null), in display order. */
+function siblings(tx: Tx, projectId: number, parentId: number | null): CodeRow[] {
+  return tx
+    .select()
+    .from(codes)
+    .where(and(eq(codes.projectId, projectId), parentId == null ? isNull(codes.parentId) : eq(codes.parentId, parentId)))
+    .orderBy(asc(codes.sortOrder), asc(codes.id))
+    .all();
+}
+
+/** The ids of every code below `id` in the tree. */
+function descendantIds(tx: Tx, projectId: number, id: number): Set<number> {
+  const byParent = new Map<number, number[]>();
+  for (const c of allCodes(tx, projectId)) {
+    if (c.parentId == null) continue;
+    const list = byParent.get(c.parentId) ?? [];
+    list.push(c.id);
+    byParent.set(c.parentId, list);
+  }
+  const out = new Set<number>();
+  const stack = [...(byParent.get(id) ?? [])];
+  while (stack.length) {
+    const next = stack.pop()!;
+    if (out.has(next)) continue;
+    out.add(next);
+    stack.push(...(byParent.get(next) ?? []));
+  }
+  return out;
+}
+
+/** Gives the codes sortOrder 0..n-1 in the order given, touching only rows that change. */
+function renumber(tx: Tx, rows: readonly Pick<CodeRow, 'id' | 'sortOrder'>[]) {
+  rows.forEach((row, i) => {
+    if (row.sortOrder !== i) tx.update(codes).set({ sortOrder: i }).where(eq(codes.id, row.id)).run();
+  });
+}
+
+const foldName = (s: string) => s.toLowerCase();
+
+function cleanName(raw: string): string {
+  const name = raw.normalize('NFC').trim();
+  if (!name) throw new CodebookError('name_required', 'A code needs a name');
+  if (name.length > NAME_MAX) throw new CodebookError('name_too_long', `A code name can have at most ${NAME_MAX} characters`, { max: NAME_MAX });
+  return name;
+}
+
+function checkNameFree(tx: Tx, projectId: number, parentId: number | null, name: string, exceptId: number | null) {
+  const clash = siblings(tx, projectId, parentId).find((c) => c.id !== exceptId && foldName(c.name) === foldName(name));
+  if (clash) throw new CodebookError('name_taken', `A code named “${clash.name}” already exists at this level`, { name: clash.name });
+}
+
+function cleanColor(raw: string): string {
+  if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw new CodebookError('bad_color', `A colour is written #RRGGBB, not “${raw}”`, { value: raw });
+  return raw.toUpperCase();
+}
+
+function cleanShortcut(raw: string | null | undefined): string | null {
+  if (raw == null || raw === '') return null;
+  const chars = [...raw.normalize('NFC')];
+  if (chars.length !== 1 || /[\s\p{C}]/u.test(chars[0])) {
+    throw new CodebookError('bad_shortcut', `A shortcut is a single character (not a space), not “${raw}”`, { value: raw });
+  }
+  return chars[0];
+}
+
+function checkShortcutFree(tx: Tx, projectId: number, shortcut: string | null, exceptId: number | null) {
+  if (shortcut == null) return;
+  const clash = allCodes(tx, projectId).find(
+    (c) => c.id !== exceptId && !c.archived && c.shortcut != null && foldName(c.shortcut) === foldName(shortcut),
+  );
+  if (clash) {
+    throw new CodebookError('shortcut_taken', `The shortcut “${shortcut}” is already used by “${clash.name}”`, { shortcut, name: clash.name });
+  }
+}
+
+function cleanText(field: string, raw: string): string {
+  if (raw.length > TEXT_MAX) throw new CodebookError('text_too_long', `The ${field} can have at most ${TEXT_MAX} characters`, { field, max: TEXT_MAX });
+  return raw;
+}
+
+/** Creates a code at the end of its parent's children (or of the top level). Returns it. */
+export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
+  return db.transaction((tx) => {
+    const parentId = input.parentId ?? null;
+    if (parentId != null) load(tx, actor.projectId, parentId);
+    const name = cleanName(input.name);
+    checkNameFree(tx, actor.projectId, parentId, name, null);
+    const shortcut = cleanShortcut(input.shortcut);
+    checkShortcutFree(tx, actor.projectId, shortcut, null);
+    const last = siblings(tx, actor.projectId, parentId).at(-1);
+    const row = tx
+      .insert(codes)
+      .values({
+        projectId: actor.projectId,
+        parentId,
+        name,
+        color: input.color != null ? cleanColor(input.color) : undefined,
+        description: cleanText('description', input.description ?? ''),
+        inclusion: cleanText('inclusion', input.inclusion ?? ''),
+        exclusion: cleanText('exclusion', input.exclusion ?? ''),
+        example: cleanText('example', input.example ?? ''),
+        shortcut,
+        sortOrder: last ? last.sortOrder + 1 : 0,
+      })
+      .returning()
+      .get();
+    audit(tx, actor, 'code.create', row.id, null, snapshot(row));
+    return row;
+  });
+}
+
+/**
+ * Changes any of a code's fields. Only fields that differ are written and audited; a patch
+ * that changes nothing writes nothing. Returns the code as it now is.
+ */
+export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<CodeFields>): CodeRow {
+  return db.transaction((tx) => {
+    const code = load(tx, actor.projectId, codeId);
+    const next: Partial<CodeFields> = {};
+    if (patch.name !== undefined) next.name = cleanName(patch.name);
+    if (patch.color !== undefined) next.color = cleanColor(patch.color);
+    for (const field of ['description', 'inclusion', 'exclusion', 'example'] as const) {
+      if (patch[field] !== undefined) next[field] = cleanText(field, patch[field]);
+    }
+    if (patch.shortcut !== undefined) next.shortcut = cleanShortcut(patch.shortcut);
+
+    const before: Record<string, unknown> = {};
+    const after: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(next) as [keyof CodeFields, unknown][]) {
+      if (code[key] !== value) {
+        before[key] = code[key];
+        after[key] = value;
+      }
+    }
+    if (Object.keys(after).length === 0) return code;
+    if ('name' in after) checkNameFree(tx, actor.projectId, code.parentId, after.name as string, code.id);
+    if ('shortcut' in after && !code.archived) checkShortcutFree(tx, actor.projectId, after.shortcut as string | null, code.id);
+
+    const row = tx
+      .update(codes)
+      .set({ ...after, updatedAt: new Date() })
+      .where(eq(codes.id, code.id))
+      .returning()
+      .get();
+    audit(tx, actor, 'code.update', code.id, before, after);
+    return row;
+  });
+}
+
+/** Where a code goes: under `parentId` (null: top level), at `position` among its new siblings. */
+export interface MoveTarget {
+  parentId: number | null;
+  /** Index among the new siblings, not counting the code itself; clamped to the list. */
+  position: number;
+}
+
+/**
+ * Moves a code (with its subtree) under a new parent and/or to a new position among its
+ * siblings, renumbering the old and the new sibling lists. Refuses to move a code under
+ * itself or one of its descendants.
+ */
+export function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): CodeRow {
+  return db.transaction((tx) => {
+    const code = load(tx, actor.projectId, codeId);
+    const parentId = to.parentId ?? null;
+    if (parentId != null) {
+      const parent = load(tx, actor.projectId, parentId);
+      if (parent.id === code.id || descendantIds(tx, actor.projectId, code.id).has(parent.id)) {
+        throw new CodebookError('cycle', `“${code.name}” cannot be moved under itself or one of its own subcodes`, { name: code.name });
+      }
+    }
+    const sameParent = parentId === code.parentId;
+    if (!sameParent) checkNameFree(tx, actor.projectId, parentId, code.name, code.id);
+
+    const oldList = siblings(tx, actor.projectId, code.parentId);
+    const oldPosition = oldList.findIndex((c) => c.id === code.id);
+    const newList = siblings(tx, actor.projectId, parentId).filter((c) => c.id !== code.id);
+    const position = Math.max(0, Math.min(Math.trunc(to.position), newList.length));
+    if (sameParent && position === oldPosition) return code;
+
+    if (!sameParent) {
+      tx.update(codes).set({ parentId, updatedAt: new Date() }).where(eq(codes.id, code.id)).run();
+      renumber(tx, oldList.filter((c) => c.id !== code.id));
+    }
+    newList.splice(position, 0, code);
+    renumber(tx, newList);
+    audit(tx, actor, 'code.move', code.id, { parentId: code.parentId, position: oldPosition }, { parentId, position });
+    return load(tx, actor.projectId, code.id);
+  });
+}
+
+function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): CodeRow {
+  return db.transaction((tx) => {
+    const code = load(tx, actor.projectId, codeId);
+    if (code.archived === archived) return code;
+    if (!archived) checkShortcutFree(tx, actor.projectId, code.shortcut, code.id);
+    const row = tx.update(codes).set({ archived, updatedAt: new Date() }).where(eq(codes.id, code.id)).returning().get();
+    audit(tx, actor, archived ? 'code.archive' : 'code.unarchive', code.id, { archived: code.archived }, { archived });
+    return row;
+  });
+}
+
+/**
+ * Archives a code: it keeps its codings and place in the tree, and its shortcut is freed for
+ * other codes. Its subcodes are not archived with it.
+ */
+export function archiveCode(db: Db, actor: Actor, codeId: number): CodeRow {
+  return setArchived(db, actor, codeId, true);
+}
+
+/** Restores an archived code; refused while another active code uses its shortcut. */
+export function unarchiveCode(db: Db, actor: Actor, codeId: number): CodeRow {
+  return setArchived(db, actor, codeId, false);
+}
+
+export interface MergeResult {
+  /** Codings that moved from the source to the target. */
+  moved: number;
+  /** Source codings dropped because the target already had the same range (same document, layer, coder). */
+  collapsed: number;
+  /** Subcodes of the source now under the target. */
+  children: number;
+}
+
+/**
+ * Moves every coding of code `sourceId` to `targetId`. A coding whose range the target
+ * already has (same document, layer, coder, start, end) collapses into the target's: its
+ * memo is appended (unless already there), its translations into languages the target's
+ * coding lacks move over, and it is deleted. Returns the ids moved and collapsed.
+ */
+function moveCodings(tx: Tx, projectId: number, sourceId: number, targetId: number) {
+  const rangeKey = (c: { documentId: number; layer: string; coderId: number; start: number; end: number }) =>
+    `${c.documentId}|${c.layer}|${c.coderId}|${c.start}|${c.end}`;
+  const ofCode = (id: number) =>
+    tx
+      .select()
+      .from(codings)
+      .where(and(eq(codings.projectId, projectId), eq(codings.codeId, id)))
+      .orderBy(asc(codings.id))
+      .all();
+  const byRange = new Map<string, { id: number; memo: string }>();
+  for (const c of ofCode(targetId)) if (!byRange.has(rangeKey(c))) byRange.set(rangeKey(c), { id: c.id, memo: c.memo });
+  const moved: number[] = [];
+  const collapsed: { coding: number; into: number; memo: string }[] = [];
+  const now = new Date();
+  for (const c of ofCode(sourceId)) {
+    const into = byRange.get(rangeKey(c));
+    if (!into) {
+      tx.update(codings).set({ codeId: targetId, updatedAt: now }).where(eq(codings.id, c.id)).run();
+      byRange.set(rangeKey(c), { id: c.id, memo: c.memo });
+      moved.push(c.id);
+      continue;
+    }
+    if (c.memo.trim() && !into.memo.split('\n\n').includes(c.memo)) {
+      into.memo = into.memo ? `${into.memo}\n\n${c.memo}` : c.memo;
+      tx.update(codings).set({ memo: into.memo, updatedAt: now }).where(eq(codings.id, into.id)).run();
+    }
+    const languages = tx
+      .select({ language: translations.language })
+      .from(translations)
+      .where(eq(translations.codingId, into.id))
+      .all()
+      .map((t) => t.language);
+    tx.update(translations)
+      .set({ codingId: into.id })
+      .where(and(eq(translations.codingId, c.id), languages.length ? notInArray(translations.language, languages) : undefined))
+      .run();
+    tx.delete(codings).where(eq(codings.id, c.id)).run();
+    collapsed.push({ coding: c.id, into: into.id, memo: c.memo });
+  }
+  return { moved, collapsed };
+}
+
+/**
+ * Merges code `sourceId` into `targetId`: every coding of the source moves to the target; a
+ * coding that would duplicate a target coding (same document, layer, coder, start and end)
+ * collapses into it: the target's coding stays, the source's memo is appended to its memo
+ * and the source's translations into languages it lacks move over. The source's subcodes
+ * move under the target (after its own), its code memos follow, and the source is deleted
+ * (its shortcut with it).
+ * Refuses merging a code into itself or into one of its subcodes, and merging when a
+ * subcode of the source has the name of a subcode of the target.
+ */
+export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: number): MergeResult {
+  return db.transaction((tx) => {
+    const source = load(tx, actor.projectId, sourceId);
+    const target = load(tx, actor.projectId, targetId);
+    if (source.id === target.id) throw new CodebookError('merge_same', 'A code cannot be merged into itself');
+    if (descendantIds(tx, actor.projectId, source.id).has(target.id)) {
+      throw new CodebookError('merge_into_descendant', `“${source.name}” cannot be merged into its own subcode “${target.name}”`, {
+        source: source.name,
+        target: target.name,
+      });
+    }
+    const sourceChildren = siblings(tx, actor.projectId, source.id);
+    const targetChildren = siblings(tx, actor.projectId, target.id).filter((c) => c.id !== source.id);
+    const taken = new Set(targetChildren.map((c) => foldName(c.name)));
+    const clash = sourceChildren.find((c) => taken.has(foldName(c.name)));
+    if (clash) {
+      throw new CodebookError(
+        'merge_child_clash',
+        `Both codes have a subcode named “${clash.name}”; merge or rename one of them first`,
+        { name: clash.name },
+      );
+    }
+
+    const { moved, collapsed } = moveCodings(tx, actor.projectId, source.id, target.id);
+    const now = new Date();
+
+    // Subcodes go under the target, after its own; code memos follow the codings.
+    for (const child of sourceChildren) {
+      tx.update(codes).set({ parentId: target.id, updatedAt: now }).where(eq(codes.id, child.id)).run();
+    }
+    tx.update(memos)
+      .set({ targetId: target.id })
+      .where(and(eq(memos.projectId, actor.projectId), eq(memos.targetKind, 'code'), eq(memos.targetId, source.id)))
+      .run();
+    tx.delete(codes).where(eq(codes.id, source.id)).run();
+    renumber(tx, [...targetChildren, ...sourceChildren]);
+    if (source.parentId !== target.id) {
+      renumber(tx, siblings(tx, actor.projectId, source.parentId));
+    }
+
+    audit(
+      tx,
+      actor,
+      'code.merge',
+      target.id,
+      { source: snapshot(source), target: snapshot(target) },
+      {
+        sourceId: source.id,
+        targetId: target.id,
+        movedCodings: moved,
+        collapsedCodings: collapsed,
+        movedChildren: sourceChildren.map((c) => c.id),
+      },
+    );
+    return { moved: moved.length, collapsed: collapsed.length, children: sourceChildren.length };
+  });
+}
+
+/** How many codings (all layers) use the code. */
+export function codingCount(db: Db, projectId: number, codeId: number): number {
+  return (
+    db
+      .select({ n: sql<number>`count(*)` })
+      .from(codings)
+      .where(and(eq(codings.projectId, projectId), eq(codings.codeId, codeId)))
+      .get()?.n ?? 0
+  );
+}
+
+/**
+ * Deletes a code. Refused while it has subcodes. A code with codings is deleted only when
+ * `confirmCodings` equals the current number of its codings (all layers), so the lead
+ * confirms exactly what goes; the codings (with their translations) and the code's memos
+ * are deleted with it and kept in the audit event.
+ */
+export function deleteCode(db: Db, actor: Actor, codeId: number, options: { confirmCodings?: number } = {}): void {
+  db.transaction((tx) => {
+    const code = load(tx, actor.projectId, codeId);
+    const children = siblings(tx, actor.projectId, code.id);
+    if (children.length > 0) {
+      throw new CodebookError('has_children', `“${code.name}” has ${children.length} subcodes; move or delete them first`, {
+        name: code.name,
+        count: children.length,
+      });
+    }
+    const gone = tx
+      .select({
+        id: codings.id,
+        documentId: codings.documentId,
+        layer: codings.layer,
+        coderId: codings.coderId,
+        start: codings.start,
+        end: codings.end,
+        quote: codings.quote,
+        memo: codings.memo,
+      })
+      .from(codings)
+      .where(eq(codings.codeId, code.id))
+      .orderBy(asc(codings.id))
+      .all();
+    if (gone.length > 0 && options.confirmCodings !== gone.length) {
+      throw new CodebookError(
+        'confirm_codings',
+        `Deleting “${code.name}” deletes ${gone.length} codings; confirm that number to go ahead`,
+        { name: code.name, count: gone.length },
+      );
+    }
+    const codeMemos = tx
+      .select()
+      .from(memos)
+      .where(and(eq(memos.projectId, actor.projectId), eq(memos.targetKind, 'code'), eq(memos.targetId, code.id)))
+      .all();
+    if (gone.length) tx.delete(codings).where(inArray(codings.id, gone.map((c) => c.id))).run();
+    if (codeMemos.length) tx.delete(memos).where(inArray(memos.id, codeMemos.map((m) => m.id))).run();
+    tx.delete(codes).where(eq(codes.id, code.id)).run();
+    renumber(tx, siblings(tx, actor.projectId, code.parentId));
+    audit(tx, actor, 'code.delete', code.id, { code: snapshot(code), codings: gone, memos: codeMemos.map(({ id, authorId, text }) => ({ id, authorId, text })) }, null);
+  });
+}
