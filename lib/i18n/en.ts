@@ -1,4 +1,10 @@
 /** The English catalogue; its keys are the catalogue's contract (ru and kk must match it). */
+import { analysisMessages } from './features/analysis';
+import { searchMessages } from './features/search';
+import { agreementMessages } from './features/agreement';
+import { importsMessages } from './features/imports';
+import { exportsMessages } from './features/exports';
+
 export const en = {
   'app.name': 'Focus-group coder',
   'app.tagline': 'Qualitative coding workbench for focus-group research',
@@ -12,6 +18,8 @@ export const en = {
   'nav.overview': 'Documents',
   'nav.participants': 'Participants',
   'nav.codebook': 'Codebook',
+  'nav.search': 'Search',
+  'nav.analysis': 'Analysis',
   'nav.members': 'Members',
   'signin.title': 'Sign in',
   'signin.email': 'Email',
@@ -202,6 +210,11 @@ export const en = {
   'correct.edit': 'Edit',
   'correct.merge': 'Merge with next',
   'correct.needsReview': '{n} codings need review after corrections',
+  ...analysisMessages.en,
+  ...searchMessages.en,
+  ...agreementMessages.en,
+  ...importsMessages.en,
+  ...exportsMessages.en,
 } as const;
 
 export type MessageKey = keyof typeof en;

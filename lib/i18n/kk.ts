@@ -1,4 +1,10 @@
 import type { Messages } from './en';
+import { analysisMessages } from './features/analysis';
+import { searchMessages } from './features/search';
+import { agreementMessages } from './features/agreement';
+import { importsMessages } from './features/imports';
+import { exportsMessages } from './features/exports';
+
 
 export const kk: Messages = {
   'app.name': 'Фокус-топтарды кодтау',
@@ -13,6 +19,8 @@ export const kk: Messages = {
   'nav.overview': 'Құжаттар',
   'nav.participants': 'Қатысушылар',
   'nav.codebook': 'Кодтар кітабы',
+  'nav.search': 'Іздеу',
+  'nav.analysis': 'Талдау',
   'nav.members': 'Жоба мүшелері',
   'signin.title': 'Кіру',
   'signin.email': 'Эл. пошта',
@@ -203,4 +211,9 @@ export const kk: Messages = {
   'correct.edit': 'Өзгерту',
   'correct.merge': 'Келесімен біріктіру',
   'correct.needsReview': 'Түзетулерден кейін {n} кодтау тексеруді қажет етеді',
+  ...analysisMessages.kk,
+  ...searchMessages.kk,
+  ...agreementMessages.kk,
+  ...importsMessages.kk,
+  ...exportsMessages.kk,
 };

@@ -1,4 +1,10 @@
 import type { Messages } from './en';
+import { analysisMessages } from './features/analysis';
+import { searchMessages } from './features/search';
+import { agreementMessages } from './features/agreement';
+import { importsMessages } from './features/imports';
+import { exportsMessages } from './features/exports';
+
 
 export const ru: Messages = {
   'app.name': 'Кодировщик фокус-групп',
@@ -13,6 +19,8 @@ export const ru: Messages = {
   'nav.overview': 'Документы',
   'nav.participants': 'Участники',
   'nav.codebook': 'Кодовая книга',
+  'nav.search': 'Поиск',
+  'nav.analysis': 'Анализ',
   'nav.members': 'Участники проекта',
   'signin.title': 'Вход',
   'signin.email': 'Эл. почта',
@@ -203,4 +211,9 @@ export const ru: Messages = {
   'correct.edit': 'Изменить',
   'correct.merge': 'Объединить со следующей',
   'correct.needsReview': 'Кодировок на проверке после правок: {n}',
+  ...analysisMessages.ru,
+  ...searchMessages.ru,
+  ...agreementMessages.ru,
+  ...importsMessages.ru,
+  ...exportsMessages.ru,
 };

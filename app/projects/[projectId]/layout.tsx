@@ -27,6 +27,8 @@ export default async function ProjectLayout({
           <Link href={base}>{t('nav.overview')}</Link>
           <Link href={`${base}/participants`}>{t('nav.participants')}</Link>
           <Link href={`${base}/codebook`}>{t('nav.codebook')}</Link>
+          <Link href={`${base}/search`}>{t('nav.search')}</Link>
+          <Link href={`${base}/analysis`}>{t('nav.analysis')}</Link>
           {role === 'lead' && <Link href={`${base}/members`}>{t('nav.members')}</Link>}
           <span className="role-chip">{t(`role.${role}`)}</span>
         </nav>

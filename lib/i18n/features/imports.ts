@@ -1,0 +1,9 @@
+/** UI strings of the imports screens, in English, Russian and Kazakh (same keys in each). */
+const en = {} as const;
+type Keys = keyof typeof en;
+
+export const importsMessages = {
+  en,
+  ru: {} satisfies Record<Keys, string>,
+  kk: {} satisfies Record<Keys, string>,
+};
