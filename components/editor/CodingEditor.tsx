@@ -50,6 +50,8 @@ export interface CodingEditorProps {
   editLayer: LayerRef | null;
   /** Colour per coder id, shown on stripes when several layers are on screen. */
   coderColors: Record<number, string> | null;
+  /** A range to select and scroll to on opening (a drill-down or search hit). */
+  initialRange?: { start: number; end: number } | null;
 }
 
 const DocumentOfTurns = Document.extend({ content: 'turn+' });
@@ -350,7 +352,7 @@ export function CodingEditor(props: CodingEditorProps) {
     return () => dom.removeEventListener('click', onClick);
   }, [editor, ranges]);
 
-  const goTo = (coding: CodingView) => {
+  const goTo = (coding: Pick<CodingView, 'start' | 'end'>) => {
     if (!editor) return;
     const from = offsetToPos(ranges, coding.start);
     const to = offsetToPos(ranges, coding.end);
@@ -359,6 +361,20 @@ export function CodingEditor(props: CodingEditorProps) {
     const el = editor.view.domAtPos(from).node as HTMLElement;
     (el.nodeType === 1 ? el : el.parentElement)?.scrollIntoView({ block: 'center' });
   };
+
+  // Open at the requested passage once the editor exists.
+  const opened = useRef(false);
+  useEffect(() => {
+    if (!editor || opened.current || !props.initialRange) return;
+    opened.current = true;
+    const { start, end } = props.initialRange;
+    const textLength = ranges.length ? ranges[ranges.length - 1].end : 0;
+    if (start < 0 || end > textLength || end < start) return;
+    requestAnimationFrame(() => {
+      goTo({ start, end });
+      setActiveAt(start);
+    });
+  }, [editor]);
 
   const activeCodings = activeAt == null ? [] : visible.filter((c) => c.start <= activeAt && activeAt < c.end);
   const wrapper = useRef<HTMLDivElement>(null);

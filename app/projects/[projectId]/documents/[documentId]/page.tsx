@@ -20,7 +20,7 @@ export default async function DocumentPage({
   searchParams,
 }: {
   params: Promise<{ projectId: string; documentId: string }>;
-  searchParams: Promise<{ layers?: string; edit?: string; mode?: string }>;
+  searchParams: Promise<{ layers?: string; edit?: string; mode?: string; focus?: string; hit?: string }>;
 }) {
   const { projectId, documentId } = await params;
   const query = await searchParams;
@@ -67,6 +67,11 @@ export default async function DocumentPage({
       info: person ? [person.label, ...Object.entries(person.attributes).map(([k, v]) => `${k}: ${v}`)].join('\n') : '',
     };
   });
+  // ?focus=<codingId> (a drill-down) or ?hit=<start>-<end> (a search hit) opens at that passage.
+  const focusId = query.focus && /^\d{1,15}$/.test(query.focus) ? Number(query.focus) : null;
+  const focused = focusId != null ? codingsForDocument(db, doc.id, layers).find((c) => c.id === focusId) : undefined;
+  const hit = /^(\d{1,9})-(\d{1,9})$/.exec(query.hit ?? '');
+  const initialRange = focused ? { start: focused.start, end: focused.end } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
   const correcting = role === 'lead' && query.mode === 'correct';
   const visibleCodings = codingsForDocument(db, doc.id, layers);
   const flagged = visibleCodings.filter((c) => c.needsReview).length;
@@ -123,6 +128,7 @@ export default async function DocumentPage({
         turns={turns}
         codes={codes}
         codings={visibleCodings}
+        initialRange={initialRange}
         editLayer={editLayer}
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
       />
