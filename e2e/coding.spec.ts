@@ -1,0 +1,106 @@
+import { expect, test, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+/** Opens a demo transcript by its title prefix (e.g. "FG07"). */
+async function openDocument(page: Page, prefix: string) {
+  await page.getByRole('link', { name: /Political participation in Kazakhstan/ }).click();
+  await page.getByRole('link', { name: new RegExp(`^${prefix} `) }).click();
+  await expect(page.locator('.transcript-editor .turn').first()).toBeVisible();
+}
+
+/** Selects the first `fraction` of a turn's text by dragging the mouse across it. */
+async function dragSelect(page: Page, turnText: ReturnType<Page['locator']>, fraction = 0.5) {
+  await turnText.scrollIntoViewIfNeeded();
+  const box = (await turnText.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + Math.min(box.width - 4, box.width * fraction), box.y + 6, { steps: 6 });
+  await page.mouse.up();
+}
+
+test('a coder codes a Kazakh passage with the mouse, through the popover and a shortcut, and it persists', async ({ page }) => {
+  await signIn(page, 'coder1@demo.test');
+  await openDocument(page, 'FG07');
+  const stripes = page.getByTestId('margin-stripes').locator('.stripe');
+  const highlights = page.locator('.transcript-editor .coding');
+  await expect(stripes.first()).toBeVisible();
+  const before = await stripes.count();
+
+  // A participant turn with Kazakh letters that coder 1 has not coded yet.
+  const turn = page.locator('.transcript-editor .turn-participant .turn-text').filter({ hasText: /[әғқңөұүі]/, hasNot: page.locator('.coding') }).first();
+  const turnText = (await turn.textContent())!;
+  await dragSelect(page, turn);
+  const popover = page.getByTestId('code-popover');
+  await expect(popover).toBeVisible();
+  await page.keyboard.type('Telegr');
+  await expect(popover.getByRole('option').first()).toContainText('Telegram');
+  await page.keyboard.press('Enter');
+  await expect(stripes).toHaveCount(before + 1);
+  await expect(turn.locator('.coding').first()).toBeVisible();
+
+  // The same passage again, with the first code that has a keyboard shortcut: overlapping codings.
+  const shortcut = (await page.locator('.codes-sidebar kbd').first().textContent())!;
+  await dragSelect(page, turn, 0.8);
+  await expect(popover).toBeVisible();
+  await page.locator('.transcript-editor').press(shortcut);
+  await expect(stripes).toHaveCount(before + 2);
+  expect(await turn.locator('.coding').count()).toBeGreaterThanOrEqual(2);
+
+  // Undo removes the last coding; redo brings it back.
+  await page.locator('.transcript-editor').press('Control+z');
+  await expect(stripes).toHaveCount(before + 1);
+  await page.locator('.transcript-editor').press('Control+Shift+z');
+  await expect(stripes).toHaveCount(before + 2);
+
+  await page.reload();
+  await expect(stripes).toHaveCount(before + 2);
+  await expect(page.locator('.transcript-editor .turn-text').filter({ hasText: turnText.slice(0, 30) }).locator('.coding').first()).toBeVisible();
+  expect(await highlights.count()).toBeGreaterThan(0);
+
+  // Clicking a highlight lists its codings with their coder.
+  await page.locator('.transcript-editor .turn-text').filter({ hasText: turnText.slice(0, 30) }).locator('.coding').first().click();
+  await expect(page.getByTestId('coding-info')).toContainText('Coder 1');
+});
+
+test('a coder cannot code a document not assigned to them, and a viewer-free API refuses it too', async ({ page }) => {
+  await signIn(page, 'coder1@demo.test');
+  await openDocument(page, 'FG03');
+  await expect(page.getByText('Read only')).toBeVisible();
+  const res = await page.request.post('/api/v1/projects/1/codings', {
+    data: { documentId: 3, codeIds: [1], start: 0, end: 5 },
+  });
+  expect(res.status()).toBe(403);
+  expect((await res.json()).error).toMatch(/not assigned/);
+});
+
+test('a lead corrects a typo inside a coded passage and the coding follows', async ({ page }) => {
+  await signIn(page, 'lead@demo.test');
+  await openDocument(page, 'FG02');
+  // Code a participant turn in the consensus layer through the API, then correct a word inside it.
+  const docUrl = page.url();
+  const documentId = Number(/documents\/(\d+)/.exec(docUrl)![1]);
+  const doc = await (await page.request.get(`/api/v1/projects/1/documents/${documentId}`)).json();
+  const turnIndex = doc.document.turns.findIndex((t: { speaker: { kind: string }; text: string }) => t.speaker.kind === 'participant' && t.text.split(' ').length > 6);
+  const turn = doc.document.turns[turnIndex];
+  const codes = (await (await page.request.get('/api/v1/projects/1/codes')).json()).codes;
+  const created = await page.request.post('/api/v1/projects/1/codings', {
+    data: { documentId, codeIds: [codes[0].children[0].id], start: turn.start, end: turn.end, layer: 'consensus' },
+  });
+  expect(created.status()).toBe(201);
+  const codingId = (await created.json()).codings[0].id;
+
+  await page.getByTestId('correct-toggle').click();
+  const panel = page.getByTestId('correction-panel');
+  const row = panel.locator(`li[data-turn-index="${turnIndex}"]`);
+  await row.getByRole('button', { name: 'Edit' }).click();
+  const words = turn.text.split(' ');
+  const fixed = [...words.slice(0, 2), 'ТҮЗЕТІЛДІ', ...words.slice(3)].join(' ');
+  await row.getByRole('textbox').fill(fixed);
+  await row.getByRole('button', { name: 'Save text' }).click();
+  await expect(panel.getByRole('status')).toContainText('codings moved');
+
+  const after = await (await page.request.get(`/api/v1/projects/1/documents/${documentId}/codings?layers=consensus`)).json();
+  const coding = after.codings.find((c: { id: number }) => c.id === codingId);
+  expect(coding.quote).toBe(fixed);
+  expect(coding.needsReview).toBe(false);
+});
