@@ -15,6 +15,8 @@ const securityHeaders = [
 const nextConfig = {
   serverExternalPackages: ['better-sqlite3'],
   poweredByHeader: false,
+  // The test command type-checks the whole project as its own step; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   async headers() {
     return [{ source: '/:path*', headers: securityHeaders }];
   },
