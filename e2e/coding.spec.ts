@@ -27,8 +27,10 @@ test('a coder codes a Kazakh passage with the mouse, through the popover and a s
   const before = await stripes.count();
 
   // A participant turn with Kazakh letters that coder 1 has not coded yet.
-  const turn = page.locator('.transcript-editor .turn-participant .turn-text').filter({ hasText: /[әғқңөұүі]/, hasNot: page.locator('.coding') }).first();
-  const turnText = (await turn.textContent())!;
+  const candidate = page.locator('.transcript-editor .turn-participant .turn-text').filter({ hasText: /[әғқңөұүі]/, hasNot: page.locator('.coding') }).first();
+  const turnText = (await candidate.textContent())!;
+  // Pinned by its text, so the locator keeps pointing at this turn once it is coded.
+  const turn = page.locator('.transcript-editor .turn-text').filter({ hasText: turnText.slice(0, 40) });
   await dragSelect(page, turn);
   const popover = page.getByTestId('code-popover');
   await expect(popover).toBeVisible();
@@ -62,7 +64,7 @@ test('a coder codes a Kazakh passage with the mouse, through the popover and a s
   await expect(page.getByTestId('coding-info')).toContainText('Coder 1');
 });
 
-test('a coder cannot code a document not assigned to them, and a viewer-free API refuses it too', async ({ page }) => {
+test('a coder cannot code a document not assigned to them, and the API refuses it too', async ({ page }) => {
   await signIn(page, 'coder1@demo.test');
   await openDocument(page, 'FG03');
   await expect(page.getByText('Read only')).toBeVisible();

@@ -14,7 +14,7 @@ test('a wrong password gets one generic message, whether or not the email exists
     await page.getByLabel(/email/i).fill(email);
     await page.getByLabel(/password/i).fill('wrong-password');
     await page.getByRole('button', { name: /sign in/i }).click();
-    await expect(page.getByRole('alert')).toHaveText('The email or password is not right.');
+    await expect(page.locator('form [role=alert]')).toHaveText('The email or password is not right.');
   }
 });
 
@@ -37,9 +37,11 @@ test('the demo lead sees 16 documents and 98 participants and reads a Kazakh tra
   await expect(transcript).toBeVisible();
   await expect(transcript).toContainText(/[әғқңөұүһі]/);
   await expect(transcript.locator('.turn-moderator').first()).toBeVisible();
+  // Speaker labels are structure: P-labels beside turns, not inside the text.
+  await expect(transcript.locator('.turn-participant .speaker').first()).toHaveText(/^P\d+$/);
   // the last turn is reachable by scrolling
-  await transcript.locator('li').last().scrollIntoViewIfNeeded();
-  await expect(transcript.locator('li').last()).toBeVisible();
+  await transcript.locator('.turn').last().scrollIntoViewIfNeeded();
+  await expect(transcript.locator('.turn').last()).toBeVisible();
 });
 
 test('the language switch renders the interface in Kazakh and Russian', async ({ page }) => {
