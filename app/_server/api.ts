@@ -26,6 +26,8 @@ export async function apiUser(req: Request): Promise<PublicUser | null> {
   const db = getDb();
   const token = bearerToken(req.headers.get('authorization'));
   if (token) return userForTokenHash(db, hashApiToken(token)) ?? null;
+  // No session cookie: nobody, without asking next-auth (which needs a request scope).
+  if (!req.headers.get('cookie')?.includes('next-auth.session-token')) return null;
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: number } | undefined)?.id;
   if (typeof id !== 'number') return null;
