@@ -106,3 +106,21 @@ test('a lead corrects a typo inside a coded passage and the coding follows', asy
   expect(coding.quote).toBe(fixed);
   expect(coding.needsReview).toBe(false);
 });
+
+test('a lead creates a code from the popover and codes in vivo', async ({ page }) => {
+  await signIn(page, 'lead@demo.test');
+  await openDocument(page, 'FG04');
+  const turn = page.locator('.transcript-editor .turn-participant .turn-text').nth(3);
+  const turnText = (await turn.textContent())!;
+  const pinned = page.locator('.transcript-editor .turn-text').filter({ hasText: turnText.slice(0, 40) });
+  await dragSelect(page, pinned, 0.4);
+  await page.keyboard.type('Жаңа код');
+  await page.getByRole('option', { name: /Create code “Жаңа код”/ }).click();
+  await expect(page.locator('.codes-sidebar li', { hasText: 'Жаңа код' }).locator('.count')).toHaveText('1');
+
+  await dragSelect(page, pinned, 0.3);
+  const inVivo = page.getByTestId('code-popover').getByRole('button', { name: /In vivo/ });
+  const label = (await inVivo.textContent())!.replace(/^In vivo: “|”$/g, '').replace(/…$/, '');
+  await inVivo.click();
+  await expect(page.locator('.codes-sidebar li', { hasText: label.slice(0, 20) }).locator('.count')).toHaveText('1');
+});

@@ -18,6 +18,9 @@ export function CodePopover({
   inputRef,
   onApply,
   onClose,
+  canCreate,
+  selectedText,
+  onCreate,
 }: {
   editor: Editor;
   container: RefObject<HTMLDivElement | null>;
@@ -27,6 +30,10 @@ export function CodePopover({
   inputRef: RefObject<HTMLInputElement | null>;
   onApply: (codeIds: number[]) => void;
   onClose: () => void;
+  /** May this user add codes from here (and code in vivo)? */
+  canCreate: boolean;
+  selectedText: string;
+  onCreate: (name: string) => void;
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
@@ -50,11 +57,16 @@ export function CodePopover({
     return usable.sort((a, b) => rank(a) - rank(b)).slice(0, 12);
   }, [codes, query, recent]);
 
+  const typed = query.trim();
+  const offerNew = canCreate && typed.length > 0 && !codes.some((c) => c.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
+  const options = matches.length + (offerNew ? 1 : 0);
   const apply = (code: EditorCode | undefined) => {
-    if (!code) return;
-    onApply([code.id]);
+    if (code) onApply([code.id]);
+    else if (offerNew && index === matches.length) onCreate(typed);
+    else return;
     setQuery('');
   };
+  const inVivo = selectedText.replace(/\s+/g, ' ').trim().slice(0, 80);
 
   return (
     <div className="code-popover" style={{ top: pos.top, left: pos.left }} data-testid="code-popover" onMouseDown={(e) => e.target !== inputRef.current && e.preventDefault()}>
@@ -71,7 +83,7 @@ export function CodePopover({
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setIndex((i) => Math.min(i + 1, matches.length - 1));
+            setIndex((i) => Math.min(i + 1, options - 1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
             setIndex((i) => Math.max(i - 1, 0));
@@ -99,8 +111,18 @@ export function CodePopover({
             {c.shortcut && <kbd>{c.shortcut}</kbd>}
           </li>
         ))}
-        {matches.length === 0 && <li className="muted">{t('editor.noCodes')}</li>}
+        {offerNew && (
+          <li role="option" aria-selected={index === matches.length} className={index === matches.length ? 'selected create' : 'create'} onMouseEnter={() => setIndex(matches.length)} onClick={() => onCreate(typed)}>
+            + {t('editor.createCode', { name: typed })}
+          </li>
+        )}
+        {options === 0 && <li className="muted">{t('editor.noCodes')}</li>}
       </ul>
+      {canCreate && inVivo && (
+        <button type="button" className="link-button in-vivo" onClick={() => onCreate(inVivo)} title={t('editor.inVivoHelp')}>
+          {t('editor.inVivo', { name: inVivo.length > 40 ? `${inVivo.slice(0, 40)}…` : inVivo })}
+        </button>
+      )}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import Text from '@tiptap/extension-text';
 import { TextSelection } from '@tiptap/pm/state';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createCodingsAction, deleteCodingAction, updateCodingAction } from '@/app/_server/actions/codings';
+import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/app/_server/actions/codings';
 import type { CodingView } from '@/db/queries/codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { snapToWords } from '@/lib/coding/range';
@@ -50,6 +50,8 @@ export interface CodingEditorProps {
   editLayer: LayerRef | null;
   /** Colour per coder id, shown on stripes when several layers are on screen. */
   coderColors: Record<number, string> | null;
+  /** May the viewer add codes from the popover (leads; coders when the lead allows it)? */
+  canCreateCodes?: boolean;
   /** A range to select and scroll to on opening (a drill-down or search hit). */
   initialRange?: { start: number; end: number } | null;
 }
@@ -62,7 +64,9 @@ let tempIds = -1;
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
   const router = useRouter();
-  const { projectId, documentId, version, turns, codes, editLayer } = props;
+  const { projectId, documentId, version, turns, editLayer } = props;
+  const [codes, setCodes] = useState<EditorCode[]>(props.codes);
+  useEffect(() => setCodes(props.codes), [props.codes]);
   const [codings, setCodings] = useState<CodingView[]>(props.codings);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
@@ -249,6 +253,18 @@ export function CodingEditor(props: CodingEditorProps) {
         }
       },
     });
+  };
+
+  /** Adds a code to the codebook (typed in the popover, or in vivo) and applies it. */
+  const createAndApply = async (name: string) => {
+    const res = await createCodeInEditorAction(projectId, { name });
+    if (!res.ok) {
+      fail(res.error);
+      return;
+    }
+    const code = { id: res.value.id, name: res.value.name, path: res.value.name, color: res.value.color, shortcut: null, archived: false };
+    setCodes((cs) => [...cs, code]);
+    await applyCodes([code.id]);
   };
 
   const removeCoding = async (coding: CodingView) => {
@@ -441,6 +457,9 @@ export function CodingEditor(props: CodingEditorProps) {
               recent={recent}
               inputRef={popoverInput}
               onApply={(ids) => void applyCodes(ids)}
+              canCreate={!!props.canCreateCodes}
+              selectedText={text.slice(selection.start, selection.end)}
+              onCreate={(name) => void createAndApply(name)}
               onClose={() => {
                 editor.commands.setTextSelection(editor.state.selection.to);
                 editor.view.focus();

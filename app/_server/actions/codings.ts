@@ -10,6 +10,7 @@ import {
   type CodingView,
 } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';
+import { CodebookError, createCode } from '@/db/queries/codebook';
 import type { LayerRef } from '@/lib/access/layers';
 import { codingWriteProblem, layerOfCoding } from '../coding-access';
 import type { Db } from '@/db/client';
@@ -90,4 +91,29 @@ export async function deleteCodingAction(projectId: string, input: unknown): Pro
   const problem = writeProblem(db, { user, role, blindMode: project.blindMode }, row.documentId, layerOfCoding(row));
   if (problem) return { ok: false, error: problem };
   return guarded(() => ({ id: deleteCoding(db, project.id, row.id, user.id).id }));
+}
+
+const newCodeSchema = z.object({ name: z.string().trim().min(1).max(200), parentId: id.nullable().optional() });
+const PALETTE = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4', '#46f0f0', '#f032e6', '#bcf60c', '#fabebe', '#008080', '#9a6324'];
+
+/**
+ * Creates a code from the editor's popover (a typed name, or in-vivo: the selected words).
+ * Leads always may; coders only when the lead allows coders to create codes.
+ */
+export async function createCodeInEditorAction(
+  projectId: string,
+  input: unknown,
+): Promise<CodingResult<{ id: number; name: string; color: string; parentId: number | null }>> {
+  const { project, db, user, role } = await requireProject(projectId, ['lead', 'coder']);
+  if (role === 'coder' && !project.codersMayCreateCodes) return { ok: false, error: 'Only the lead may add codes to this codebook' };
+  const parsed = newCodeSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, error: `Invalid request: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}` };
+  const color = PALETTE[[...parsed.data.name].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7) % PALETTE.length];
+  try {
+    const code = createCode(db, { projectId: project.id, userId: user.id }, { name: parsed.data.name, parentId: parsed.data.parentId ?? null, color });
+    return { ok: true, value: { id: code.id, name: code.name, color: code.color, parentId: code.parentId } };
+  } catch (e) {
+    if (e instanceof CodebookError) return { ok: false, error: e.message };
+    throw e;
+  }
 }

@@ -129,6 +129,7 @@ export default async function DocumentPage({
         codes={codes}
         codings={visibleCodings}
         initialRange={initialRange}
+        canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
       />
