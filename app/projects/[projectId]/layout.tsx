@@ -29,6 +29,10 @@ export default async function ProjectLayout({
           <Link href={`${base}/codebook`}>{t('nav.codebook')}</Link>
           <Link href={`${base}/search`}>{t('nav.search')}</Link>
           <Link href={`${base}/analysis`}>{t('nav.analysis')}</Link>
+          <Link href={`${base}/export`}>{t('nav.export')}</Link>
+          {role === 'coder' && <Link href={`${base}/my-documents`}>{t('nav.myDocuments')}</Link>}
+          {role === 'lead' && <Link href={`${base}/agreement`}>{t('nav.agreement')}</Link>}
+          {role === 'lead' && <Link href={`${base}/import`}>{t('nav.import')}</Link>}
           {role === 'lead' && <Link href={`${base}/members`}>{t('nav.members')}</Link>}
           <span className="role-chip">{t(`role.${role}`)}</span>
         </nav>

@@ -1,0 +1,55 @@
+import { NextResponse } from 'next/server';
+import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
+import { runAgreement, unknownIdsMessage } from '@/app/_server/agreement';
+import { getDb } from '@/db/client';
+import { agreementRows, agreementSheets, TIDY_COLUMNS, toCsv } from '@/lib/agreement/export-table';
+import { agreementJson, problemMessage } from '@/lib/agreement/json';
+import { parseAgreementSelection } from '@/lib/agreement/selection';
+import { sheetsToXlsx } from '@/lib/agreement/workbook';
+
+const FORMATS = ['json', 'csv', 'xlsx'] as const;
+
+/**
+ * GET ?coders=3,4&codes=…&documents=…&level=turn|character|segment&threshold=90&samples=1000&seed=…&format=json|csv|xlsx
+ * Inter-coder agreement of the coders' layers (leads only; anyone else gets 404). Unknown ids
+ * and fewer than two coders are 400, naming the parameter. When no chosen document has two
+ * chosen coders assigned, JSON says so (ready: false, problem.message) instead of figures.
+ */
+export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+  const projectId = parseId(params.projectId, 'projectId');
+  projectRole(user, projectId, ['lead']);
+  const query = new URL(req.url).searchParams;
+  const format = query.get('format') ?? 'json';
+  if (!(FORMATS as readonly string[]).includes(format)) throw badRequest(`Parameter 'format': '${format}' is not one of ${FORMATS.join(', ')}`);
+  const parsed = parseAgreementSelection(query);
+  if (!parsed.ok) throw badRequest(parsed.error);
+  const { selection } = parsed;
+  if (selection.coders.length < 2) {
+    throw badRequest(`Parameter 'coders': choose at least two coders to compare, as ids separated by commas (got ${selection.coders.length})`);
+  }
+  const db = getDb();
+  const unknown = unknownIdsMessage(db, projectId, selection);
+  if (unknown) throw badRequest(unknown);
+
+  const run = runAgreement(db, projectId, selection);
+  const settings = { thresholdPercent: selection.thresholdPercent, samples: selection.samples, seed: selection.seed };
+  if (format === 'json') {
+    return NextResponse.json(
+      agreementJson({ summary: run.summary, readiness: run.readiness, level: selection.level, coders: run.coders, codes: run.codes, documents: run.documents, settings }),
+    );
+  }
+  if (!run.summary) throw badRequest(problemMessage(run.readiness.problem!, run.names.coder));
+  const stamp = new Date().toISOString().slice(0, 10);
+  if (format === 'csv') {
+    return new Response(toCsv(TIDY_COLUMNS, agreementRows(run.summary, run.names, settings)), {
+      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="agreement-${projectId}-${stamp}.csv"` },
+    });
+  }
+  const bytes = await sheetsToXlsx(agreementSheets(run.summary, run.names, settings), { title: 'Inter-coder agreement' });
+  return new Response(bytes.slice().buffer, {
+    headers: {
+      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'content-disposition': `attachment; filename="agreement-${projectId}-${stamp}.xlsx"`,
+    },
+  });
+});

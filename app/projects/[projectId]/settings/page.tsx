@@ -1,0 +1,19 @@
+import { requireProject } from '@/app/_server/session';
+import { getT } from '@/app/_server/i18n';
+import { AgreementNav } from '@/components/agreement/AgreementNav';
+import { BlindModeToggle } from '@/components/agreement/BlindModeToggle';
+
+/** Project settings for leads: blind mode. */
+export default async function ProjectSettingsPage({ params }: { params: Promise<{ projectId: string }> }) {
+  const { projectId } = await params;
+  const { project } = await requireProject(projectId, ['lead']);
+  const t = await getT();
+  return (
+    <section className="page agreement">
+      <AgreementNav projectId={project.id} current="settings" t={t} />
+      <h2>{t('projectSettings.title')}</h2>
+      <BlindModeToggle projectId={String(project.id)} blindMode={project.blindMode} />
+      <p className="hint">{t('projectSettings.leads')}</p>
+    </section>
+  );
+}

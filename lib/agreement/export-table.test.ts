@@ -1,0 +1,53 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { agreementRows, agreementSheets, TIDY_COLUMNS, toCsv } from './export-table';
+import { agreementSummary } from './summary';
+import { syntheticStudy } from './synthetic';
+import { sheetsToXlsx } from './workbook';
+
+const input = syntheticStudy({ documents: 2, turns: 40, codes: 3, coders: 2, seed: 11 });
+input.codes = [...input.codes!, 'unused'];
+const summary = agreementSummary(input, { bootstrap: { samples: 20, seed: 1 } });
+const names = { coder: (id: string) => `Coder "${id}"`, code: (id: string) => `Code, ${id}`, document: (id: string | undefined) => `Doc ${id}` };
+const settings = { thresholdPercent: 90, samples: 20, seed: 1 };
+
+describe('agreementRows', () => {
+  const rows = agreementRows(summary, names, settings);
+
+  it('has one value per row in the tidy columns, with flags instead of numbers where undefined', () => {
+    expect(rows.every((r) => r.length === TIDY_COLUMNS.length)).toBe(true);
+    const unused = rows.find((r) => r[0] === 'turn' && r[1] === 'code' && r[2] === 'Code, unused' && r[6] === 'alpha')!;
+    expect(unused[7]).toBeNull();
+    expect(unused[11]).toBe('no-variation');
+    const codings = rows.find((r) => r[0] === 'meta' && r[2] === 'Code, unused')!;
+    expect(codings.slice(6, 8)).toEqual(['codings', 0]);
+    const pooled = rows.find((r) => r[0] === 'turn' && r[1] === 'pooled' && r[6] === 'alpha')!;
+    expect(pooled[7]).toBeCloseTo(summary.report.turn.pooled.alpha, 6);
+    expect(pooled[8]).not.toBeNull(); // the bootstrap interval
+  });
+
+  it('writes CSV that quotes commas and quotes, with a BOM and CRLF', () => {
+    const csv = toCsv(TIDY_COLUMNS, rows);
+    expect(csv.startsWith('\uFEFFlevel,scope,code,')).toBe(true);
+    expect(csv).toContain('"Code, unused"');
+    expect(csv).toContain('"Coder ""coder-1"""');
+    expect(csv.split('\r\n')).toHaveLength(rows.length + 2);
+  });
+});
+
+describe('agreementSheets and sheetsToXlsx', () => {
+  it('write a workbook that reads back', async () => {
+    const sheets = agreementSheets(summary, names, settings);
+    const bytes = await sheetsToXlsx(sheets, { title: 'Agreement' });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    expect(wb.worksheets.map((w) => w.name)).toEqual(['Summary', 'By code', 'Cohen kappa', 'By document', 'By coder pair', 'Segments']);
+    const byCode = wb.getWorksheet('By code')!;
+    expect(byCode.getRow(1).getCell(1).value).toBe('Code');
+    expect(byCode.rowCount).toBe(1 + summary.report.codes.length);
+    const last = byCode.getRow(byCode.rowCount);
+    expect(last.getCell(1).value).toBe('Code, unused');
+    expect(last.getCell(2).value).toBe(0);
+    expect(last.getCell(5).value).toBeNull(); // α undefined: an empty cell
+  });
+});

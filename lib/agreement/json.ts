@@ -1,0 +1,116 @@
+/**
+ * The agreement report as the JSON API returns it: numeric ids, `null` for every undefined
+ * statistic (with its flag beside it), and only the level asked for.
+ */
+import type { BinaryAgreement } from './cluster-table';
+import type { AgreementProblem, AgreementReadiness } from './readiness';
+import type { LevelAgreement } from './report';
+import type { SegmentCounts } from './segment-level';
+import type { AgreementLevel } from './selection';
+import type { AgreementSummary } from './summary';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const num = (x: number): number | null => (Number.isFinite(x) ? x : null);
+const id = (s: string | undefined): number | string | null => (s === undefined ? null : /^\d+$/.test(s) ? Number(s) : s);
+
+function binary(s: BinaryAgreement | LevelAgreement): { [key: string]: Json } {
+  const ci = 'ci' in s && s.ci ? { low: num(s.ci.low), high: num(s.ci.high), defined: s.ci.defined } : null;
+  return { units: s.units, percentAgreement: num(s.percentAgreement), alpha: num(s.alpha), ci, band: s.band, flag: s.flag };
+}
+
+function segment(s: SegmentCounts): { [key: string]: Json } {
+  return {
+    segmentsA: s.segmentsA,
+    matchedA: s.matchedA,
+    segmentsB: s.segmentsB,
+    matchedB: s.matchedB,
+    share: num(s.share),
+    flag: Number.isNaN(s.share) ? 'no-segments' : null,
+  };
+}
+
+/** What is missing, in words, for the API's `problem.message`. */
+export function problemMessage(problem: AgreementProblem, name: (coder: string) => string = (c) => c): string {
+  switch (problem.kind) {
+    case 'too-few-coders':
+      return `Choose at least two coders to compare (${problem.chosen} chosen).`;
+    case 'no-documents':
+      return 'Choose at least one document.';
+    case 'no-shared-documents':
+      return (
+        'No chosen document has two of the chosen coders assigned, so there is nothing to compare: ' +
+        problem.documents.map((d) => `document ${d.id ?? '?'}: ${d.assigned.length ? d.assigned.map(name).join(', ') : 'none'}`).join('; ') +
+        '. Assign the documents to a second coder first.'
+      );
+  }
+}
+
+/**
+ * The API body for a computed (or not computable) comparison. `summary` is null when
+ * `readiness.problem` is set; the levels are then left out.
+ */
+export function agreementJson(args: {
+  summary: AgreementSummary | null;
+  readiness: AgreementReadiness;
+  level: AgreementLevel | null;
+  coders: Array<{ id: number; name: string }>;
+  codes: Array<{ id: number; name: string }>;
+  documents: Array<{ id: number; title: string; assignedCoders: number[] }>;
+  settings: { thresholdPercent: number; samples: number; seed: number };
+}): { [key: string]: Json } {
+  const { summary, readiness, level } = args;
+  const names = new Map(args.coders.map((c) => [String(c.id), c.name]));
+  const body: { [key: string]: Json } = {
+    coders: args.coders,
+    codes: args.codes,
+    documents: args.documents.map((d) => ({ ...d, compared: d.assignedCoders.filter((c) => names.has(String(c))).length >= 2 })),
+    settings: { level, threshold: args.settings.thresholdPercent / 100, samples: args.settings.samples, seed: args.settings.seed, layers: 'coder' },
+    ready: readiness.problem === null,
+    problem: readiness.problem ? { kind: readiness.problem.kind, message: problemMessage(readiness.problem, (c) => names.get(c) ?? c) } : null,
+    idleCoders: readiness.idle.map((c) => id(c)),
+  };
+  if (!summary) return body;
+  const { report } = summary;
+  const want = (l: AgreementLevel) => level === null || level === l;
+  const perDocument = (pick: (d: AgreementSummary['byDocument'][number]) => { [key: string]: Json }) =>
+    summary.byDocument.map((d) => ({ documentId: id(d.documentId), coders: d.coders, ...pick(d) }));
+  if (want('turn')) {
+    body.turn = {
+      pooled: binary(report.turn.pooled),
+      byCode: report.turn.byCode.map((s, i) => ({ codeId: id(s.codeId), codings: summary.codings[i], ...binary(s) })),
+      kappa: report.turn.kappa.map((k) => ({
+        coderA: id(k.coderA),
+        coderB: id(k.coderB),
+        units: k.pooled.units,
+        kappa: num(k.pooled.kappa),
+        byCode: k.byCode.map((c) => ({ codeId: id(c.codeId), units: c.units, kappa: num(c.kappa) })),
+      })),
+      byDocument: perDocument((d) => binary(d.turn)),
+      byPair: summary.byPair.map((p) => ({ coderA: id(p.coderA), coderB: id(p.coderB), documents: p.documents, kappa: num(p.kappa.kappa), ...binary(p.turn) })),
+    };
+  }
+  if (want('character')) {
+    body.character = {
+      pooled: binary(report.character.pooled),
+      byCode: report.character.byCode.map((s, i) => ({ codeId: id(s.codeId), codings: summary.codings[i], ...binary(s) })),
+      byDocument: perDocument((d) => binary(d.character)),
+      byPair: summary.byPair.map((p) => ({ coderA: id(p.coderA), coderB: id(p.coderB), documents: p.documents, ...binary(p.character) })),
+    };
+  }
+  if (want('segment')) {
+    body.segment = {
+      threshold: report.segment.threshold,
+      byCode: report.codes.map((c, i) => ({ codeId: id(c), codings: summary.codings[i], ...segment(summary.segmentByCode[i]) })),
+      pairs: report.segment.pairs.map((p) => ({
+        coderA: id(p.coderA),
+        coderB: id(p.coderB),
+        documents: p.documents,
+        ...segment(p.pooled),
+        byCode: p.byCode.map((c) => ({ codeId: id(c.codeId), ...segment(c) })),
+      })),
+      byDocument: perDocument((d) => segment(d.segment)),
+    };
+  }
+  return body;
+}
