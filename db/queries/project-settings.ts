@@ -19,3 +19,14 @@ export function setBlindMode(db: Db, projectId: number, blindMode: boolean, acto
     return true;
   });
 }
+
+/** Lets coders add codes from the coding popover, or not; audited. Returns whether it changed. */
+export function setCodersMayCreateCodes(db: Db, projectId: number, allowed: boolean, actorId: number): boolean {
+  return db.transaction((tx) => {
+    const row = tx.select({ allowed: projects.codersMayCreateCodes }).from(projects).where(eq(projects.id, projectId)).get();
+    if (!row || row.allowed === allowed) return false;
+    tx.update(projects).set({ codersMayCreateCodes: allowed }).where(eq(projects.id, projectId)).run();
+    recordAudit(tx, { projectId, userId: actorId, action: 'project.coders_may_create_codes', entityType: 'project', entityId: projectId, before: { allowed: row.allowed }, after: { allowed } });
+    return true;
+  });
+}

@@ -3,7 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { requireProject } from '../session';
 import { AssignmentError, setAssignments, setAssignmentStatus } from '@/db/queries/assignments';
-import { setBlindMode } from '@/db/queries/project-settings';
+import { setBlindMode, setCodersMayCreateCodes } from '@/db/queries/project-settings';
 import type { AssignmentStatus } from '@/db/schema';
 
 export type AssignmentActionResult<T> = { ok: true; value: T } | { ok: false; error: string };
@@ -55,4 +55,14 @@ export async function setBlindModeAction(projectId: string, input: unknown): Pro
   setBlindMode(db, project.id, parsed.data.blindMode, user.id);
   revalidatePath(`/projects/${project.id}`, 'layout');
   return { ok: true, value: parsed.data.blindMode };
+}
+
+/** Leads let coders add codes from the coding popover (or stop them); audited. */
+export async function setCodersMayCreateCodesAction(projectId: string, input: unknown): Promise<AssignmentActionResult<boolean>> {
+  const { project, db, user } = await requireProject(projectId, ['lead']);
+  const parsed = z.object({ allowed: z.boolean() }).safeParse(input);
+  if (!parsed.success) return { ok: false, error: invalid(parsed.error) };
+  setCodersMayCreateCodes(db, project.id, parsed.data.allowed, user.id);
+  revalidatePath(`/projects/${project.id}`, 'layout');
+  return { ok: true, value: parsed.data.allowed };
 }

@@ -153,6 +153,7 @@ const en = {
   'projectSettings.turnOff': 'Turn blind mode off',
   'projectSettings.turnOn': 'Turn blind mode on',
   'projectSettings.leads': 'Leads always see every layer. Each change is recorded in the audit log.',
+  'projectSettings.codersMayCreateCodes': 'Coders may add codes from the coding popover (and code in vivo)',
 } as const;
 type Keys = keyof typeof en;
 
@@ -310,6 +311,7 @@ const ru: Record<Keys, string> = {
   'projectSettings.turnOff': 'Выключить слепой режим',
   'projectSettings.turnOn': 'Включить слепой режим',
   'projectSettings.leads': 'Руководители всегда видят все слои. Каждое изменение записывается в журнал аудита.',
+  'projectSettings.codersMayCreateCodes': 'Кодировщики могут добавлять коды из всплывающего окна кодирования (и кодировать in vivo)',
 };
 
 const kk: Record<Keys, string> = {
@@ -466,6 +468,7 @@ const kk: Record<Keys, string> = {
   'projectSettings.turnOff': 'Соқыр режимді өшіру',
   'projectSettings.turnOn': 'Соқыр режимді қосу',
   'projectSettings.leads': 'Жетекшілер барлық қабатты әрдайым көреді. Әр өзгеріс аудит журналына жазылады.',
+  'projectSettings.codersMayCreateCodes': 'Кодтаушылар кодтау терезесінен код қоса алады (және in vivo кодтай алады)',
 };
 
 export const agreementMessages = { en, ru, kk };
