@@ -1,0 +1,56 @@
+import { NextResponse } from 'next/server';
+import { z } from 'zod';
+import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { mayTranslate, visibleCoding } from '@/app/_server/translation-access';
+import { getDb } from '@/db/client';
+import { projectById } from '@/db/queries/projects';
+import { deleteTranslation, saveTranslation, translationsForCoding, TranslationError, TRANSLATION_MAX } from '@/db/queries/translations';
+import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language-tag';
+
+type Params = { projectId: string; codingId: string; lang: string };
+
+/** The project, the caller's role and the coding (404 unless visible), and the language from the path (400 unless valid). */
+function context(user: { id: number }, params: Params) {
+  const projectId = parseId(params.projectId, 'projectId');
+  const codingId = parseId(params.codingId, 'codingId');
+  const role = projectRole(user as Parameters<typeof projectRole>[0], projectId);
+  const language = parseLanguageTag(decodeURIComponent(params.lang));
+  if (!language) throw badRequest(`Parameter 'lang': ${languageTagProblem(decodeURIComponent(params.lang))}`);
+  const db = getDb();
+  if (!visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode })) throw notFoundError();
+  return { db, projectId, codingId, role, language };
+}
+
+/** GET: the coding's translation into the language. */
+export const GET = apiRoute<Params>(async (_req, { user, params }) => {
+  const { db, projectId, codingId, language } = context(user, params);
+  const t = translationsForCoding(db, projectId, codingId).find((x) => x.language === language);
+  if (!t) throw notFoundError();
+  return NextResponse.json({ translation: t });
+});
+
+const body = z.object({ text: z.string().max(TRANSLATION_MAX) });
+
+/** PUT {"text": "…"}: adds or replaces the translation; the caller becomes its author. Leads and coders. */
+export const PUT = apiRoute<Params>(async (req, { user, params }) => {
+  const { db, projectId, codingId, role, language } = context(user, params);
+  if (!mayTranslate(role)) throw new HttpError(403, 'Viewers cannot edit translations');
+  const json = await req.json().catch(() => {
+    throw badRequest('The body must be JSON');
+  });
+  const { text } = body.parse(json);
+  try {
+    return NextResponse.json({ translation: saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
+  } catch (e) {
+    if (e instanceof TranslationError) throw new HttpError(e.status, e.message);
+    throw e;
+  }
+});
+
+/** DELETE: removes the translation. Leads and coders. */
+export const DELETE = apiRoute<Params>(async (_req, { user, params }) => {
+  const { db, projectId, codingId, role, language } = context(user, params);
+  if (!mayTranslate(role)) throw new HttpError(403, 'Viewers cannot edit translations');
+  if (!deleteTranslation(db, projectId, codingId, language, user.id)) throw notFoundError();
+  return new NextResponse(null, { status: 204 });
+});

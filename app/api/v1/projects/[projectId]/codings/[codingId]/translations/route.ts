@@ -1,0 +1,16 @@
+import { NextResponse } from 'next/server';
+import { apiRoute, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { visibleCoding } from '@/app/_server/translation-access';
+import { getDb } from '@/db/client';
+import { projectById } from '@/db/queries/projects';
+import { translationsForCoding } from '@/db/queries/translations';
+
+/** GET: the coding's translations, by language, with their authors. */
+export const GET = apiRoute<{ projectId: string; codingId: string }>(async (_req, { user, params }) => {
+  const projectId = parseId(params.projectId, 'projectId');
+  const codingId = parseId(params.codingId, 'codingId');
+  const role = projectRole(user, projectId);
+  const db = getDb();
+  if (!visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode })) throw notFoundError();
+  return NextResponse.json({ translations: translationsForCoding(db, projectId, codingId) });
+});

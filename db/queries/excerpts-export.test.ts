@@ -1,0 +1,80 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '../testing';
+import { SECRETS, seedExportFixture } from '../testing-export-fixture';
+import { excerptExport, ExcerptFilterError } from './excerpts-export';
+
+let ctx: ReturnType<typeof openTestDatabase>;
+let f: ReturnType<typeof seedExportFixture>;
+beforeEach(() => {
+  ctx = openTestDatabase();
+  f = seedExportFixture(ctx.db);
+});
+afterEach(() => ctx.close());
+
+const all = () => [{ kind: 'consensus' as const }, { kind: 'coder' as const, coderId: f.coder1.id }, { kind: 'coder' as const, coderId: f.coder2.id }];
+const run = (filter: Partial<Parameters<typeof excerptExport>[3]> = {}) => excerptExport(ctx.db, f.project.id, 'Fixture', { layers: all(), ...filter });
+
+describe('excerptExport', () => {
+  it('gives each excerpt its code, participants by label with non-private attributes, turns and translations', () => {
+    const data = run({ layers: [{ kind: 'consensus' }] });
+    expect(data.layers).toEqual(['Consensus']);
+    expect(data.excerpts).toHaveLength(1);
+    const [e] = data.excerpts;
+    expect(e).toMatchObject({
+      codingId: f.codings.consensus.id,
+      documentTitle: 'FG01',
+      documentAttributes: { city: 'Aktobe' },
+      participants: [{ label: 'P1', attributes: { gender: 'Female', age: '34' } }],
+      turns: [2],
+      quote: 'әкімдікке e-Otinish арқылы жаздым 👍',
+      layer: 'consensus',
+      layerName: 'Consensus',
+      memo: 'Clear example',
+    });
+    expect(e.translations.map((t) => [t.language, t.author])).toEqual([
+      ['en', 'lead'],
+      ['ru', 'coder1'],
+    ]);
+    expect(data.attributes.map((a) => `${a.scope}:${a.name}`)).toEqual(['participant:gender', 'participant:age', 'document:city']);
+  });
+
+  it('attributes a passage over two turns to both speakers and orders by codebook, then text', () => {
+    const data = run();
+    expect(data.excerpts.map((e) => [e.codeId, e.layerName, e.participants.map((p) => p.label).join('+')])).toEqual([
+      [f.channels.id, 'coder2', 'P1+P2'],
+      [f.channels.id, 'coder1', 'P2'],
+      [f.eotinish.id, 'coder2', 'P1+P2'],
+      [f.eotinish.id, 'Consensus', 'P1'],
+    ]);
+  });
+
+  it('filters by code, subtree, documents and attribute values (bins too)', () => {
+    expect(run({ codeIds: [f.eotinish.id] }).excerpts).toHaveLength(2);
+    expect(run({ subtreeIds: [f.channels.id] }).excerpts).toHaveLength(2);
+    expect(run({ documentIds: [f.doc.id] }).excerpts).toHaveLength(4);
+    expect(run({ attributes: [{ name: 'gender', values: ['Male'] }] }).excerpts.map((e) => e.codingId).sort()).toEqual(
+      [f.codings.coder1.id, ...f.codings.both.map((c) => c.id)].sort(),
+    );
+    expect(run({ attributes: [{ name: 'age', values: ['30–39'] }] }).excerpts).toHaveLength(3);
+    expect(run({ attributes: [{ name: 'city', values: ['Taraz'] }] }).excerpts).toHaveLength(0);
+    expect(run({ attributes: [{ name: 'document:city', values: ['Aktobe'] }], codeIds: [f.channels.id] }).filters).toEqual(['Code: Channels', 'city: Aktobe']);
+    expect(run({ layers: [] }).excerpts).toEqual([]);
+  });
+
+  it('refuses filters naming what is not in the project, a private attribute included', () => {
+    expect(() => run({ codeIds: [f.foreignCode.id] })).toThrow(ExcerptFilterError);
+    expect(() => run({ documentIds: [999] })).toThrow(/Document 999 is not in this project/);
+    expect(() => run({ attributes: [{ name: 'phone', values: ['+7 701 555 1234'] }] })).toThrow(/no attribute "phone"/);
+  });
+
+  it('gives the turn before and after, speakers by label (never the transcript’s speaker label)', () => {
+    const [e] = run({ layers: [{ kind: 'consensus' }], context: true }).excerpts;
+    expect(e.contextBefore).toEqual([{ turn: 1, speaker: 'Moderator', text: 'Как вы обращаетесь к власти?' }]);
+    expect(e.contextAfter).toEqual([{ turn: 3, speaker: 'P2', text: 'А я пишу в Instagram акимата.' }]);
+  });
+
+  it('carries no real name and no private value', () => {
+    const text = JSON.stringify(run({ context: true }));
+    for (const secret of SECRETS) expect(text).not.toContain(secret);
+  });
+});

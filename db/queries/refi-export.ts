@@ -1,0 +1,246 @@
+/**
+ * A project as a RefiProject for REFI-QDA exchange (.qdpx):
+ * - users: each coder whose layer is exported (creatingUser of their selections), a user
+ *   named "Consensus" for the consensus layer, and the authors of exported memos;
+ * - the codebook, with criteria and example inside each code's description;
+ * - attributes as variables (private ones never), participants as cases with their values,
+ *   their group's source and the selections attributed to them;
+ * - each document as a text source whose text is the canonical text (turns joined with
+ *   "\n"), so offsets carry over 1:1; who spoke each line is in its description;
+ * - codings as selections, one per range, coder and memo, each holding its codes;
+ * - memos as notes (project, document, code; a coding's memo on its selection and code).
+ *
+ * Only the layers passed in are exported: the caller applies the blind-mode rule. Codings
+ * whose text was deleted by a correction (empty ranges, flagged for review) are left out;
+ * `omitted` counts them.
+ */
+import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import type { Db } from '../client';
+import { codes, codings, documents, memos, projects, turns, users } from '../schema';
+import type { LayerRef } from '@/lib/access/layers';
+import { codeRefId, codebookToRefiCodes } from '@/lib/export/codebook-refi';
+import { refiTypeFor } from '@/lib/export/refi-variables';
+import { speakerLinesDescription, type LineSpeaker } from '@/lib/export/speaker-lines';
+import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import { turnsOverlapping } from '@/lib/text/canonical';
+import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
+import type { CodeRow } from './codes';
+
+export const CONSENSUS_USER_NAME = 'Consensus';
+const CONSENSUS_USER = 'user-consensus';
+const userRef = (id: number) => `user-${id}`;
+const docRef = (id: number) => `doc-${id}`;
+
+/** The case name of a participant: its label, with its group's title when it has one. */
+export function caseName(label: string, documentTitle: string | undefined): string {
+  return documentTitle ? `${label} (${documentTitle})` : label;
+}
+
+function layerCondition(layers: readonly LayerRef[]): SQL {
+  const parts = layers.map((l) =>
+    l.kind === 'consensus' ? eq(codings.layer, 'consensus') : and(eq(codings.layer, 'coder'), eq(codings.coderId, l.coderId)),
+  );
+  return parts.length ? (or(...parts) as SQL) : sql`0`;
+}
+
+export function projectToRefi(db: Db, projectId: number, layers: readonly LayerRef[]): { project: RefiProject; omitted: number } {
+  const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
+  if (!project) throw new Error(`Project ${projectId} does not exist`);
+
+  const codeRows: CodeRow[] = db.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
+  const docs = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title)).all();
+  const docTitle = new Map(docs.map((d) => [d.id, d.title]));
+  const turnsByDoc = turnsOf(db, projectId);
+  const people = exportableParticipants(db, projectId);
+  const labelOf = new Map(people.map((p) => [p.id, p.label]));
+  const pValues = exportableParticipantValues(db, projectId);
+  const dValues = exportableDocumentValues(db, projectId);
+  const { variables, valuesOf } = refiVariables(db, projectId, pValues, dValues);
+  const coded = refiSelections(db, projectId, layers, turnsByDoc, labelOf);
+
+  const sources: RefiSource[] = docs.map((d) => {
+    const docTurns = turnsByDoc.get(d.id) ?? [];
+    const speakers: LineSpeaker[] = docTurns.map((t) =>
+      t.kind === 'moderator'
+        ? { kind: 'moderator' }
+        : t.kind === 'participant' && t.participantId != null && labelOf.has(t.participantId)
+          ? { kind: 'participant', label: labelOf.get(t.participantId) as string }
+          : { kind: 'unknown' },
+    );
+    return {
+      guid: docRef(d.id),
+      name: d.title,
+      description: speakerLinesDescription(speakers),
+      text: docTurns.map((t) => t.text).join('\n'),
+      variableValues: valuesOf('document', dValues.get(d.id)),
+      selections: coded.byDocument.get(d.id) ?? [],
+    };
+  });
+  const cases: RefiCase[] = people.map((p) => ({
+    guid: `participant-${p.id}`,
+    name: caseName(p.label, p.documentId != null ? docTitle.get(p.documentId) : undefined),
+    variableValues: valuesOf('participant', pValues.get(p.id)),
+    sourceGuids: p.documentId != null && docTitle.has(p.documentId) ? [docRef(p.documentId)] : [],
+    selectionGuids: coded.byParticipant.get(p.id) ?? [],
+  }));
+  const notes = refiNotes(db, projectId, new Set(codeRows.map((c) => c.id)), docTitle, coded.memos);
+
+  const userIds = new Set([...coded.userIds, ...notes.authorIds]);
+  const refiUsers: RefiUser[] = userIds.size
+    ? db
+        .select({ id: users.id, name: users.name })
+        .from(users)
+        .where(inArray(users.id, [...userIds]))
+        .orderBy(asc(users.id))
+        .all()
+        .map((u) => ({ guid: userRef(u.id), name: u.name }))
+    : [];
+  if (coded.consensusUsed) refiUsers.push({ guid: CONSENSUS_USER, name: CONSENSUS_USER_NAME });
+
+  const out: RefiProject = { name: project.name, users: refiUsers, codes: codebookToRefiCodes(codebookOrdered(codeRows)), variables, cases, sources, notes: notes.notes };
+  if (project.description) out.description = project.description;
+  return { project: out, omitted: coded.omitted };
+}
+
+function turnsOf(db: Db, projectId: number) {
+  const rows = db
+    .select({ documentId: turns.documentId, kind: turns.speakerKind, participantId: turns.participantId, start: turns.start, end: turns.end, text: turns.text })
+    .from(turns)
+    .innerJoin(documents, eq(documents.id, turns.documentId))
+    .where(eq(documents.projectId, projectId))
+    .orderBy(asc(turns.documentId), asc(turns.seq))
+    .all();
+  const out = new Map<number, typeof rows>();
+  for (const t of rows) {
+    const list = out.get(t.documentId) ?? [];
+    list.push(t);
+    out.set(t.documentId, list);
+  }
+  return out;
+}
+
+/** Non-private attributes as variables, each typed by the values it holds, and a converter of values to them. */
+function refiVariables(db: Db, projectId: number, pValues: Map<number, Record<string, string>>, dValues: Map<number, Record<string, string>>) {
+  const variables: RefiVariable[] = [];
+  const converters = new Map<string, { guid: string; convert: (v: string) => string | number }>();
+  for (const a of exportableAttributes(db, projectId)) {
+    const values = [...(a.scope === 'participant' ? pValues : dValues).values()].map((rec) => rec[a.name]).filter((v): v is string => v !== undefined);
+    const { type, convert } = refiTypeFor(a.type, values);
+    const guid = `attr-${a.id}`;
+    variables.push({ guid, name: a.name, type, description: `${a.scope === 'participant' ? 'Participant' : 'Document'} attribute` });
+    converters.set(`${a.scope}:${a.name}`, { guid, convert });
+  }
+  const valuesOf = (scope: 'participant' | 'document', rec: Record<string, string> | undefined): RefiVariableValue[] =>
+    Object.entries(rec ?? {})
+      .filter(([, v]) => v.trim() !== '')
+      .flatMap(([name, v]) => {
+        const c = converters.get(`${scope}:${name}`);
+        return c ? [{ variableGuid: c.guid, value: c.convert(v) }] : [];
+      });
+  return { variables, valuesOf };
+}
+
+/**
+ * The codings of the exported layers as selections, one per document, range and coder, each
+ * holding its codes; the selections each participant is attributed to; and the codings'
+ * memos (one per distinct memo of a selection, naming its codes unless all share it).
+ */
+function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], turnsByDoc: ReturnType<typeof turnsOf>, labelOf: Map<number, string>) {
+  const rows = layers.length
+    ? db
+        .select({ id: codings.id, documentId: codings.documentId, codeId: codings.codeId, layer: codings.layer, coderId: codings.coderId, start: codings.start, end: codings.end, memo: codings.memo })
+        .from(codings)
+        .where(and(eq(codings.projectId, projectId), layerCondition(layers)))
+        .orderBy(asc(codings.documentId), asc(codings.start), asc(codings.end), asc(codings.id))
+        .all()
+    : [];
+  const userIds = new Set<number>();
+  let consensusUsed = false;
+  let omitted = 0;
+  const byDocument = new Map<number, RefiSelection[]>();
+  const byParticipant = new Map<number, string[]>();
+  const groups = new Map<string, { selection: RefiSelection; memos: Map<number, string> }>();
+  for (const c of rows) {
+    if (c.end <= c.start) {
+      omitted++;
+      continue;
+    }
+    const user = c.layer === 'consensus' ? CONSENSUS_USER : userRef(c.coderId);
+    if (c.layer === 'consensus') consensusUsed = true;
+    else userIds.add(c.coderId);
+    const key = `${c.documentId}:${c.start}:${c.end}:${user}`;
+    let g = groups.get(key);
+    if (!g) {
+      const selection: RefiSelection = { guid: `sel-${c.id}`, start: c.start, end: c.end, creatingUserGuid: user, codeGuids: [] };
+      g = { selection, memos: new Map() };
+      groups.set(key, g);
+      byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), selection]);
+      const docTurns = turnsByDoc.get(c.documentId) ?? [];
+      for (const i of turnsOverlapping(docTurns, c.start, c.end)) {
+        const pid = docTurns[i].kind === 'participant' ? docTurns[i].participantId : null;
+        if (pid == null || !labelOf.has(pid)) continue;
+        const list = byParticipant.get(pid) ?? [];
+        if (!list.includes(selection.guid)) list.push(selection.guid);
+        byParticipant.set(pid, list);
+      }
+    }
+    if (!g.selection.codeGuids.includes(codeRefId(c.codeId))) g.selection.codeGuids.push(codeRefId(c.codeId));
+    if (c.memo.trim()) g.memos.set(c.codeId, c.memo);
+  }
+  const memos: { selection: RefiSelection; memo: string; codeIds: number[] }[] = [];
+  for (const { selection, memos: byCode } of groups.values()) {
+    const distinct = new Map<string, number[]>();
+    for (const [codeId, memo] of byCode) distinct.set(memo, [...(distinct.get(memo) ?? []), codeId]);
+    for (const [memo, codeIds] of distinct) memos.push({ selection, memo, codeIds: codeIds.length === selection.codeGuids.length ? [] : codeIds });
+  }
+  return { byDocument, byParticipant, memos, userIds, consensusUsed, omitted };
+}
+
+/** Memos as notes: on the project, a document or a code, and the codings' memos on their selections. */
+function refiNotes(
+  db: Db,
+  projectId: number,
+  codeIds: Set<number>,
+  docTitle: Map<number, string>,
+  codingMemos: ReturnType<typeof refiSelections>['memos'],
+): { notes: RefiNote[]; authorIds: number[] } {
+  const notes: RefiNote[] = [];
+  const authorIds: number[] = [];
+  for (const m of db.select().from(memos).where(eq(memos.projectId, projectId)).orderBy(asc(memos.id)).all()) {
+    const target =
+      m.targetKind === 'document' && m.targetId != null && docTitle.has(m.targetId)
+        ? docRef(m.targetId)
+        : m.targetKind === 'code' && m.targetId != null && codeIds.has(m.targetId)
+          ? codeRefId(m.targetId)
+          : undefined;
+    authorIds.push(m.authorId);
+    notes.push({ guid: `memo-${m.id}`, text: m.text, creatingUserGuid: userRef(m.authorId), targetGuids: target ? [target] : [], onProject: !target });
+  }
+  codingMemos.forEach((s, i) => {
+    notes.push({ guid: `coding-memo-${i + 1}`, text: s.memo, creatingUserGuid: s.selection.creatingUserGuid, targetGuids: [s.selection.guid, ...s.codeIds.map(codeRefId)] });
+  });
+  return { notes, authorIds };
+}
+
+/** Codes with paths and depths in codebook order, as the codebook exports take them. */
+function codebookOrdered(rows: CodeRow[]) {
+  const ids = new Set(rows.map((r) => r.id));
+  const children = new Map<number | null, CodeRow[]>();
+  for (const r of rows) {
+    const parent = r.parentId != null && ids.has(r.parentId) ? r.parentId : null;
+    children.set(parent, [...(children.get(parent) ?? []), r]);
+  }
+  const out: (CodeRow & { path: string; depth: number; counts: number[] })[] = [];
+  const seen = new Set<number>();
+  const walk = (parent: number | null, prefix: string, depth: number) => {
+    for (const c of children.get(parent) ?? []) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      const path = prefix ? `${prefix} / ${c.name}` : c.name;
+      out.push({ ...c, parentId: parent, path, depth, counts: [] });
+      walk(c.id, path, depth + 1);
+    }
+  };
+  walk(null, '', 0);
+  return out;
+}
