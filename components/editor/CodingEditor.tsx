@@ -341,16 +341,33 @@ export function CodingEditor(props: CodingEditorProps) {
       } else if (e.key.length === 1 && popoverInput.current) {
         // Typing starts the code search in the popover.
         e.preventDefault();
-        popoverInput.current.focus();
-        popoverInput.current.value = e.key;
-        popoverInput.current.dispatchEvent(new Event('input', { bubbles: true }));
+        const input = popoverInput.current;
+        input.focus();
+        // Through the native setter, so React sees the change.
+        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, e.key);
+        input.dispatchEvent(new Event('input', { bubbles: true }));
       } else if (e.key === 'Enter' && popoverInput.current) {
         e.preventDefault();
         popoverInput.current.focus();
       }
     };
+    // Text that arrives without a usable keydown (an input method, dictation, a layout the
+    // browser reports as "Unidentified") also starts the code search.
+    const onBeforeInput = (e: InputEvent) => {
+      if (!e.data || !selection || !editLayer || !popoverInput.current) return;
+      e.preventDefault();
+      const input = popoverInput.current;
+      input.focus();
+      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
+      setValue.call(input, input.value + e.data);
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+    };
     dom.addEventListener('keydown', onKey);
-    return () => dom.removeEventListener('keydown', onKey);
+    dom.addEventListener('beforeinput', onBeforeInput);
+    return () => {
+      dom.removeEventListener('keydown', onKey);
+      dom.removeEventListener('beforeinput', onBeforeInput);
+    };
   });
 
   // A click on a highlight opens its codings.
