@@ -5,6 +5,7 @@
  * runs only those.
  */
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 
 type Bench = () => Promise<Record<string, number>> | Record<string, number>;
@@ -29,7 +30,7 @@ for (const [name, file, fn] of [
 
 async function main() {
   const only = process.argv.slice(2);
-  const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${require('node:os').cpus().length} cores`;
+  const machine = `${process.platform} ${process.arch}, Node ${process.version}, ${os.cpus().length} cores`;
   console.log(`Benchmarks on ${machine}`);
   for (const [name, load] of Object.entries(benches)) {
     if (only.length && !only.includes(name)) continue;

@@ -487,6 +487,7 @@ export function CodingEditor(props: CodingEditorProps) {
       </div>
       {activeCodings.length > 0 && (
         <CodingInfo
+          projectId={projectId}
           codings={activeCodings}
           codes={codes}
           canEdit={!!editLayer}

@@ -1,5 +1,8 @@
 'use client';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { translationsAction } from '@/app/_server/actions/translations';
+import type { TranslationView } from '@/db/queries/translations';
+import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { CodingView } from '@/db/queries/codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { useI18n } from '../I18nProvider';
@@ -7,6 +10,7 @@ import type { EditorCode } from './CodingEditor';
 
 /** The codings under a clicked highlight or stripe: codes, coder, memo, time, and actions. */
 export function CodingInfo({
+  projectId,
   codings,
   codes,
   canEdit,
@@ -16,6 +20,7 @@ export function CodingInfo({
   onChange,
   onClose,
 }: {
+  projectId: string;
   codings: CodingView[];
   codes: EditorCode[];
   canEdit: boolean;
@@ -42,6 +47,8 @@ export function CodingInfo({
       {codings.map((c) => (
         <CodingCard
           key={c.id}
+          projectId={projectId}
+          canTranslate={canEdit}
           coding={c}
           code={byId.get(c.codeId)}
           codes={codes}
@@ -56,6 +63,8 @@ export function CodingInfo({
 }
 
 function CodingCard({
+  projectId,
+  canTranslate,
   coding,
   code,
   codes,
@@ -64,6 +73,8 @@ function CodingCard({
   onRemove,
   onChange,
 }: {
+  projectId: string;
+  canTranslate: boolean;
   coding: CodingView;
   code: EditorCode | undefined;
   codes: EditorCode[];
@@ -74,6 +85,15 @@ function CodingCard({
 }) {
   const { t } = useI18n();
   const [memo, setMemo] = useState(coding.memo);
+  const [translations, setTranslations] = useState<TranslationView[] | null>(null);
+  useEffect(() => {
+    if (coding.id < 0) return; // not saved yet
+    let live = true;
+    void translationsAction(projectId, { codingId: coding.id }).then((r) => live && setTranslations(r.ok ? r.value : []));
+    return () => {
+      live = false;
+    };
+  }, [projectId, coding.id]);
   return (
     <div className="coding-card" data-coding={coding.id}>
       <div className="coding-code">
@@ -117,6 +137,7 @@ function CodingCard({
       ) : (
         coding.memo && <p className="memo">{coding.memo}</p>
       )}
+      {translations && <TranslationsEditor projectId={projectId} codingId={coding.id} translations={translations} canEdit={canTranslate} />}
     </div>
   );
 }

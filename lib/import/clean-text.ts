@@ -8,9 +8,9 @@ export function cleanLine(text: string): string {
   return (
     text
       .normalize('NFC')
-      // eslint-disable-next-line no-control-regex
+       
       .replace(/[\n\v\f\r\u0085\u2028\u2029]/g, ' ')
-      // eslint-disable-next-line no-control-regex
+       
       .replace(/[\u0000-\u0008\u000e-\u001f\u007f]/g, '')
       .trim()
   );
