@@ -1,0 +1,41 @@
+import { caseMatrixFor } from '@/db/queries/analysis';
+import { toSearchParams } from '@/lib/analysis/params';
+import { resolveFilter } from '@/lib/analysis/resolve';
+import { AnalysisControls } from '@/components/analysis/AnalysisControls';
+import { CaseMatrixTable } from '@/components/analysis/CaseMatrixTable';
+import { analysisRequest, orParamError, type SearchParams } from '../_request';
+
+/** The case matrix: how often each participant was coded with each code. */
+export default async function CaseMatrixPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {
+  const { projectId } = await params;
+  const r = await analysisRequest(projectId, await searchParams);
+  const { t } = r;
+  const result = r.error
+    ? { value: null, error: r.error }
+    : orParamError(() => {
+        const filter = resolveFilter(r.params, r.ctx, r.viewer, 'table');
+        return { filter, matrix: caseMatrixFor(r.db, r.project.id, filter, r.params.rollup) };
+      });
+  const v = result.value;
+  const api = `/api/v1/projects/${r.project.id}/case-matrix`;
+  const download = (format: 'csv' | 'xlsx') => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format })}`;
+  return (
+    <section className="page wide">
+      <AnalysisControls kind="caseMatrix" params={r.params} options={r.options} layer={r.currentLayer} />
+      {result.error != null && (
+        <p role="alert" className="error">
+          {t('analysis.error', { message: result.error })}
+        </p>
+      )}
+      {v && (
+        <CaseMatrixTable
+          projectId={r.project.id}
+          matrix={v.matrix}
+          params={{ ...r.params, layer: v.filter.layer }}
+          layerLabel={r.layerLabel(v.filter.layer)}
+          downloads={{ csv: download('csv'), xlsx: download('xlsx') }}
+        />
+      )}
+    </section>
+  );
+}

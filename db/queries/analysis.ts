@@ -1,0 +1,419 @@
+/**
+ * Analysis: frequencies, co-occurrence, the case matrix and the excerpts behind their cells.
+ *
+ * The counting happens in lib/analysis over a compact model of the project (turns as sorted
+ * ranges, a layer's codings as typed arrays); this module only reads. The two big reads —
+ * every turn and every coding of a layer — go through better-sqlite3 directly with `pluck()`
+ * and two numbers packed per row, because materialising one JavaScript array per row is what
+ * costs most at 250,000 codings (measured: ~5× slower). Loaded models are cached per
+ * connection and stamped with SQLite's change counters (PRAGMA data_version for other
+ * connections, total_changes() for this one), so any write invalidates them.
+ */
+import { and, asc, eq, inArray } from 'drizzle-orm';
+import type { Db } from '../client';
+import { attributeDefinitions, codings, documents, participants, users } from '../schema';
+import { codesOfProject } from './codes';
+import { membersOfProject } from './projects';
+import { StampedCache } from '@/lib/analysis/cache';
+import { computeCaseMatrix, type CaseMatrix } from '@/lib/analysis/case-matrix';
+import { codeRows } from '@/lib/analysis/code-rows';
+import { computeCooccurrence, type CooccurrenceMatrix } from '@/lib/analysis/cooccurrence';
+import { selectExcerpts, selectFromSet, type CandidateCoding, type Excerpt, type SelectedExcerpt } from '@/lib/analysis/excerpts';
+import { attributedParticipants } from '@/lib/analysis/attribution';
+import { compileFilter } from '@/lib/analysis/filter';
+import { computeFrequencies, type FrequencyTable } from '@/lib/analysis/frequencies';
+import { buildCodingSet, buildModel, turnsAt, type AnalysisModel, type CodingSet, type ModelDocument, type ModelParticipant } from '@/lib/analysis/model';
+import { cooccurrencePassages } from '@/lib/analysis/passages';
+import type { AnalysisContext } from '@/lib/analysis/resolve';
+import type { AnalysisFilter, AnalysisLayer, AttributeInfo, ColumnSource, CooccurrenceMode } from '@/lib/analysis/types';
+
+const SHIFT = 67108864; // 2^26: packs two non-negative integers (< 2^26 and < 2^27) into one safe double
+const LIMIT_ID = 134217728; // 2^27
+
+// ---------------------------------------------------------------- cache
+
+type Entry = AnalysisModel | CodingSet | number[];
+const caches = new WeakMap<object, StampedCache<Entry>>();
+
+function cached<T extends Entry>(db: Db, key: string, load: () => T): T {
+  const client = db.$client;
+  let cache = caches.get(client);
+  if (!cache) caches.set(client, (cache = new StampedCache<Entry>(12)));
+  const stamp = `${client.pragma('data_version', { simple: true })}:${client.prepare('select total_changes()').pluck().get()}`;
+  return cache.get(key, stamp, load) as T;
+}
+
+/** Forgets every cached model of this connection (benchmarks measure cold reads with it). */
+export function clearAnalysisCache(db: Db): void {
+  caches.get(db.$client)?.clear();
+}
+
+// ---------------------------------------------------------------- context
+
+function attributesOf(db: Db, projectId: number): AttributeInfo[] {
+  return db
+    .select()
+    .from(attributeDefinitions)
+    .where(eq(attributeDefinitions.projectId, projectId))
+    .orderBy(asc(attributeDefinitions.scope), asc(attributeDefinitions.sortOrder), asc(attributeDefinitions.id))
+    .all()
+    .map((a) => ({ id: a.id, name: a.name, scope: a.scope, type: a.type, values: a.values, bins: a.bins, private: a.private }));
+}
+
+/** Ids of users whose coder layer has codings in the project. */
+function codersWithCodings(db: Db, projectId: number): number[] {
+  return cached(db, `coders:${projectId}`, () =>
+    db.$client
+      .prepare("select distinct coder_id from codings where document_id in (select id from documents where project_id = ?) and layer = 'coder' order by coder_id")
+      .pluck()
+      .all(projectId) as number[],
+  );
+}
+
+/** What parameters are checked against: attributes, codes, documents, coder layers (members who code, and anyone whose layer has codings). */
+export function analysisContext(db: Db, projectId: number): AnalysisContext {
+  const members = membersOfProject(db, projectId);
+  const used = codersWithCodings(db, projectId);
+  const coders = members.filter((m) => m.role === 'coder' || used.includes(m.userId)).map((m) => ({ id: m.userId, name: m.name }));
+  const others = used.filter((id) => !coders.some((c) => c.id === id));
+  if (others.length) {
+    coders.push(...db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, others)).all());
+  }
+  return {
+    attributes: attributesOf(db, projectId),
+    codes: codesOfProject(db, projectId).map(({ id, parentId, name, color, sortOrder, archived }) => ({ id, parentId, name, color, sortOrder, archived })),
+    documents: db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title), asc(documents.id)).all(),
+    coders,
+    participantExists: (id) =>
+      !!db.select({ id: participants.id }).from(participants).where(and(eq(participants.projectId, projectId), eq(participants.id, id))).get(),
+  };
+}
+
+// ---------------------------------------------------------------- the model
+
+function attributeMaps(db: Db, projectId: number, scope: 'document' | 'participant'): Map<number, Record<string, string>> {
+  const rows = db.$client
+    .prepare(
+      scope === 'document'
+        ? 'select v.document_id, a.name, v.value from document_attribute_values v join attribute_definitions a on a.id = v.attribute_id where a.project_id = ?'
+        : 'select v.participant_id, a.name, v.value from participant_attribute_values v join attribute_definitions a on a.id = v.attribute_id where a.project_id = ?',
+    )
+    .raw()
+    .all(projectId) as Array<[number, string, string]>;
+  const out = new Map<number, Record<string, string>>();
+  for (const [id, name, value] of rows) {
+    const rec = out.get(id) ?? {};
+    rec[name] = value;
+    out.set(id, rec);
+  }
+  return out;
+}
+
+function packedOverflow(what: string): Error {
+  return new Error(`Analysis cannot read ${what}: an id or offset is beyond ${SHIFT}`);
+}
+
+function loadModel(db: Db, projectId: number): AnalysisModel {
+  const c = db.$client;
+  const docAttrs = attributeMaps(db, projectId, 'document');
+  const docs: ModelDocument[] = (c.prepare('select id, title from documents where project_id = ? order by sort_order, title, id').raw().all(projectId) as Array<[number, string]>).map(
+    ([id, title]) => ({ id, title, attributes: docAttrs.get(id) ?? {} }),
+  );
+  const peopleAttrs = attributeMaps(db, projectId, 'participant');
+  const people: ModelParticipant[] = (c.prepare('select id, label, document_id from participants where project_id = ? order by id').raw().all(projectId) as Array<[number, string, number | null]>).map(
+    ([id, label, documentId]) => ({ id, label, documentId, attributes: peopleAttrs.get(id) ?? {} }),
+  );
+
+  // Turns in (document, seq) order: [start, end] and [participant, words] packed, plus counts per document.
+  const inProject = 'document_id in (select id from documents where project_id = ?)';
+  const perDoc = c.prepare(`select document_id, count(*) from turns where ${inProject} group by document_id order by document_id`).raw().all(projectId) as Array<[number, number]>;
+  const ranges = c.prepare(`select case when "end" < ${SHIFT} and start < ${LIMIT_ID} then start * ${SHIFT} + "end" else -1 end from turns where ${inProject} order by document_id, seq`).pluck().all(projectId) as number[];
+  const speakers = c
+    .prepare(`select case when coalesce(participant_id, 0) < ${LIMIT_ID} then coalesce(participant_id, 0) * ${SHIFT} + min(word_count, ${SHIFT - 1}) else -1 end from turns where ${inProject} order by document_id, seq`)
+    .pluck()
+    .all(projectId) as number[];
+  const n = ranges.length;
+  const documentId = new Float64Array(n);
+  let k = 0;
+  for (const [id, count] of perDoc) documentId.fill(id, k, (k += count));
+  const start = new Float64Array(n);
+  const end = new Float64Array(n);
+  const participantId = new Float64Array(n);
+  const words = new Float64Array(n);
+  for (let i = 0; i < n; i++) {
+    if (ranges[i] < 0 || speakers[i] < 0) throw packedOverflow('the turns');
+    start[i] = Math.floor(ranges[i] / SHIFT);
+    end[i] = ranges[i] % SHIFT;
+    participantId[i] = Math.floor(speakers[i] / SHIFT);
+    words[i] = speakers[i] % SHIFT;
+  }
+  return buildModel({
+    attributes: attributesOf(db, projectId),
+    codes: codesOfProject(db, projectId),
+    documents: docs,
+    participants: people,
+    turns: { documentId, start, end, participantId, words },
+  });
+}
+
+/** The project's model (cached until the next write). */
+export function analysisModel(db: Db, projectId: number): AnalysisModel {
+  return cached(db, `model:${projectId}`, () => loadModel(db, projectId));
+}
+
+function layerKeyOf(layer: AnalysisLayer): string {
+  return layer.kind === 'coder' ? `coder:${layer.coderId}` : layer.kind;
+}
+
+function layerWhere(layer: AnalysisLayer): { sql: string; args: Array<string | number> } {
+  if (layer.kind === 'consensus') return { sql: "layer = 'consensus'", args: [] };
+  if (layer.kind === 'union') return { sql: "layer = 'coder'", args: [] };
+  return { sql: "layer = 'coder' and coder_id = ?", args: [layer.coderId] };
+}
+
+/** A layer's codings as typed arrays (the union with identical ranges collapsed), cached until the next write. */
+export function layerCodings(db: Db, projectId: number, layer: AnalysisLayer): CodingSet {
+  const model = analysisModel(db, projectId);
+  return cached(db, `codings:${projectId}:${layerKeyOf(layer)}`, () => {
+    const c = db.$client;
+    const w = layerWhere(layer);
+    // Index codings_document_layer serves both the filter and the order: no sort, rows in place.
+    const from = `from codings where document_id in (select id from documents where project_id = ?) and ${w.sql} order by document_id, layer, coder_id, id`;
+    const docCode = c.prepare(`select case when code_id < ${SHIFT} and document_id < ${LIMIT_ID} then document_id * ${SHIFT} + code_id else -1 end ${from}`).pluck().all(projectId, ...w.args) as number[];
+    const range = c.prepare(`select case when "end" < ${SHIFT} and start < ${LIMIT_ID} then start * ${SHIFT} + "end" else -1 end ${from}`).pluck().all(projectId, ...w.args) as number[];
+    const n = docCode.length;
+    const cols = { documentId: new Float64Array(n), codeId: new Float64Array(n), start: new Float64Array(n), end: new Float64Array(n) };
+    for (let i = 0; i < n; i++) {
+      if (docCode[i] < 0 || range[i] < 0) throw packedOverflow('the codings');
+      cols.documentId[i] = Math.floor(docCode[i] / SHIFT);
+      cols.codeId[i] = docCode[i] % SHIFT;
+      cols.start[i] = Math.floor(range[i] / SHIFT);
+      cols.end[i] = range[i] % SHIFT;
+    }
+    return buildCodingSet(model, cols, layer.kind === 'union');
+  });
+}
+
+// ---------------------------------------------------------------- tables
+
+export interface FrequencyQuery {
+  filter: AnalysisFilter;
+  columns: ColumnSource;
+  split: ColumnSource | null;
+  rollup: boolean;
+}
+
+/** Code × attribute (or × document) frequencies in every measure; see lib/analysis/frequencies. */
+export function frequenciesFor(db: Db, projectId: number, q: FrequencyQuery): FrequencyTable {
+  const model = analysisModel(db, projectId);
+  return computeFrequencies(model, layerCodings(db, projectId, q.filter.layer), {
+    columns: q.columns,
+    split: q.split,
+    rollup: q.rollup,
+    subtree: q.filter.codeId,
+    filter: compileFilter(model, q.filter),
+  });
+}
+
+/** The co-occurrence matrix of the filter's codes; see lib/analysis/cooccurrence. */
+export function cooccurrenceFor(db: Db, projectId: number, filter: AnalysisFilter, mode: CooccurrenceMode): CooccurrenceMatrix {
+  const model = analysisModel(db, projectId);
+  return computeCooccurrence(model, layerCodings(db, projectId, filter.layer), { mode, subtree: filter.codeId, filter: compileFilter(model, filter) });
+}
+
+/** Participants × codes; see lib/analysis/case-matrix. */
+export function caseMatrixFor(db: Db, projectId: number, filter: AnalysisFilter, rollup: boolean): CaseMatrix {
+  const model = analysisModel(db, projectId);
+  return computeCaseMatrix(model, layerCodings(db, projectId, filter.layer), { subtree: filter.codeId, rollup, filter: compileFilter(model, filter) });
+}
+
+// ---------------------------------------------------------------- excerpts
+
+/** The candidate codings of a filter's codes and documents in its layer, before attribution. */
+function candidates(db: Db, projectId: number, model: AnalysisModel, filter: AnalysisFilter): CandidateCoding[] {
+  const f = compileFilter(model, filter);
+  const codeIds = filter.codeId == null ? null : model.codes.filter((_, i) => f.codePass[i]).map((c) => c.id);
+  if (codeIds?.length === 0) return [];
+  const w = layerWhere(filter.layer);
+  const parts = ['project_id = ?', w.sql];
+  const args: Array<string | number> = [projectId, ...w.args];
+  if (codeIds) {
+    parts.push(`code_id in (${codeIds.map(() => '?').join(',')})`);
+    args.push(...codeIds);
+  }
+  if (filter.documentIds) {
+    if (filter.documentIds.length === 0) return [];
+    parts.push(`document_id in (${filter.documentIds.map(() => '?').join(',')})`);
+    args.push(...filter.documentIds);
+  }
+  const rows = db.$client.prepare(`select id, document_id, code_id, coder_id, start, "end" from codings where ${parts.join(' and ')}`).raw().all(...args) as number[][];
+  return rows.map(([id, documentId, codeId, coderId, start, end]) => ({ id, documentId, codeId, coderId, start, end }));
+}
+
+function selected(db: Db, projectId: number, model: AnalysisModel, filter: AnalysisFilter): SelectedExcerpt[] {
+  return selectExcerpts(model, candidates(db, projectId, model, filter), compileFilter(model, filter), filter.layer.kind === 'union');
+}
+
+function publicAttributes(model: AnalysisModel, scope: 'document' | 'participant', values: Record<string, string>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const a of model.attributes) if (a.scope === scope && !a.private && values[a.name] != null) out[a.name] = values[a.name];
+  return out;
+}
+
+function describe(db: Db, model: AnalysisModel, page: SelectedExcerpt[]): Excerpt[] {
+  if (page.length === 0) return [];
+  const ids = page.map((e) => e.codingId);
+  const text = new Map(
+    db.select({ id: codings.id, quote: codings.quote, memo: codings.memo, layer: codings.layer }).from(codings).where(inArray(codings.id, ids)).all().map((r) => [r.id, r]),
+  );
+  const coderIds = [...new Set(page.flatMap((e) => e.coderIds))];
+  const names = new Map(db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, coderIds)).all().map((u) => [u.id, u.name]));
+  const { rows, rowOf } = codeRows(model.codes, null);
+  return page.map((e) => {
+    const doc = model.documents[e.documentIndex];
+    const code = rows[rowOf[e.codeIndex]];
+    const row = text.get(e.codingId);
+    const layer = row?.layer ?? 'coder';
+    return {
+      codingId: e.codingId,
+      codingIds: e.codingIds,
+      documentId: doc.id,
+      documentTitle: doc.title,
+      documentAttributes: publicAttributes(model, 'document', doc.attributes),
+      codeId: code.code.id,
+      codeName: code.code.name,
+      codePath: code.path,
+      codeColor: code.code.color,
+      start: e.start,
+      end: e.end,
+      quote: row?.quote ?? '',
+      memo: row?.memo ?? '',
+      participants: e.participants.map((p) => {
+        const person = model.participants[p];
+        return { participantId: person.id, label: person.label, attributes: publicAttributes(model, 'participant', person.attributes) };
+      }),
+      turns: e.turns,
+      layer,
+      coders: e.coderIds.map((id) => ({ id, name: names.get(id) ?? `#${id}` })),
+      layerKeys: layer === 'consensus' ? ['consensus'] : e.coderIds.map((id) => `coder:${id}`),
+    };
+  });
+}
+
+/** Selected excerpts for some of a CodingSet's codings: their ids and coders read row by row (a page's worth). */
+function fromSet(db: Db, model: AnalysisModel, set: CodingSet, layer: AnalysisLayer, indices: ArrayLike<number>): SelectedExcerpt[] {
+  const w = layerWhere(layer);
+  const rows = db.$client.prepare(`select id, coder_id from codings where document_id = ? and code_id = ? and start = ? and "end" = ? and ${w.sql} order by id`).raw();
+  return Array.from(indices, (i) => {
+    const d = set.document[i];
+    const found = rows.all(model.documents[d].id, model.codes[set.code[i]].id, set.start[i], set.end[i], ...w.args) as Array<[number, number]>;
+    return {
+      codingId: found[0]?.[0] ?? 0,
+      codingIds: found.map((r) => r[0]),
+      coderIds: [...new Set(found.map((r) => r[1]))],
+      documentIndex: d,
+      codeIndex: set.code[i],
+      start: set.start[i],
+      end: set.end[i],
+      participants: attributedParticipants(model.turns[d], set.start[i], set.end[i]),
+      turns: turnsAt(model.turns[d], set.start[i], set.end[i]).map((t) => t + 1),
+    };
+  });
+}
+
+/**
+ * The excerpts a filter selects — exactly the codings a frequency cell with that filter
+ * counts — in reading order, with quotes, speakers and their (non-private) attributes.
+ * `page` limits what is described; `total` counts them all. With a code, its codings are
+ * read from the database; without one (an "all codes" cell), the layer's cached codings are
+ * filtered and only the page's rows are read.
+ */
+export function excerptsFor(db: Db, projectId: number, filter: AnalysisFilter, page?: { offset: number; limit: number }): { total: number; excerpts: Excerpt[] } {
+  const model = analysisModel(db, projectId);
+  if (filter.codeId == null) {
+    const set = layerCodings(db, projectId, filter.layer);
+    const kept = selectFromSet(model, set, compileFilter(model, filter));
+    const slice = page ? kept.subarray(page.offset, page.offset + page.limit) : kept;
+    return { total: kept.length, excerpts: describe(db, model, fromSet(db, model, set, filter.layer, slice)) };
+  }
+  const all = selected(db, projectId, model, filter);
+  const slice = page ? all.slice(page.offset, page.offset + page.limit) : all;
+  return { total: all.length, excerpts: describe(db, model, slice) };
+}
+
+export interface PassageView {
+  documentId: number;
+  documentTitle: string;
+  documentAttributes: Record<string, string>;
+  start: number;
+  end: number;
+  /** The combined passage (overlap) or the turn's text (turn). */
+  text: string;
+  turn: number | null;
+  /** The codings of each code in it. */
+  a: Excerpt[];
+  b: Excerpt[];
+}
+
+/**
+ * The passages where codes `a` and `b` co-occur under the filter (its code is ignored):
+ * as many as the co-occurrence cell counts.
+ */
+export function passagesFor(
+  db: Db,
+  projectId: number,
+  filter: AnalysisFilter,
+  pair: [number, number],
+  mode: CooccurrenceMode,
+  page?: { offset: number; limit: number },
+): { total: number; passages: PassageView[] } {
+  const model = analysisModel(db, projectId);
+  const of = (codeId: number) => selected(db, projectId, model, { ...filter, codeId, descendants: false });
+  const [a, b] = [of(pair[0]), of(pair[1])];
+  const all = cooccurrencePassages(model, a, b, mode, compileFilter(model, { ...filter, codeId: null }));
+  const slice = page ? all.slice(page.offset, page.offset + page.limit) : all;
+  const byId = new Map(describe(db, model, [...a, ...b].filter((e) => slice.some((p) => p.codingIdsA.includes(e.codingId) || p.codingIdsB.includes(e.codingId)))).map((e) => [e.codingId, e]));
+  const turnText = db.$client.prepare('select text from turns where document_id = ? and start = ?').pluck();
+  return {
+    total: all.length,
+    passages: slice.map((p) => {
+      const doc = model.documents[p.documentIndex];
+      const as = p.codingIdsA.map((id) => byId.get(id)!).filter(Boolean);
+      const bs = p.codingIdsB.map((id) => byId.get(id)!).filter(Boolean);
+      let text: string;
+      if (p.turn != null) text = (turnText.get(doc.id, p.start) as string | undefined) ?? '';
+      else {
+        const [x, y] = [as[0], bs[0]].sort((u, v) => u.start - v.start);
+        text = x.quote + (y.end > x.end ? y.quote.slice(x.end - y.start) : '');
+      }
+      return { documentId: doc.id, documentTitle: doc.title, documentAttributes: publicAttributes(model, 'document', doc.attributes), start: p.start, end: p.end, text, turn: p.turn, a: as, b: bs };
+    }),
+  };
+}
+
+/** Documents' attribute names that excerpts may show (document attributes that are not private), in order. */
+export function publicDocumentAttributes(db: Db, projectId: number): string[] {
+  return db
+    .select({ name: attributeDefinitions.name })
+    .from(attributeDefinitions)
+    .where(and(eq(attributeDefinitions.projectId, projectId), eq(attributeDefinitions.scope, 'document'), eq(attributeDefinitions.private, false)))
+    .orderBy(asc(attributeDefinitions.sortOrder), asc(attributeDefinitions.id))
+    .all()
+    .map((a) => a.name);
+}
+
+/** Does the layer have any coding in the project? (An empty table then says why.) */
+export function layerHasCodings(db: Db, projectId: number, layer: AnalysisLayer): boolean {
+  const w = layerWhere(layer);
+  return !!db.$client.prepare(`select 1 from codings where document_id in (select id from documents where project_id = ?) and ${w.sql} limit 1`).get(projectId, ...w.args);
+}
+
+
+/** A participant's pseudonymous label (never the real name), or undefined outside the project. */
+export function participantLabel(db: Db, projectId: number, participantId: number): string | undefined {
+  return db
+    .select({ label: participants.label })
+    .from(participants)
+    .where(and(eq(participants.projectId, projectId), eq(participants.id, participantId)))
+    .get()?.label;
+}

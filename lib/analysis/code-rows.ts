@@ -1,0 +1,86 @@
+/**
+ * The rows of a code table: the codebook tree (or one subtree of it) in codebook order, each
+ * row knowing its depth, its parent row and its ancestors (for a roll-up of descendants).
+ */
+import type { CodeInfo } from './types';
+
+/** Codes depth first, siblings by sort order then id; a code whose parent is missing is a root. Never loops on a cycle. */
+export function codebookOrder<T extends CodeInfo>(codes: readonly T[]): T[] {
+  const ids = new Set(codes.map((c) => c.id));
+  const children = new Map<number | null, T[]>();
+  for (const c of codes) {
+    const parent = c.parentId != null && ids.has(c.parentId) ? c.parentId : null;
+    const list = children.get(parent) ?? [];
+    list.push(c);
+    children.set(parent, list);
+  }
+  const out: T[] = [];
+  const seen = new Set<number>();
+  const walk = (parent: number | null) => {
+    for (const c of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)) {
+      if (seen.has(c.id)) continue;
+      seen.add(c.id);
+      out.push(c);
+      walk(c.id);
+    }
+  };
+  walk(null);
+  return out;
+}
+
+export interface CodeRow {
+  code: CodeInfo;
+  /** Index of the code in the (codebook-ordered) list the rows were built from. */
+  codeIndex: number;
+  /** 0 for the subtree's root (or a top-level code). */
+  depth: number;
+  /** The parent's row, -1 for a root row. */
+  parentRow: number;
+  hasChildren: boolean;
+  /** "Parent / Child", from the top of the codebook. */
+  path: string;
+}
+
+export interface CodeRows {
+  rows: CodeRow[];
+  /** Code index → row, -1 when the code is outside the subtree. */
+  rowOf: Int32Array;
+  /** Row → its ancestors' rows within the subtree, nearest first. */
+  ancestors: number[][];
+}
+
+/**
+ * Rows for `codes` (already in codebook order, as the model keeps them): every code, or only
+ * `rootId` and its descendants. Returns no rows when `rootId` is not among the codes.
+ */
+export function codeRows(codes: readonly CodeInfo[], rootId: number | null): CodeRows {
+  const index = new Map(codes.map((c, i) => [c.id, i]));
+  const pathOf = new Map<number, string>();
+  for (const c of codes) {
+    const parentPath = c.parentId != null ? pathOf.get(c.parentId) : undefined;
+    pathOf.set(c.id, parentPath ? `${parentPath} / ${c.name}` : c.name);
+  }
+  const inSubtree = (c: CodeInfo): boolean => {
+    if (rootId == null) return true;
+    const seen = new Set<number>();
+    for (let cur: CodeInfo | undefined = c; cur && !seen.has(cur.id); cur = cur.parentId != null ? codes[index.get(cur.parentId) ?? -1] : undefined) {
+      if (cur.id === rootId) return true;
+      seen.add(cur.id);
+    }
+    return false;
+  };
+  const rowOf = new Int32Array(codes.length).fill(-1);
+  const rows: CodeRow[] = [];
+  const ancestors: number[][] = [];
+  codes.forEach((code, codeIndex) => {
+    if (!inSubtree(code)) return;
+    const parentIdx = code.id !== rootId && code.parentId != null ? index.get(code.parentId) : undefined;
+    const parentRow = parentIdx !== undefined ? rowOf[parentIdx] : -1;
+    const row = rows.length;
+    rowOf[codeIndex] = row;
+    rows.push({ code, codeIndex, depth: parentRow >= 0 ? rows[parentRow].depth + 1 : 0, parentRow, hasChildren: false, path: pathOf.get(code.id) ?? code.name });
+    if (parentRow >= 0) rows[parentRow].hasChildren = true;
+    ancestors.push(parentRow >= 0 ? [parentRow, ...ancestors[parentRow]] : []);
+  });
+  return { rows, rowOf, ancestors };
+}

@@ -1,0 +1,21 @@
+/** What the analysis controls offer: each attribute with the values that occur (bins, categories, (missing)). */
+import { orderedKeys, valueKey } from './axis';
+import type { AnalysisModel } from './model';
+import type { AttributeInfo } from './types';
+
+export interface AttributeOption {
+  /** How the URL names it (see resolve.attributeRef). */
+  ref: string;
+  name: string;
+  scope: 'document' | 'participant';
+  /** Value keys that occur, in column order; MISSING when someone lacks a value. */
+  values: string[];
+}
+
+export function attributeOptions(model: AnalysisModel, ref: (a: AttributeInfo) => string): AttributeOption[] {
+  return model.attributes.map((a) => {
+    const holders: ReadonlyArray<{ attributes: Record<string, string> }> = a.scope === 'document' ? model.documents : model.participants;
+    const found = new Set(holders.map((h) => valueKey(a, h.attributes[a.name])));
+    return { ref: ref(a), name: a.name, scope: a.scope, values: orderedKeys(a, found).filter((k) => found.has(k)) };
+  });
+}

@@ -1,0 +1,64 @@
+import ExcelJS from 'exceljs';
+import { describe, expect, it } from 'vitest';
+import { sheetToCsv } from './csv';
+import { compileFilter } from './filter';
+import { computeFrequencies } from './frequencies';
+import { buildCodingSet } from './model';
+import { cooccurrencePairsSheet, frequencySheet } from './sheets';
+import { computeCooccurrence } from './cooccurrence';
+import { FIXTURE_ATTRIBUTES, fixtureCodings, fixtureModel } from './test-fixture';
+import { EMPTY_FILTER } from './types';
+import { sheetsToXlsx } from './xlsx';
+
+function fixtureTable() {
+  const model = fixtureModel();
+  return computeFrequencies(model, buildCodingSet(model, fixtureCodings(['consensus']), false), {
+    columns: { kind: 'attribute', attribute: FIXTURE_ATTRIBUTES[1] },
+    split: null,
+    rollup: true,
+    subtree: null,
+    filter: compileFilter(model, EMPTY_FILTER),
+  });
+}
+
+describe('CSV', () => {
+  it('starts with a BOM, quotes what needs quoting and defuses formulas but not dialogue dashes', () => {
+    const csv = sheetToCsv({ name: 'x', header: ['a', 'b'], rows: [['Иә, "солай"', 1.5], ['=HYPERLINK("x")', null], ['- Да', '-1+2']], notes: [['Layer', 'Consensus']] });
+    expect(csv).toBe('\uFEFFa,b\r\n"Иә, ""солай""",1.5\r\n"\'=HYPERLINK(""x"")",\r\n- Да,\'-1+2\r\n\r\nLayer,Consensus\r\n');
+  });
+
+  it('writes the frequency table with its denominators, the measure and the layer', () => {
+    const csv = sheetToCsv(frequencySheet(fixtureTable(), 'percent', [['Layer', 'Consensus']]));
+    const lines = csv.slice(1).split('\r\n');
+    expect(lines[0]).toBe('Code,Code path,Female,Male,(missing),(no participant),Total');
+    // Channels rolled up: Female P1, P3 of 2; Male P2, P4 of 2; missing P5 of 1; total 5/5
+    expect(lines[1]).toBe('Channels (incl. subcodes),Channels,100,100,100,,100');
+    expect(lines[2]).toBe('Akimat,Channels / Akimat,100,50,0,,60');
+    expect(lines).toContain('Participants (denominator),,2,2,1,0,5');
+    expect(lines).toContain('Measure,% of participants in the column');
+    expect(lines).toContain('Layer,Consensus');
+  });
+
+  it('lists co-occurring pairs', () => {
+    const model = fixtureModel();
+    const m = computeCooccurrence(model, buildCodingSet(model, fixtureCodings(['consensus']), false), { mode: 'overlap', subtree: null, filter: compileFilter(model, EMPTY_FILTER) });
+    const lines = sheetToCsv(cooccurrencePairsSheet(m, [])).slice(1).split('\r\n');
+    expect(lines[0]).toBe('Code A,Code B,Count,Jaccard');
+    expect(lines).toContain('Channels / Akimat,Elections,1,0.4');
+  });
+});
+
+describe('XLSX', () => {
+  it('reads back with the same header, numbers as numbers, and the notes', async () => {
+    const bytes = await sheetsToXlsx([frequencySheet(fixtureTable(), 'segments', [['Layer', 'Consensus']])]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    const ws = wb.getWorksheet('Frequencies')!;
+    expect(ws.getRow(1).values).toEqual([undefined, 'Code', 'Code path', 'Female', 'Male', '(missing)', '(no participant)', 'Total']);
+    expect(ws.getRow(3).getCell(1).value).toBe('Akimat');
+    expect(ws.getRow(3).getCell(3).value).toBe(3);
+    const texts: string[] = [];
+    ws.eachRow((r) => texts.push(String(r.getCell(1).value)));
+    expect(texts).toContain('Layer');
+  });
+});

@@ -1,0 +1,95 @@
+/**
+ * Analysis benchmark: a synthetic project of 500 documents, 5,000 participants and ~250,000
+ * codings in 3 coder layers; server time (the work a request does after authentication:
+ * parameters, context, query, aggregation) of frequencies, co-occurrence and a drill-down
+ * page. Median of several runs. "cold" clears the per-connection model cache before each
+ * run (the first request after a write); "warm" reuses it (the next views of unchanged
+ * data), after two untimed runs so the JIT has compiled the counting loops. The 1-minute load
+ * average is reported with the figures: on a shared machine it explains much of their spread.
+ * Prints nothing: `npm run bench` prints the figures.
+ */
+import os from 'node:os';
+import { openTestDatabase } from '../../db/testing';
+import { analysisContext, clearAnalysisCache, cooccurrenceFor, excerptsFor, frequenciesFor } from '../../db/queries/analysis';
+import { parseAnalysisParams } from '../../lib/analysis/params';
+import { resolveColumns, resolveFilter } from '../../lib/analysis/resolve';
+import { createSyntheticProject } from './synthetic';
+
+const RUNS = 7;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+export async function benchAnalysis(): Promise<Record<string, number>> {
+  const { db, close } = openTestDatabase();
+  try {
+    const t0 = performance.now();
+    const p = createSyntheticProject(
+      db,
+      { documents: 500, participantsPerDocument: 10, turnsPerDocument: 200, wordsPerTurn: 25, codes: 60, codingsPerLayerPerDocument: 167, coders: 3, seed: 7 },
+      'not-a-password-hash',
+      'Analysis benchmark',
+    );
+    const generated = performance.now() - t0;
+    const viewer = { role: 'lead' as const, userId: p.leadId, blindMode: false };
+    const count = (sql: string) => db.$client.prepare(sql).pluck().get(p.projectId) as number;
+
+    const request = (q: string) => {
+      const params = parseAnalysisParams(new URLSearchParams(q));
+      const ctx = analysisContext(db, p.projectId);
+      return { params, ctx };
+    };
+    const frequencies = (q: string) => () => {
+      const { params, ctx } = request(q);
+      const { columns, split } = resolveColumns(params, ctx);
+      return frequenciesFor(db, p.projectId, { filter: resolveFilter(params, ctx, viewer, 'table'), columns, split, rollup: params.rollup }).rows.length;
+    };
+    const cooccurrence = (q: string) => () => {
+      const { params, ctx } = request(q);
+      return cooccurrenceFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'table'), params.mode).codes.length;
+    };
+    const excerpts = (q: string) => () => {
+      const { params, ctx } = request(q);
+      return excerptsFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'excerpts'), { offset: params.offset, limit: params.limit }).excerpts.length;
+    };
+    const time = (f: () => unknown, cold: boolean) => {
+      const xs: number[] = [];
+      if (!cold) for (let i = 0; i < 2; i++) f();
+      for (let i = 0; i < RUNS; i++) {
+        if (cold) clearAnalysisCache(db);
+        const s = performance.now();
+        f();
+        xs.push(performance.now() - s);
+      }
+      return median(xs);
+    };
+    const code = p.codeIds[5];
+    const cases: Record<string, () => unknown> = {
+      'frequencies code × city, union of 3 layers': frequencies('cols=attr:city&layer=union'),
+      'frequencies code × city, one coder': frequencies(`cols=attr:city&layer=coder:${p.coderIds[0]}`),
+      'frequencies code × gender × city, union': frequencies('cols=attr:gender&split=attr:city&layer=union&measure=participants'),
+      'co-occurrence of 60 codes (overlap), union': cooccurrence('layer=union'),
+      'co-occurrence of 60 codes (same turn), union': cooccurrence('layer=union&mode=turn'),
+      'drill-down first page (code × Almaty), union': excerpts(`code=${code}&attr.city=Almaty&layer=union`),
+      'drill-down first page (code × Female), union': excerpts(`code=${code}&attr.gender=Female&layer=union`),
+      'drill-down first page (all codes × Almaty), union': excerpts('attr.city=Almaty&layer=union'),
+    };
+    const out: Record<string, number> = {
+      'codings': count('select count(*) from codings where project_id = ?'),
+      'turns': count('select count(*) from turns where document_id in (select id from documents where project_id = ?)'),
+      'participants': count('select count(*) from participants where project_id = ?'),
+      'generate project (ms)': generated,
+      'load average before (1 min)': os.loadavg()[0],
+    };
+    for (const [name, f] of Object.entries(cases)) {
+      out[`${name}, warm (ms)`] = time(f, false);
+      out[`${name}, cold (ms)`] = time(f, true);
+    }
+    out['load average after (1 min)'] = os.loadavg()[0];
+    return out;
+  } finally {
+    close();
+  }
+}
