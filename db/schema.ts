@@ -377,3 +377,27 @@ export const auditEvents = sqliteTable(
   },
   (t) => [index('audit_events_project').on(t.projectId, t.at)],
 );
+
+/**
+ * A project's saved searches: a name, the query and its options (filters, regex mode), as
+ * the search screen sends them. Shared with the project's members; the name is unique in
+ * the project.
+ */
+export const savedSearches = sqliteTable(
+  'saved_searches',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    createdBy: integer('created_by')
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    query: text('query').notNull(),
+    options: text('options', { mode: 'json' }).$type<Record<string, unknown>>().notNull().default(sql`'{}'`),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex('saved_searches_name').on(t.projectId, t.name)],
+);

@@ -12,7 +12,17 @@ const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8DfwKc0ofGPe8fJ6I6G3rX6jZQwFXa
 
 const credentials = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) });
 
+/** A session lasts 12 hours from sign-in: the cookie, and the signed token inside it. */
 export const SESSION_MAX_AGE_S = 12 * 60 * 60;
+
+/**
+ * Session cookies are marked Secure (and get the __Secure- prefix) when the app's public URL
+ * is https. Decided here from NEXTAUTH_URL, not by next-auth from request headers, so that a
+ * forwarded protocol header cannot change it.
+ */
+export function secureCookiesFor(publicUrl: string | undefined): boolean {
+  return /^https:\/\//i.test(publicUrl ?? '');
+}
 
 function clientAddress(headers: Record<string, unknown> | undefined): string {
   const forwarded = headers?.['x-forwarded-for'];
@@ -21,7 +31,10 @@ function clientAddress(headers: Record<string, unknown> | undefined): string {
 
 export const authOptions: NextAuthOptions = {
   secret: process.env.AUTH_SECRET,
+  useSecureCookies: secureCookiesFor(process.env.NEXTAUTH_URL),
   session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_S },
+  // next-auth signs the sign-in token with jwt.maxAge (30 days unless set), not session.maxAge.
+  jwt: { maxAge: SESSION_MAX_AGE_S },
   pages: { signIn: '/signin' },
   providers: [
     CredentialsProvider({

@@ -481,7 +481,7 @@ describe('determinism', () => {
     const dump = (target: Db) => {
       const out: Record<string, unknown[]> = {};
       const tables = target.$client
-        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' ORDER BY name")
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '__drizzle%' AND name NOT LIKE 'turns_fts%' ORDER BY name")
         .all() as Array<{ name: string }>;
       for (const { name } of tables) {
         const rows = target.$client.prepare(`SELECT * FROM "${name}" ORDER BY rowid`).all() as Array<Record<string, unknown>>;

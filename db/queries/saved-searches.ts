@@ -1,0 +1,94 @@
+/** A project's saved searches: listed for every member, saved by name, deleted by their author or a lead. */
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../client';
+import { savedSearches, users } from '../schema';
+import { EMPTY_SEARCH, searchOptionsSchema, type SearchOptions } from '@/lib/search/options';
+
+export class SavedSearchError extends Error {}
+
+export interface SavedSearchView {
+  id: number;
+  name: string;
+  options: SearchOptions;
+  createdBy: number;
+  createdByName: string;
+  updatedAt: string;
+}
+
+/** Options as stored; anything that no longer parses (an older shape) falls back to the query alone. */
+function storedOptions(query: string, raw: unknown): SearchOptions {
+  const parsed = searchOptionsSchema.safeParse({ ...(raw as object), q: query });
+  return parsed.success ? parsed.data : { ...EMPTY_SEARCH, q: query };
+}
+
+export function savedSearchesOfProject(db: Db, projectId: number): SavedSearchView[] {
+  return db
+    .select({
+      id: savedSearches.id,
+      name: savedSearches.name,
+      query: savedSearches.query,
+      options: savedSearches.options,
+      createdBy: savedSearches.createdBy,
+      createdByName: users.name,
+      updatedAt: savedSearches.updatedAt,
+    })
+    .from(savedSearches)
+    .innerJoin(users, eq(users.id, savedSearches.createdBy))
+    .where(eq(savedSearches.projectId, projectId))
+    .orderBy(asc(savedSearches.name))
+    .all()
+    .map(({ query, options, updatedAt, ...s }) => ({ ...s, options: storedOptions(query, options), updatedAt: updatedAt.toISOString() }));
+}
+
+/**
+ * Saves a search under a name. Saving again under one's own name replaces it; a name
+ * another member uses is refused.
+ */
+export function saveSearch(db: Db, input: { projectId: number; userId: number; name: string; options: SearchOptions }): SavedSearchView {
+  return db.transaction((tx) => {
+    const { q, ...rest } = input.options;
+    const existing = tx
+      .select()
+      .from(savedSearches)
+      .where(and(eq(savedSearches.projectId, input.projectId), eq(savedSearches.name, input.name)))
+      .get();
+    let id: number;
+    if (existing) {
+      if (existing.createdBy !== input.userId) throw new SavedSearchError(`Another member already saved a search named “${input.name}”`);
+      tx.update(savedSearches).set({ query: q, options: rest, updatedAt: new Date() }).where(eq(savedSearches.id, existing.id)).run();
+      id = existing.id;
+    } else {
+      id = tx
+        .insert(savedSearches)
+        .values({ projectId: input.projectId, createdBy: input.userId, name: input.name, query: q, options: rest })
+        .returning({ id: savedSearches.id })
+        .get().id;
+    }
+    const row = tx
+      .select({ s: savedSearches, createdByName: users.name })
+      .from(savedSearches)
+      .innerJoin(users, eq(users.id, savedSearches.createdBy))
+      .where(eq(savedSearches.id, id))
+      .get()!;
+    return {
+      id,
+      name: row.s.name,
+      options: storedOptions(row.s.query, row.s.options),
+      createdBy: row.s.createdBy,
+      createdByName: row.createdByName,
+      updatedAt: row.s.updatedAt.toISOString(),
+    };
+  });
+}
+
+/** Deletes a saved search; only its author or a lead may. */
+export function deleteSavedSearch(db: Db, input: { projectId: number; id: number; userId: number; isLead: boolean }): void {
+  const row = db
+    .select()
+    .from(savedSearches)
+    .where(and(eq(savedSearches.id, input.id), eq(savedSearches.projectId, input.projectId)))
+    .get();
+  if (!row) throw new SavedSearchError(`Saved search ${input.id} does not exist`);
+  if (row.createdBy !== input.userId && !input.isLead) throw new SavedSearchError('Only its author or a lead can delete a saved search');
+  db.delete(savedSearches).where(eq(savedSearches.id, row.id)).run();
+}
