@@ -1,0 +1,135 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { expect, test, type APIResponse, type Page } from '@playwright/test';
+import { signIn } from './helpers';
+
+// Hardening as a browser meets it: the security headers on pages, the API and static files;
+// the session cookie; the sign-in endpoint open to everyone; and text that looks like HTML
+// (a code name, a transcript, a memo, a project name) shown as text, never run. The XSS test
+// works in a project of its own, imported for it, so the demo project other specs count on
+// stays as it was.
+
+function expectSecurityHeaders(res: APIResponse, what: string) {
+  const h = res.headers();
+  const csp = h['content-security-policy'] ?? '';
+  expect(csp, `${what}: Content-Security-Policy`).toContain("default-src 'self'");
+  expect(csp, what).toContain("frame-ancestors 'none'");
+  expect(csp, what).toContain("object-src 'none'");
+  expect(csp, what).toContain("base-uri 'self'");
+  expect(csp, `${what}: no script from another host`).not.toMatch(/script-src[^;]*(https?:|\*)/);
+  expect(h['x-content-type-options'], what).toBe('nosniff');
+  expect(h['x-frame-options'], what).toBe('DENY');
+  expect(['no-referrer', 'same-origin', 'strict-origin', 'strict-origin-when-cross-origin'], `${what}: Referrer-Policy`).toContain(h['referrer-policy']);
+  expect(h['permissions-policy'], what).toContain('camera=()');
+  expect(h['x-powered-by'], what).toBeUndefined();
+}
+
+test('pages, the API and static files carry the security headers', async ({ request }) => {
+  const signin = await request.get('/signin');
+  expect(signin.status()).toBe(200);
+  expectSecurityHeaders(signin, 'GET /signin');
+  expectSecurityHeaders(await request.get('/api/v1/projects'), 'GET /api/v1/projects (401)');
+  expectSecurityHeaders(await request.get('/projects/1', { maxRedirects: 0 }), 'GET /projects/1 (signed out)');
+  const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(await signin.text())?.[1];
+  expect(script, 'the sign-in page loads a script of its own').toBeTruthy();
+  expectSecurityHeaders(await request.get(script!), `GET ${script}`);
+});
+
+test('the session cookie is HttpOnly, SameSite=Lax and ends after 12 hours; the sign-in endpoint is open to everyone', async ({ page, request }) => {
+  // next-auth's own endpoints answer a signed-out visitor (it is how one signs in) and reveal nothing
+  const csrf = await request.get('/api/auth/csrf');
+  expect(csrf.status()).toBe(200);
+  expect((await csrf.json()).csrfToken).toBeTruthy();
+  expect(await (await request.get('/api/auth/session')).json()).toEqual({});
+  expect(Object.keys(await (await request.get('/api/auth/providers')).json())).toEqual(['credentials']);
+
+  const before = Date.now() / 1000;
+  await signIn(page, 'coder1@demo.test');
+  const session = (await page.context().cookies()).find((c) => c.name.endsWith('next-auth.session-token'));
+  expect(session).toBeDefined();
+  expect(session!.httpOnly).toBe(true);
+  expect(session!.sameSite).toBe('Lax');
+  // Served over plain http here (NEXTAUTH_URL http://localhost…), so not Secure; with an https
+  // NEXTAUTH_URL it is (app/_server/auth.test.ts).
+  expect(session!.secure).toBe(false);
+  expect(Math.abs(session!.expires - (before + 12 * 60 * 60))).toBeLessThan(120);
+  const me = await (await page.request.get('/api/auth/session')).json();
+  expect(me.user.email).toBe('coder1@demo.test');
+  expect(Math.abs(Date.parse(me.expires) / 1000 - (before + 12 * 60 * 60))).toBeLessThan(120);
+});
+
+/** The .qdpx the project import is tested with (shared/refi-qda beside the repository). */
+function sampleProject(): Buffer {
+  return fs.readFileSync(path.resolve(__dirname, '../../shared/refi-qda/sample-semey.qdpx'));
+}
+
+const CODE_NAME = '<img src=x onerror=alert(1)>';
+const MEMO = '<script>alert(2)</script> and <b>bold</b>';
+const TURN_TEXT = 'Я написал <b>жалобу</b><script>alert(3)</script> в акимат <img src=x onerror=alert(4)>';
+const PROJECT_NAME = 'Security check <i onmouseover=alert(5)>x</i>';
+
+async function json(res: APIResponse) {
+  const body = await res.json();
+  expect(res.ok(), JSON.stringify(body)).toBe(true);
+  return body;
+}
+
+/** A project of the lead's own with a code, a transcript and a coding whose texts are HTML. */
+async function hostileProject(page: Page) {
+  const imported = await json(
+    await page.request.post('/api/v1/projects/import', {
+      multipart: { file: { name: 'sample-semey.qdpx', mimeType: 'application/octet-stream', buffer: sampleProject() }, name: PROJECT_NAME, omit: '1' },
+    }),
+  );
+  const projectId: number = imported.projectId;
+  const api = `/api/v1/projects/${projectId}`;
+  await json(
+    await page.request.post(`${api}/codebook`, {
+      multipart: { file: { name: 'codebook.csv', mimeType: 'text/csv', buffer: Buffer.from(`Name,Colour\n"${CODE_NAME}",#d62728\n`) } },
+    }),
+  );
+  const { codes } = await json(await page.request.get(`${api}/codes`));
+  const code = codes.find((c: { name: string }) => c.name === CODE_NAME);
+  expect(code, 'the imported code').toBeDefined();
+  const manifest = { items: [{ source: { pasted: 0 }, title: 'FG99 <script>alert(6)</script>', speakers: { P1: { kind: 'new', label: 'P1' } } }] };
+  const { documents } = await json(await page.request.post(`${api}/imports`, { multipart: { pasted: `P1: ${TURN_TEXT}`, manifest: JSON.stringify(manifest) } }));
+  const documentId: number = documents[0].id;
+  const { document } = await json(await page.request.get(`${api}/documents/${documentId}`));
+  const start = (document.text as string).indexOf('<script>');
+  await json(await page.request.post(`${api}/codings`, { data: { documentId, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
+  return { projectId, documentId };
+}
+
+test('HTML in code names, transcripts, memos and project names is shown as text and never runs', async ({ page }) => {
+  const dialogs: string[] = [];
+  page.on('dialog', async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await signIn(page, 'lead@demo.test');
+  const { projectId, documentId } = await hostileProject(page);
+
+  await page.goto('/');
+  await expect(page.getByText(PROJECT_NAME).filter({ visible: true }).first()).toBeVisible();
+
+  await page.goto(`/projects/${projectId}/codebook`);
+  await expect(page.getByRole('tree', { name: 'Codes' }).getByRole('treeitem', { name: CODE_NAME })).toBeVisible();
+
+  await page.goto(`/projects/${projectId}/documents/${documentId}`);
+  const transcript = page.getByTestId('transcript');
+  await expect(transcript).toContainText(TURN_TEXT);
+  await expect(page.getByText(/FG99 <script>alert\(6\)<\/script>/).filter({ visible: true }).first()).toBeVisible();
+  await transcript.locator('.coding').first().click();
+  const info = page.getByTestId('coding-info');
+  await expect(info).toContainText(CODE_NAME);
+  await expect(info.locator('.coding-quote')).toHaveText('<script>alert(3)</script>');
+  // the lead may edit this layer, so the memo is in its editing box
+  await expect(info.locator('textarea')).toHaveValue(MEMO);
+
+  // Nothing the texts hold became an element, and nothing ran.
+  expect(await page.locator('img[src="x"], [onerror], [onmouseover]').count()).toBe(0);
+  expect(await transcript.locator('script, img, b').count()).toBe(0);
+  expect(await info.locator('script, img, b').count()).toBe(0);
+  await page.waitForTimeout(300);
+  expect(dialogs).toEqual([]);
+});
