@@ -52,6 +52,7 @@ test('frequencies by city, then participants by gender × city; a cell opens its
 test('bad parameters are named; the API answers 400, 403 and 404 like the pages', async ({ page, browser, request }) => {
   await signIn(page, 'lead@demo.test');
   await page.getByRole('link', { name: /Political participation in Kazakhstan/ }).click();
+  await page.waitForURL(/\/projects\/\d+$/);
   const projectUrl = page.url();
   await page.goto(`${projectUrl}/analysis?cols=attr:religion`);
   await expect(page.getByRole('alert').filter({ hasText: 'religion' })).toContainText("Parameter 'cols': unknown attribute 'religion'");

@@ -22,7 +22,7 @@ import type { Role } from '@/db/schema';
 const session = vi.hoisted(() => ({ userId: 0, db: null as unknown }));
 
 vi.mock('@/app/_server/session', () => ({
-  idParam: (raw: string) => (/^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : notFound()),
+  idParam: (raw: string) => (/^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : notFound()),
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);

@@ -37,7 +37,7 @@ export async function apiUser(req: Request): Promise<PublicUser | null> {
 
 /** Parses a positive integer id from a path or query parameter, or throws 400 naming it. */
 export function parseId(raw: string | null | undefined, name: string): number {
-  if (raw == null || !/^[1-9][0-9]{0,15}$/.test(raw)) {
+  if (raw == null || !/^[1-9][0-9]{0,14}$/.test(raw)) {
     throw badRequest(`Parameter '${name}' must be a positive integer id`);
   }
   return Number(raw);

@@ -174,10 +174,21 @@ describe('sign-in throttling', () => {
     expect(lockedFor(ctx.db, 'email:nobody@test.kz')).toBeGreaterThan(0);
   });
 
-  it('locks a client address that fails five times, whatever emails it tries', async () => {
-    for (let i = 0; i < MAX_FAILURES; i++) await attempt(`guess${i}@test.kz`, 'wrong password', '203.0.113.50');
-    expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.50')).toEqual({ signedIn: false, error: 'Throttled' });
-    expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.51')).toEqual({ signedIn: true, error: null });
+  it('behind a trusted proxy, locks a client address that fails five times, whatever emails it tries', async () => {
+    process.env.TRUST_PROXY = '1';
+    try {
+      for (let i = 0; i < MAX_FAILURES; i++) await attempt(`guess${i}@test.kz`, 'wrong password', '203.0.113.50');
+      expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.50')).toEqual({ signedIn: false, error: 'Throttled' });
+      expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.51')).toEqual({ signedIn: true, error: null });
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  it('without a trusted proxy, ignores the forgeable address: one client failing never locks out another user', async () => {
+    for (let i = 0; i < MAX_FAILURES + 2; i++) await attempt(`guess${i}@test.kz`, 'wrong password', '203.0.113.60');
+    expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.60')).toEqual({ signedIn: true, error: null });
+    expect(ctx.db.select().from(signInFailures).all().map((r) => r.key).filter((k) => k.startsWith('ip:'))).toEqual([]);
   });
 
   it('clears the count of the email on success', async () => {

@@ -24,9 +24,16 @@ export function secureCookiesFor(publicUrl: string | undefined): boolean {
   return /^https:\/\//i.test(publicUrl ?? '');
 }
 
-function clientAddress(headers: Record<string, unknown> | undefined): string {
+/**
+ * The client's address for throttling, from X-Forwarded-For, but only behind a proxy the
+ * operator vouches for (TRUST_PROXY=1): otherwise the header is the client's to forge, and
+ * without it every client would share one key, so five failures by anyone would lock
+ * everyone out.
+ */
+function clientAddress(headers: Record<string, unknown> | undefined): string | null {
+  if (process.env.TRUST_PROXY !== '1') return null;
   const forwarded = headers?.['x-forwarded-for'];
-  return typeof forwarded === 'string' ? forwarded.split(',')[0].trim() : 'local';
+  return typeof forwarded === 'string' && forwarded.trim() ? forwarded.split(',')[0].trim() : null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -45,7 +52,8 @@ export const authOptions: NextAuthOptions = {
         if (!parsed.success) return null;
         const db = getDb();
         const email = normaliseEmail(parsed.data.email);
-        const keys = [`email:${email}`, `ip:${clientAddress(req?.headers)}`];
+        const address = clientAddress(req?.headers);
+        const keys = [`email:${email}`, ...(address ? [`ip:${address}`] : [])];
         if (keys.some((k) => lockedFor(db, k) > 0)) throw new Error('Throttled');
         const user = userByEmail(db, email);
         const ok = verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);

@@ -31,7 +31,7 @@ export async function requireAdmin(): Promise<PublicUser> {
 
 /** Parses a numeric id from a URL segment; anything else is not found. */
 export function idParam(raw: string): number {
-  return /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : notFound();
+  return /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : notFound();
 }
 
 /**

@@ -17,7 +17,7 @@ export function parseLayerList(raw: string): { layers: LayerRef[]; unknown: stri
 
 export function parseLayer(part: string): LayerRef | null {
   if (part === 'consensus') return { kind: 'consensus' };
-  const m = /^coder:([1-9][0-9]{0,15})$/.exec(part);
+  const m = /^coder:([1-9][0-9]{0,14})$/.exec(part);
   return m ? { kind: 'coder', coderId: Number(m[1]) } : null;
 }
 

@@ -83,7 +83,7 @@ function ids(params: ParamSource, name: string): number[] {
   const out: number[] = [];
   for (const raw of params.getAll(name)) {
     for (const part of raw.split(',').map((p) => p.trim()).filter(Boolean)) {
-      if (!/^[1-9][0-9]{0,15}$/.test(part)) throw new SelectionError(`Parameter '${name}': '${part}' is not an id`);
+      if (!/^[1-9][0-9]{0,14}$/.test(part)) throw new SelectionError(`Parameter '${name}': '${part}' is not an id`);
       const id = Number(part);
       if (!out.includes(id)) out.push(id);
     }

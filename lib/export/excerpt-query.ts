@@ -44,7 +44,7 @@ export class ExcerptQueryError extends Error {
   }
 }
 
-const ID = /^[1-9][0-9]{0,15}$/;
+const ID = /^[1-9][0-9]{0,14}$/;
 const MAX_IDS = 1000;
 const MAX_VALUE = 200;
 

@@ -38,13 +38,10 @@ describe('parseLayerList', () => {
     );
   });
 
-  // Known problem, found by this fuzzer: ids are accepted up to 16 digits, past
-  // Number.MAX_SAFE_INTEGER (9007199254740991), and such an id is read as a different one
-  // ("coder:9007199254740993" → coder 9007199254740992). Harmless while row ids stay small,
-  // but an id should be refused (400), not rounded. The same pattern is in parseId, idParam,
-  // the search, agreement and excerpt parameters. When it is fixed, this test fails: make it
-  // an ordinary test.
-  it.fails('refuses an id it cannot represent exactly (known problem: it rounds it)', () => {
+  // Found by this fuzzer: ids used to be accepted up to 16 digits, past
+  // Number.MAX_SAFE_INTEGER, and read as a different id ("coder:9007199254740993" → coder
+  // 9007199254740992). Ids are now at most 15 digits everywhere, so such an id is refused.
+  it('refuses an id it cannot represent exactly', () => {
     const layer = parseLayer('coder:9007199254740993');
     expect(layer === null || (layer.kind === 'coder' && Number.isSafeInteger(layer.coderId))).toBe(true);
   });

@@ -50,13 +50,13 @@ function first(source: ParamSource, name: string): string | undefined {
 }
 
 function positiveInt(raw: string | undefined): number | null {
-  return raw != null && /^[1-9][0-9]{0,15}$/.test(raw) ? Number(raw) : null;
+  return raw != null && /^[1-9][0-9]{0,14}$/.test(raw) ? Number(raw) : null;
 }
 
 function attributeFilters(values: string[]): AttributeFilter[] {
   const byAttribute = new Map<number, string[]>();
   for (const raw of values) {
-    const m = /^([1-9][0-9]{0,15}):(.+)$/s.exec(raw);
+    const m = /^([1-9][0-9]{0,14}):(.+)$/s.exec(raw);
     if (!m || m[2].length > 200) continue;
     const list = byAttribute.get(Number(m[1])) ?? [];
     if (!list.includes(m[2]) && list.length < 100) list.push(m[2]);

@@ -12,7 +12,7 @@ export type AgreementActionResult<T> = { ok: true; value: T } | { ok: false; err
 
 const id = z.number().int().positive();
 const decisionSchema = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('accept'), coder: z.string().regex(/^[1-9][0-9]{0,15}$/) }),
+  z.object({ kind: z.literal('accept'), coder: z.string().regex(/^[1-9][0-9]{0,14}$/) }),
   z.object({ kind: z.literal('both') }),
   z.object({ kind: z.literal('reject') }),
   z.object({ kind: z.literal('edit'), start: z.number().int().min(0), end: z.number().int().min(0) }),

@@ -39,7 +39,7 @@ const autocodeSchema = z.object({
   extent: z.enum(EXTENTS),
   /** Keys (documentId:start:end) of the hits to code; null for all of them. */
   selection: z
-    .array(z.string().regex(/^[1-9][0-9]{0,15}:[0-9]{1,9}:[0-9]{1,9}$/))
+    .array(z.string().regex(/^[1-9][0-9]{0,14}:[0-9]{1,9}:[0-9]{1,9}$/))
     .max(100_000)
     .nullable(),
 });
