@@ -325,6 +325,8 @@ const SCENARIOS: Scenario[] = [
     expect: allow(...WRITERS),
     run: action({ input: (c) => ({ batchId: c.fx.autocodeBatchId }), judge: (v) => ((v as { deleted: number }).deleted > 0 ? 'allow' : 'deny') }),
   },
+  { entry: 'action memos.saveMemoAction', note: 'a memo on the document', expect: allow('coder', 'unassigned', 'lead'), run: action({ input: (c) => ({ kind: 'document', targetId: c.fx.doc.id, text: 'Ескерту' }) }) },
+  { entry: 'action memos.deleteMemoAction', note: 'a memo id that does not exist: writers get past the checks to the domain', expect: allow('coder', 'unassigned', 'lead'), run: action({ input: (c) => ({ kind: 'document', targetId: c.fx.doc.id, memoId: 999999 }), accepted: /does not exist/ }) },
   { entry: 'action search.saveSearchAction', expect: allow(...MEMBERS), run: action({ input: () => ({ name: 'Telegram', options: { q: 'Telegram' } }) }) },
   { entry: 'action search.deleteSavedSearchAction', note: "coder 1's saved search: its author, or a lead", expect: allow(...WRITERS), run: action({ input: (c) => ({ id: c.fx.savedSearch.id }) }) },
   { entry: 'action tokens.createTokenAction', expect: allow(...SIGNED_IN), run: action({ args: () => [{ name: 'laptop' }] }) },

@@ -7,6 +7,8 @@ import type { Db } from '@/db/client';
 import { visibleCountKeys } from '@/lib/access/layers';
 import { CodebookEditor } from '@/components/codebook/CodebookEditor';
 import type { LayerColumn } from '@/components/codebook/types';
+import { codeMemosByCode } from '@/db/queries/memos';
+import { MemoPanel } from '@/components/MemoPanel';
 
 /**
  * The count columns: consensus, then every coder of the project by name, then anyone else
@@ -44,22 +46,7 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
   const total = (n: CodeNode) => Object.entries(n.counts).reduce((s, [k, v]) => (mayCount(k) ? s + v : s), 0);
   const countCodes = (ns: CodeNode[]): number => ns.reduce((s, n) => s + 1 + countCodes(n.children), 0);
 
-  if (role === 'lead') {
-    // Counts of layers this user may not see are left out (for a lead that is none).
-    const strip = (nodes: CodeNode[]): CodeNode[] =>
-      nodes.map((n) => ({ ...n, counts: Object.fromEntries(Object.entries(n.counts).filter(([k]) => mayCount(k))), children: strip(n.children) }));
-    return (
-      <section className="page wide">
-        <p className="muted">{t('codebook.count', { n: countCodes(tree) })}</p>
-        <CodebookEditor
-          projectId={String(project.id)}
-          tree={strip(tree)}
-          layers={layerColumns(db, project.id, tree, t('codebookEditor.consensus'), mayCount)}
-        />
-      </section>
-    );
-  }
-
+  const memos = codeMemosByCode(db, project.id);
   const render = (nodes: CodeNode[]) => (
     <ul className="code-tree">
       {nodes.map((c) => (
@@ -100,12 +87,40 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
                 </>
               )}
             </dl>
+            <MemoPanel
+              projectId={String(project.id)}
+              kind="code"
+              targetId={c.id}
+              memos={memos.get(c.id) ?? []}
+              userId={user.id}
+              canWrite={role !== 'viewer'}
+              isLead={role === 'lead'}
+              title={t('memos.code')}
+            />
           </details>
           {c.children.length > 0 && render(c.children)}
         </li>
       ))}
     </ul>
   );
+
+  if (role === 'lead') {
+    // Counts of layers this user may not see are left out (for a lead that is none).
+    const strip = (nodes: CodeNode[]): CodeNode[] =>
+      nodes.map((n) => ({ ...n, counts: Object.fromEntries(Object.entries(n.counts).filter(([k]) => mayCount(k))), children: strip(n.children) }));
+    return (
+      <section className="page wide">
+        <p className="muted">{t('codebook.count', { n: countCodes(tree) })}</p>
+        <CodebookEditor
+          projectId={String(project.id)}
+          tree={strip(tree)}
+          layers={layerColumns(db, project.id, tree, t('codebookEditor.consensus'), mayCount)}
+        />
+        <h2>{t('codebook.definitionsAndMemos')}</h2>
+        {render(tree)}
+      </section>
+    );
+  }
 
   return (
     <section className="page">

@@ -12,6 +12,8 @@ import { codePaths } from '@/lib/coding/code-paths';
 import { CodingEditor, type EditorTurn } from '@/components/editor/CodingEditor';
 import { LayerPicker } from '@/components/editor/LayerPicker';
 import { CorrectionPanel } from '@/components/editor/CorrectionPanel';
+import { MemoPanel } from '@/components/MemoPanel';
+import { memosFor } from '@/db/queries/memos';
 
 const CODER_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 
@@ -89,6 +91,16 @@ export default async function DocumentPage({
           .join(' · ')}{' '}
         · {t('doc.turnCount', { n: doc.turns.length })} · {t('doc.wordCount', { n: words })}
       </p>
+      <MemoPanel
+        projectId={String(project.id)}
+        kind="document"
+        targetId={doc.id}
+        memos={memosFor(db, project.id, 'document', doc.id)}
+        userId={user.id}
+        canWrite={role !== 'viewer'}
+        isLead={role === 'lead'}
+        title={t('memos.document')}
+      />
       {role === 'lead' && (
         <p>
           <Link href={correcting ? `/projects/${project.id}/documents/${doc.id}` : `?mode=correct`} data-testid="correct-toggle">
