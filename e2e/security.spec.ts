@@ -124,7 +124,7 @@ test('HTML in code names, transcripts, memos and project names is shown as text 
   await expect(info).toContainText(CODE_NAME);
   await expect(info.locator('.coding-quote')).toHaveText('<script>alert(3)</script>');
   // the lead may edit this layer, so the memo is in its editing box
-  await expect(info.locator('textarea')).toHaveValue(MEMO);
+  await expect(info.getByRole('textbox', { name: 'Memo' })).toHaveValue(MEMO);
 
   // Nothing the texts hold became an element, and nothing ran.
   expect(await page.locator('img[src="x"], [onerror], [onmouseover]').count()).toBe(0);
