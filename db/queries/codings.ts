@@ -29,6 +29,21 @@ export interface CodingView {
 /** Thrown for a request that names a missing thing or a bad range; the message says which. */
 export class CodingError extends Error {}
 
+/** What a CodingView is read from (with the coder's name from users). */
+const codingViewColumns = {
+  id: codings.id,
+  codeId: codings.codeId,
+  layer: codings.layer,
+  coderId: codings.coderId,
+  coderName: users.name,
+  start: codings.start,
+  end: codings.end,
+  quote: codings.quote,
+  memo: codings.memo,
+  needsReview: codings.needsReview,
+  updatedAt: codings.updatedAt,
+};
+
 function layerCondition(layers: readonly LayerRef[]): SQL | undefined {
   const parts = layers.map((l) =>
     l.kind === 'consensus' ? eq(codings.layer, 'consensus') : and(eq(codings.layer, 'coder'), eq(codings.coderId, l.coderId)),
@@ -39,19 +54,7 @@ function layerCondition(layers: readonly LayerRef[]): SQL | undefined {
 /** The codings of the given layers in a document, in text order. */
 export function codingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): CodingView[] {
   return db
-    .select({
-      id: codings.id,
-      codeId: codings.codeId,
-      layer: codings.layer,
-      coderId: codings.coderId,
-      coderName: users.name,
-      start: codings.start,
-      end: codings.end,
-      quote: codings.quote,
-      memo: codings.memo,
-      needsReview: codings.needsReview,
-      updatedAt: codings.updatedAt,
-    })
+    .select(codingViewColumns)
     .from(codings)
     .innerJoin(users, eq(users.id, codings.coderId))
     .where(and(eq(codings.documentId, documentId), layerCondition(layers)))
@@ -191,19 +194,7 @@ export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
 function codingsByIds(db: Queryable, ids: number[]): CodingView[] {
   if (ids.length === 0) return [];
   const rows = db
-    .select({
-      id: codings.id,
-      codeId: codings.codeId,
-      layer: codings.layer,
-      coderId: codings.coderId,
-      coderName: users.name,
-      start: codings.start,
-      end: codings.end,
-      quote: codings.quote,
-      memo: codings.memo,
-      needsReview: codings.needsReview,
-      updatedAt: codings.updatedAt,
-    })
+    .select(codingViewColumns)
     .from(codings)
     .innerJoin(users, eq(users.id, codings.coderId))
     .where(inArray(codings.id, ids))
