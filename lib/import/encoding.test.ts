@@ -45,6 +45,11 @@ describe('detectEncoding', () => {
     fc.assert(fc.property(fc.uint8Array({ maxLength: 300 }), (bytes) => typeof detectEncoding(bytes) === 'string'));
   });
 
+  it('detects a text of nothing but ё in Windows-1251 (0xB8, outside the А–я block)', () => {
+    expect(detectEncoding(encodeWindows1251('ё'))).toBe('windows-1251');
+    expect(detectEncoding(encodeWindows1251('Ёё ёё'))).toBe('windows-1251');
+  });
+
   it('detects random Russian text written in Windows-1251', () => {
     const cyrillicWord = fc.string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ'), minLength: 1, maxLength: 12 });
     fc.assert(

@@ -124,7 +124,7 @@ const COMMON_1251_HIGH = new Set([0xa8, 0xb8, 0xb2, 0xb3, 0x85, 0x91, 0x92, 0x93
 
 /**
  * Plausible windows-1251 Russian: at least 80 % of the high bytes are letters or common
- * punctuation, and at least half are the main alphabet А–я (0xC0–0xFF). Uniformly random bytes
+ * punctuation, and at least half are the alphabet А–я (0xC0–0xFF) or Ё/ё. Uniformly random bytes
  * score about 60 % on the first test, real Russian text nearly 100 %.
  */
 function looksLikeWindows1251(bytes: Uint8Array): boolean {
@@ -134,7 +134,8 @@ function looksLikeWindows1251(bytes: Uint8Array): boolean {
   for (const b of bytes) {
     if (b < 0x80) continue;
     high++;
-    if (b >= 0xc0) {
+    // Ё and ё (0xA8, 0xB8) are letters of the alphabet too, outside the А–я block.
+    if (b >= 0xc0 || b === 0xa8 || b === 0xb8) {
       alphabet++;
       plausible++;
     } else if (COMMON_1251_HIGH.has(b)) {
