@@ -14,7 +14,7 @@ import { replacedConsensus, type Decision } from '@/lib/agreement/resolution';
 import { DEFAULT_THRESHOLD_PERCENT, parseAgreementSelection } from '@/lib/agreement/selection';
 import type { Translate } from '@/lib/i18n';
 import { AgreementNav } from '@/components/agreement/AgreementNav';
-import { coderColors } from '@/components/agreement/colors';
+import { coderColors } from '@/lib/coding/coder-colors';
 import { DisagreementActions } from '@/components/agreement/DisagreementActions';
 import { DisagreementCard } from '@/components/agreement/DisagreementCard';
 import { ReviewChooser } from '@/components/agreement/ReviewChooser';

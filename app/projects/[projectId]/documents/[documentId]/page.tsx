@@ -9,13 +9,13 @@ import { membersOfProject } from '@/db/queries/projects';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
 import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layer-param';
 import { codePaths } from '@/lib/coding/code-paths';
+import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
 import { CodingEditor, type EditorTurn } from '@/components/editor/CodingEditor';
 import { LayerPicker } from '@/components/editor/LayerPicker';
 import { CorrectionPanel } from '@/components/editor/CorrectionPanel';
 import { MemoPanel } from '@/components/MemoPanel';
 import { memosFor } from '@/db/queries/memos';
 
-const CODER_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
 
 export default async function DocumentPage({
   params,
@@ -53,7 +53,7 @@ export default async function DocumentPage({
   ];
   const coderLayers = layers.filter((l) => l.kind === 'coder');
   const coderColors =
-    layers.length > 1 ? Object.fromEntries(coders.map((m, i) => [m.userId, CODER_COLORS[i % CODER_COLORS.length]])) : null;
+    layers.length > 1 ? coderColorsOf(members) : null;
 
   const codes = codePaths(codesOfProject(db, project.id));
   const byParticipant = new Map(doc.participants.map((p) => [p.id, p]));

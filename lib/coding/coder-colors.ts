@@ -1,5 +1,5 @@
 /**
- * The colour of each coder, the same as in the editor's layer view: coders (non-viewer members,
+ * The colour of each coder, one rule for the editor's layer view and the agreement review: coders (non-viewer members,
  * ordered by email as `membersOfProject` returns them) take the palette in turn.
  */
 export const CODER_COLORS = ['#1f77b4', '#d62728', '#2ca02c', '#9467bd', '#ff7f0e', '#17becf', '#8c564b', '#e377c2'];
