@@ -224,6 +224,8 @@ export const turns = sqliteTable(
   (t) => [
     uniqueIndex('turns_seq').on(t.documentId, t.seq),
     index('turns_participant').on(t.participantId),
+    // Covers the analysis read of every turn's range, speaker and words, so it never touches the text.
+    index('turns_layout').on(t.documentId, t.seq, t.start, t.end, t.participantId, t.wordCount),
   ],
 );
 
@@ -289,7 +291,8 @@ export const codings = sqliteTable(
     updatedAt: updatedAt(),
   },
   (t) => [
-    index('codings_document_layer').on(t.documentId, t.layer, t.coderId),
+    // Also covers analysis's read of every coding's place (code, range), so it never touches the quotes.
+    index('codings_document_layer').on(t.documentId, t.layer, t.coderId, t.id, t.codeId, t.start, t.end),
     index('codings_code_layer').on(t.projectId, t.codeId, t.layer, t.coderId),
   ],
 );
@@ -401,3 +404,23 @@ export const savedSearches = sqliteTable(
   },
   (t) => [uniqueIndex('saved_searches_name').on(t.projectId, t.name)],
 );
+
+/**
+ * What analysis caches compare to know a project's data is unchanged (kept by triggers in
+ * migration 0004): `structure` counts writes to its documents, turns and participants,
+ * `attributes` to its attribute definitions and values, `codebook` to its codes. Codings are tracked row by row in
+ * analysis_changes instead, so a cache can patch in the few that changed.
+ */
+export const analysisRevisions = sqliteTable('analysis_revisions', {
+  projectId: integer('project_id').primaryKey(),
+  structure: integer('structure').notNull().default(0),
+  attributes: integer('attributes').notNull().default(0),
+  codebook: integer('codebook').notNull().default(0),
+});
+
+/** The codings inserted, moved or deleted, in write order; the oldest beyond 100,000 are pruned. */
+export const analysisChanges = sqliteTable('analysis_changes', {
+  seq: integer('seq').primaryKey({ autoIncrement: true }),
+  projectId: integer('project_id').notNull(),
+  codingId: integer('coding_id').notNull(),
+});

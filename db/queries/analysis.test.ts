@@ -14,7 +14,9 @@ import {
   turns,
   users,
 } from '../schema';
-import { analysisContext, caseMatrixFor, cooccurrenceFor, excerptsFor, frequenciesFor, passagesFor } from './analysis';
+import { analysisContext, analysisModel, caseMatrixFor, clearAnalysisCache, cooccurrenceFor, excerptsFor, frequenciesFor, passagesFor } from './analysis';
+import { openDatabase } from '../client';
+import { eq } from 'drizzle-orm';
 import { createCodings } from './codings';
 import {
   FIXTURE_CODES,
@@ -187,6 +189,77 @@ describe('frequenciesFor (the fixture in a database)', () => {
     expect(segments(table('')).Elections).toEqual([1, 1, 2]);
     createCodings(ctx.db, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
     expect(segments(table('')).Elections).toEqual([1, 2, 3]);
+  });
+});
+
+describe('the cached snapshot stays true to the database', () => {
+  const views = ['cols=attr:gender&split=attr:city', 'cols=documents&layer=union', `cols=attr:age&layer=coder:`, 'rollup=1&measure=participants'];
+  /** Every view as this connection's cache answers it, and as a fresh read does. */
+  function both() {
+    const qs = views.map((q) => (q.endsWith(':') ? q + f.coder1.id : q));
+    const cached = qs.map((q) => table(q));
+    clearAnalysisCache(ctx.db);
+    return { cached, fresh: qs.map((q) => table(q)) };
+  }
+
+  it('after coding writes of every kind: insert, move, recode, change layer, delete', () => {
+    const { db } = ctx;
+    table('');
+    const writes: Array<() => void> = [
+      () => createCodings(db, { projectId: f.project.id, documentId: f.docs[0].id, codeIds: [f.codeIds.akimat], start: 0, end: 4, layer: { kind: 'coder', coderId: f.coder1.id }, actorId: f.coder1.id }),
+      () => db.update(codings).set({ start: 1, end: 6 }).where(eq(codings.id, f.codingIds.k1)).run(),
+      () => db.update(codings).set({ codeId: f.codeIds.elections }).where(eq(codings.id, f.codingIds.a1)).run(),
+      () => db.update(codings).set({ layer: 'consensus' }).where(eq(codings.id, f.codingIds.b2)).run(),
+      () => db.delete(codings).where(eq(codings.id, f.codingIds.k4)).run(),
+    ];
+    for (const write of writes) {
+      table('');
+      table(`layer=coder:${f.coder1.id}`);
+      write();
+      const { cached, fresh } = both();
+      expect(cached).toEqual(fresh);
+    }
+    expect(segments(table('')).Elections).toEqual([1, 1, 2]);
+  });
+
+  it('after writes to the codebook, attributes, turns and documents', () => {
+    const { db } = ctx;
+    const writes: Array<() => void> = [
+      () => db.insert(codes).values({ projectId: f.project.id, parentId: f.codeIds.channels, name: 'Telegram', sortOrder: 0 }).run(),
+      () => db.update(codes).set({ parentId: null }).where(eq(codes.id, f.codeIds.akimat)).run(),
+      () => db.update(participantAttributeValues).set({ value: 'Male' }).where(eq(participantAttributeValues.participantId, f.people[0].id)).run(),
+      () => db.update(turns).set({ participantId: f.people[1].id }).where(eq(turns.participantId, f.people[0].id)).run(),
+      () => db.update(documents).set({ title: 'FG Almaty (2)' }).where(eq(documents.id, f.docs[0].id)).run(),
+    ];
+    for (const write of writes) {
+      table('');
+      write();
+      const { cached, fresh } = both();
+      expect(cached).toEqual(fresh);
+    }
+    expect(table('').rows.map((r) => r.name)).toContain('Telegram');
+  });
+
+  it('after a write through another connection, and after the change log was pruned past it', () => {
+    const other = openDatabase(ctx.file);
+    try {
+      expect(segments(table('')).Elections).toEqual([1, 1, 2]);
+      createCodings(other, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
+      expect(segments(table('')).Elections).toEqual([1, 2, 3]);
+      other.$client.exec('delete from analysis_changes');
+      other.delete(codings).where(eq(codings.id, f.codingIds.k8)).run();
+      expect(segments(table('')).Elections).toEqual([0, 2, 2]);
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it('keeps the model when another project is written', () => {
+    const before = analysisModel(ctx.db, f.project.id);
+    const other = ctx.db.select().from(projects).where(eq(projects.name, 'Other')).get()!;
+    ctx.db.insert(codes).values({ projectId: other.id, name: 'Other 2' }).run();
+    ctx.db.insert(documents).values({ projectId: other.id, title: 'Other FG 2' }).run();
+    expect(analysisModel(ctx.db, f.project.id)).toBe(before);
   });
 });
 

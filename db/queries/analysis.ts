@@ -2,19 +2,14 @@
  * Analysis: frequencies, co-occurrence, the case matrix and the excerpts behind their cells.
  *
  * The counting happens in lib/analysis over a compact model of the project (turns as sorted
- * ranges, a layer's codings as typed arrays); this module only reads. The two big reads —
- * every turn and every coding of a layer — go through better-sqlite3 directly with `pluck()`
- * and two numbers packed per row, because materialising one JavaScript array per row is what
- * costs most at 250,000 codings (measured: ~5× slower). Loaded models are cached per
- * connection and stamped with SQLite's change counters (PRAGMA data_version for other
- * connections, total_changes() for this one), so any write invalidates them.
+ * ranges, a layer's codings as typed arrays) that analysis-snapshot keeps up to date; this
+ * module only reads.
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attributeDefinitions, codings, documents, participants, users } from '../schema';
-import { codesOfProject } from './codes';
+import { attributeDefinitions, codings, participants, users } from '../schema';
+import { analysisModel, codersWithCodings, layerCodings } from './analysis-snapshot';
 import { membersOfProject } from './projects';
-import { StampedCache } from '@/lib/analysis/cache';
 import { computeCaseMatrix, type CaseMatrix } from '@/lib/analysis/case-matrix';
 import { codeRows } from '@/lib/analysis/code-rows';
 import { computeCooccurrence, type CooccurrenceMatrix } from '@/lib/analysis/cooccurrence';
@@ -22,56 +17,18 @@ import { selectExcerpts, selectFromSet, type CandidateCoding, type Excerpt, type
 import { attributedParticipants } from '@/lib/analysis/attribution';
 import { compileFilter } from '@/lib/analysis/filter';
 import { computeFrequencies, type FrequencyTable } from '@/lib/analysis/frequencies';
-import { buildCodingSet, buildModel, turnsAt, type AnalysisModel, type CodingSet, type ModelDocument, type ModelParticipant } from '@/lib/analysis/model';
+import { turnsAt, type AnalysisModel, type CodingSet } from '@/lib/analysis/model';
 import { cooccurrencePassages } from '@/lib/analysis/passages';
 import type { AnalysisContext } from '@/lib/analysis/resolve';
-import type { AnalysisFilter, AnalysisLayer, AttributeInfo, ColumnSource, CooccurrenceMode } from '@/lib/analysis/types';
+import type { AnalysisFilter, AnalysisLayer, ColumnSource, CooccurrenceMode } from '@/lib/analysis/types';
 
-const SHIFT = 67108864; // 2^26: packs two non-negative integers (< 2^26 and < 2^27) into one safe double
-const LIMIT_ID = 134217728; // 2^27
-
-// ---------------------------------------------------------------- cache
-
-type Entry = AnalysisModel | CodingSet | number[];
-const caches = new WeakMap<object, StampedCache<Entry>>();
-
-function cached<T extends Entry>(db: Db, key: string, load: () => T): T {
-  const client = db.$client;
-  let cache = caches.get(client);
-  if (!cache) caches.set(client, (cache = new StampedCache<Entry>(12)));
-  const stamp = `${client.pragma('data_version', { simple: true })}:${client.prepare('select total_changes()').pluck().get()}`;
-  return cache.get(key, stamp, load) as T;
-}
-
-/** Forgets every cached model of this connection (benchmarks measure cold reads with it). */
-export function clearAnalysisCache(db: Db): void {
-  caches.get(db.$client)?.clear();
-}
+export { analysisModel, clearAnalysisCache } from './analysis-snapshot';
 
 // ---------------------------------------------------------------- context
 
-function attributesOf(db: Db, projectId: number): AttributeInfo[] {
-  return db
-    .select()
-    .from(attributeDefinitions)
-    .where(eq(attributeDefinitions.projectId, projectId))
-    .orderBy(asc(attributeDefinitions.scope), asc(attributeDefinitions.sortOrder), asc(attributeDefinitions.id))
-    .all()
-    .map((a) => ({ id: a.id, name: a.name, scope: a.scope, type: a.type, values: a.values, bins: a.bins, private: a.private }));
-}
-
-/** Ids of users whose coder layer has codings in the project. */
-function codersWithCodings(db: Db, projectId: number): number[] {
-  return cached(db, `coders:${projectId}`, () =>
-    db.$client
-      .prepare("select distinct coder_id from codings where document_id in (select id from documents where project_id = ?) and layer = 'coder' order by coder_id")
-      .pluck()
-      .all(projectId) as number[],
-  );
-}
-
 /** What parameters are checked against: attributes, codes, documents, coder layers (members who code, and anyone whose layer has codings). */
 export function analysisContext(db: Db, projectId: number): AnalysisContext {
+  const model = analysisModel(db, projectId);
   const members = membersOfProject(db, projectId);
   const used = codersWithCodings(db, projectId);
   const coders = members.filter((m) => m.role === 'coder' || used.includes(m.userId)).map((m) => ({ id: m.userId, name: m.name }));
@@ -80,118 +37,19 @@ export function analysisContext(db: Db, projectId: number): AnalysisContext {
     coders.push(...db.select({ id: users.id, name: users.name }).from(users).where(inArray(users.id, others)).all());
   }
   return {
-    attributes: attributesOf(db, projectId),
-    codes: codesOfProject(db, projectId).map(({ id, parentId, name, color, sortOrder, archived }) => ({ id, parentId, name, color, sortOrder, archived })),
-    documents: db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title), asc(documents.id)).all(),
+    attributes: model.attributes,
+    codes: model.codes.map(({ id, parentId, name, color, sortOrder, archived }) => ({ id, parentId, name, color, sortOrder, archived })),
+    documents: model.documents.map(({ id, title }) => ({ id, title })),
     coders,
     participantExists: (id) =>
       !!db.select({ id: participants.id }).from(participants).where(and(eq(participants.projectId, projectId), eq(participants.id, id))).get(),
   };
 }
 
-// ---------------------------------------------------------------- the model
-
-function attributeMaps(db: Db, projectId: number, scope: 'document' | 'participant'): Map<number, Record<string, string>> {
-  const rows = db.$client
-    .prepare(
-      scope === 'document'
-        ? 'select v.document_id, a.name, v.value from document_attribute_values v join attribute_definitions a on a.id = v.attribute_id where a.project_id = ?'
-        : 'select v.participant_id, a.name, v.value from participant_attribute_values v join attribute_definitions a on a.id = v.attribute_id where a.project_id = ?',
-    )
-    .raw()
-    .all(projectId) as Array<[number, string, string]>;
-  const out = new Map<number, Record<string, string>>();
-  for (const [id, name, value] of rows) {
-    const rec = out.get(id) ?? {};
-    rec[name] = value;
-    out.set(id, rec);
-  }
-  return out;
-}
-
-function packedOverflow(what: string): Error {
-  return new Error(`Analysis cannot read ${what}: an id or offset is beyond ${SHIFT}`);
-}
-
-function loadModel(db: Db, projectId: number): AnalysisModel {
-  const c = db.$client;
-  const docAttrs = attributeMaps(db, projectId, 'document');
-  const docs: ModelDocument[] = (c.prepare('select id, title from documents where project_id = ? order by sort_order, title, id').raw().all(projectId) as Array<[number, string]>).map(
-    ([id, title]) => ({ id, title, attributes: docAttrs.get(id) ?? {} }),
-  );
-  const peopleAttrs = attributeMaps(db, projectId, 'participant');
-  const people: ModelParticipant[] = (c.prepare('select id, label, document_id from participants where project_id = ? order by id').raw().all(projectId) as Array<[number, string, number | null]>).map(
-    ([id, label, documentId]) => ({ id, label, documentId, attributes: peopleAttrs.get(id) ?? {} }),
-  );
-
-  // Turns in (document, seq) order: [start, end] and [participant, words] packed, plus counts per document.
-  const inProject = 'document_id in (select id from documents where project_id = ?)';
-  const perDoc = c.prepare(`select document_id, count(*) from turns where ${inProject} group by document_id order by document_id`).raw().all(projectId) as Array<[number, number]>;
-  const ranges = c.prepare(`select case when "end" < ${SHIFT} and start < ${LIMIT_ID} then start * ${SHIFT} + "end" else -1 end from turns where ${inProject} order by document_id, seq`).pluck().all(projectId) as number[];
-  const speakers = c
-    .prepare(`select case when coalesce(participant_id, 0) < ${LIMIT_ID} then coalesce(participant_id, 0) * ${SHIFT} + min(word_count, ${SHIFT - 1}) else -1 end from turns where ${inProject} order by document_id, seq`)
-    .pluck()
-    .all(projectId) as number[];
-  const n = ranges.length;
-  const documentId = new Float64Array(n);
-  let k = 0;
-  for (const [id, count] of perDoc) documentId.fill(id, k, (k += count));
-  const start = new Float64Array(n);
-  const end = new Float64Array(n);
-  const participantId = new Float64Array(n);
-  const words = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    if (ranges[i] < 0 || speakers[i] < 0) throw packedOverflow('the turns');
-    start[i] = Math.floor(ranges[i] / SHIFT);
-    end[i] = ranges[i] % SHIFT;
-    participantId[i] = Math.floor(speakers[i] / SHIFT);
-    words[i] = speakers[i] % SHIFT;
-  }
-  return buildModel({
-    attributes: attributesOf(db, projectId),
-    codes: codesOfProject(db, projectId),
-    documents: docs,
-    participants: people,
-    turns: { documentId, start, end, participantId, words },
-  });
-}
-
-/** The project's model (cached until the next write). */
-export function analysisModel(db: Db, projectId: number): AnalysisModel {
-  return cached(db, `model:${projectId}`, () => loadModel(db, projectId));
-}
-
-function layerKeyOf(layer: AnalysisLayer): string {
-  return layer.kind === 'coder' ? `coder:${layer.coderId}` : layer.kind;
-}
-
 function layerWhere(layer: AnalysisLayer): { sql: string; args: Array<string | number> } {
   if (layer.kind === 'consensus') return { sql: "layer = 'consensus'", args: [] };
   if (layer.kind === 'union') return { sql: "layer = 'coder'", args: [] };
   return { sql: "layer = 'coder' and coder_id = ?", args: [layer.coderId] };
-}
-
-/** A layer's codings as typed arrays (the union with identical ranges collapsed), cached until the next write. */
-export function layerCodings(db: Db, projectId: number, layer: AnalysisLayer): CodingSet {
-  const model = analysisModel(db, projectId);
-  return cached(db, `codings:${projectId}:${layerKeyOf(layer)}`, () => {
-    const c = db.$client;
-    const w = layerWhere(layer);
-    // Index codings_document_layer serves both the filter and the order: no sort, rows in place.
-    const from = `from codings where document_id in (select id from documents where project_id = ?) and ${w.sql} order by document_id, layer, coder_id, id`;
-    const docCode = c.prepare(`select case when code_id < ${SHIFT} and document_id < ${LIMIT_ID} then document_id * ${SHIFT} + code_id else -1 end ${from}`).pluck().all(projectId, ...w.args) as number[];
-    const range = c.prepare(`select case when "end" < ${SHIFT} and start < ${LIMIT_ID} then start * ${SHIFT} + "end" else -1 end ${from}`).pluck().all(projectId, ...w.args) as number[];
-    const n = docCode.length;
-    const cols = { documentId: new Float64Array(n), codeId: new Float64Array(n), start: new Float64Array(n), end: new Float64Array(n) };
-    for (let i = 0; i < n; i++) {
-      if (docCode[i] < 0 || range[i] < 0) throw packedOverflow('the codings');
-      cols.documentId[i] = Math.floor(docCode[i] / SHIFT);
-      cols.codeId[i] = docCode[i] % SHIFT;
-      cols.start[i] = Math.floor(range[i] / SHIFT);
-      cols.end[i] = range[i] % SHIFT;
-    }
-    return buildCodingSet(model, cols, layer.kind === 'union');
-  });
 }
 
 // ---------------------------------------------------------------- tables

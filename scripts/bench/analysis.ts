@@ -2,9 +2,15 @@
  * Analysis benchmark: a synthetic project of 500 documents, 5,000 participants and ~250,000
  * codings in 3 coder layers; server time (the work a request does after authentication:
  * parameters, context, query, aggregation) of frequencies, co-occurrence and a drill-down
- * page. Median of several runs. "cold" clears the per-connection model cache before each
- * run (the first request after a write); "warm" reuses it (the next views of unchanged
- * data), after two untimed runs so the JIT has compiled the counting loops. The 1-minute load
+ * page. Median of several runs of each state the cache can be in:
+ * - "warm": nothing changed since the last request (after two untimed runs, so the JIT has
+ *   compiled the counting loops);
+ * - "after a coding": a coder applied a code since (the usual case while a team codes);
+ * - "after a new code" / "after an attribute edit": the codebook or a participant's attribute
+ *   changed since (the model is rebuilt; the attribute edit re-reads documents, turns and
+ *   participants);
+ * - "first read": nothing cached (the first request after the server starts).
+ * The 1-minute load
  * average is reported with the figures: on a shared machine it explains much of their spread.
  * Prints nothing: `npm run bench` prints the figures.
  */
@@ -54,11 +60,25 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
       const { params, ctx } = request(q);
       return excerptsFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'excerpts'), { offset: params.offset, limit: params.limit }).excerpts.length;
     };
-    const time = (f: () => unknown, cold: boolean) => {
+    const c = db.$client;
+    const doc = p.documentIds[0];
+    const addCoding = c.prepare("insert into codings (project_id, document_id, code_id, layer, coder_id, start, \"end\", quote) values (?, ?, ?, 'coder', ?, 0, 5, '')");
+    const addCode = c.prepare('insert into codes (project_id, name) values (?, ?)');
+    const someone = c.prepare('select participant_id from participant_attribute_values v join attribute_definitions a on a.id = v.attribute_id where a.project_id = ? and a.name = ? limit 1').pluck().get(p.projectId, 'gender') as number;
+    const editAttribute = c.prepare("update participant_attribute_values set value = case value when 'Female' then 'Male' else 'Female' end where participant_id = ? and attribute_id = (select id from attribute_definitions where project_id = ? and name = 'gender')");
+    let n = 0;
+    const before = {
+      warm: () => {},
+      'after a coding': () => addCoding.run(p.projectId, doc, p.codeIds[n % p.codeIds.length], p.coderIds[n++ % p.coderIds.length]),
+      'after a new code': () => addCode.run(p.projectId, `Bench code ${n++}`),
+      'after an attribute edit': () => editAttribute.run(someone, p.projectId),
+      'first read': () => clearAnalysisCache(db),
+    };
+    const time = (f: () => unknown, state: keyof typeof before) => {
       const xs: number[] = [];
-      if (!cold) for (let i = 0; i < 2; i++) f();
+      for (let i = 0; i < 2; i++) f();
       for (let i = 0; i < RUNS; i++) {
-        if (cold) clearAnalysisCache(db);
+        before[state]();
         const s = performance.now();
         f();
         xs.push(performance.now() - s);
@@ -84,8 +104,10 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
       'load average before (1 min)': os.loadavg()[0],
     };
     for (const [name, f] of Object.entries(cases)) {
-      out[`${name}, warm (ms)`] = time(f, false);
-      out[`${name}, cold (ms)`] = time(f, true);
+      for (const state of ['warm', 'after a coding', 'first read'] as const) out[`${name}, ${state} (ms)`] = time(f, state);
+    }
+    for (const name of ['frequencies code × gender × city, union', 'drill-down first page (code × Female), union']) {
+      for (const state of ['after a new code', 'after an attribute edit'] as const) out[`${name}, ${state} (ms)`] = time(cases[name], state);
     }
     out['load average after (1 min)'] = os.loadavg()[0];
     return out;
