@@ -50,6 +50,14 @@ describe('detectEncoding', () => {
     expect(detectEncoding(encodeWindows1251('Ёё ёё'))).toBe('windows-1251');
   });
 
+  it('reads Windows-1251 text that begins with "юя" or "яю" (the bytes of a UTF-16 mark) as Windows-1251', () => {
+    for (const text of ['юяа', 'юя', 'яю', 'юя ответ власти', 'яю ответ']) expect(detectEncoding(encodeWindows1251(text)), text).toBe('windows-1251');
+    // a real UTF-16 file keeps its mark's byte order
+    const be = new Uint8Array([0xfe, 0xff, 0x04, 0x4e, 0x04, 0x4f]);
+    expect(detectEncoding(be)).toBe('utf-16be');
+    expect(detectEncoding(new Uint8Array([0xff, 0xfe, 0x4e, 0x04, 0x4f, 0x04]))).toBe('utf-16le');
+  });
+
   it('detects random Russian text written in Windows-1251', () => {
     const cyrillicWord = fc.string({ unit: fc.constantFrom(...'абвгдеёжзийклмнопрстуфхцчшщъыьэюяАБВГДЕЁЖЗИЙКЛМНОПРСТУФХЦЧШЩЭЮЯ'), minLength: 1, maxLength: 12 });
     fc.assert(

@@ -22,7 +22,9 @@ export const ENCODING_CHOICES: readonly string[] = ['utf-8', 'utf-16le', 'utf-16
 
 /**
  * Guesses the encoding of `bytes`:
- * - a byte-order mark decides (EF BB BF → utf-8, FF FE → utf-16le, FE FF → utf-16be);
+ * - a byte-order mark decides (EF BB BF → utf-8, FF FE → utf-16le, FE FF → utf-16be), except
+ *   that the UTF-16 marks are also "яю" and "юя" in windows-1251: they count only when what
+ *   follows reads as UTF-16 text;
  * - without one, an even-length text whose every other byte is mostly 0x00 or 0x04 (the
  *   high bytes of ASCII and Cyrillic in UTF-16) is UTF-16 without a BOM, in that byte order;
  * - bytes that are valid UTF-8 are utf-8 (plain ASCII included);
@@ -34,7 +36,7 @@ export const ENCODING_CHOICES: readonly string[] = ['utf-8', 'utf-16le', 'utf-16
  */
 export function detectEncoding(bytes: Uint8Array): DetectedEncoding {
   const bom = bomOf(bytes);
-  if (bom) return bom.encoding;
+  if (bom && (bom.encoding === 'utf-8' || isUtf16Body(bytes, bom.encoding))) return bom.encoding;
   // Before the UTF-8 test: UTF-16 Russian is all bytes below 0x80, so it is "valid UTF-8".
   const utf16 = utf16WithoutBom(bytes);
   if (utf16) return utf16;
@@ -79,6 +81,23 @@ function bomOf(bytes: Uint8Array): { encoding: DetectedEncoding; length: number 
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * After a UTF-16 mark: whole code units, no unpaired surrogates, and — unless it cannot be
+ * windows-1251 Russian anyway — mostly ASCII or Cyrillic code units (high byte 0x00 or 0x04).
+ */
+function isUtf16Body(bytes: Uint8Array, encoding: 'utf-16le' | 'utf-16be'): boolean {
+  const body = bytes.subarray(2);
+  if (body.length % 2 !== 0) return false;
+  try {
+    new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body);
+  } catch {
+    return false;
+  }
+  let hits = 0;
+  for (let i = encoding === 'utf-16le' ? 1 : 0; i < body.length; i += 2) if (body[i] === 0x00 || body[i] === 0x04) hits++;
+  return (body.length > 0 && hits * 4 >= body.length) || !looksLikeWindows1251(bytes);
+}
 
 function isValidUtf8(bytes: Uint8Array): boolean {
   try {
