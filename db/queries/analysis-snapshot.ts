@@ -133,10 +133,10 @@ function readAttributes(db: Db, projectId: number): Attributes {
 function readStore(c: Database.Database, projectId: number): CodingStore {
   // codings_document_layer covers filter and order: the rows come from the index alone.
   const from = 'from codings where document_id in (select id from documents where project_id = ?) order by document_id, layer, coder_id, id';
-  const id = c.prepare(`select id ${from}`).pluck().all(projectId) as number[];
+  const [id, coderPlusOne] = unpack(c.prepare(`select ${pack('id', `case when layer = 'consensus' then 0 else coder_id + 1 end`)} ${from}`).pluck().all(projectId) as number[], 'the codings');
   const [documentId, codeId] = unpack(c.prepare(`select ${pack('document_id', 'code_id')} ${from}`).pluck().all(projectId) as number[], 'the codings');
   const [start, end] = unpack(c.prepare(`select ${pack('start', '"end"')} ${from}`).pluck().all(projectId) as number[], 'the codings');
-  const coder = c.prepare(`select case when layer = 'consensus' then ${CONSENSUS} else coder_id end ${from}`).pluck().all(projectId) as number[];
+  const coder = coderPlusOne.map((x) => (x === 0 ? CONSENSUS : x - 1));
   return new CodingStore({ id, documentId, codeId, coder, start, end });
 }
 

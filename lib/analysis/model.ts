@@ -99,25 +99,30 @@ export function buildModel(input: ModelInput): AnalysisModel {
   const presence = { participant: [] as number[], document: [] as number[], words: [] as number[] };
   const turns: DocumentTurns[] = [];
   for (let d = 0; d < nDocs; d++) {
-    const rows = Array.from(order.subarray(counts[d], counts[d + 1]));
-    if (rows.some((row, k) => k > 0 && t.start[row] < t.start[rows[k - 1]])) rows.sort((a, b) => t.start[a] - t.start[b]);
+    let rows = order.subarray(counts[d], counts[d + 1]);
+    for (let k = 1; k < rows.length; k++) {
+      if (t.start[rows[k]] >= t.start[rows[k - 1]]) continue;
+      rows = Int32Array.from(rows).sort((a, b) => t.start[a] - t.start[b]);
+      break;
+    }
     const doc: DocumentTurns = { start: new Int32Array(rows.length), end: new Int32Array(rows.length), participant: new Int32Array(rows.length), words: new Int32Array(rows.length) };
     const here: number[] = [];
-    rows.forEach((row, k) => {
+    for (let k = 0; k < rows.length; k++) {
+      const row = rows[k];
       const pid = t.participantId[row];
       const p = pid ? (participantIndex.get(pid) ?? -1) : -1;
       doc.start[k] = t.start[row];
       doc.end[k] = t.end[row];
       doc.participant[k] = p;
       doc.words[k] = t.words[row];
-      if (p < 0) return;
+      if (p < 0) continue;
       if (seenIn[p] !== d) {
         seenIn[p] = d;
         wordsOf[p] = 0;
         here.push(p);
       }
       wordsOf[p] += t.words[row];
-    });
+    }
     for (const p of here) {
       presence.participant.push(p);
       presence.document.push(d);
