@@ -173,7 +173,8 @@ function read(db: Db, projectId: number, rev: Revisions, seq: number): Snapshot 
 function refresh(db: Db, projectId: number, s: Snapshot | undefined): Snapshot {
   const c = db.$client;
   const rev = (c.prepare('select structure, attributes, codebook from analysis_revisions where project_id = ?').raw().get(projectId) as Revisions | undefined) ?? [0, 0, 0];
-  const [last, oldest] = c.prepare('select coalesce(max(seq), 0), coalesce(min(seq), 0) from analysis_changes').raw().get() as [number, number];
+  // Two subqueries: SQLite answers a lone max() or min() from the index, but both at once by a scan.
+  const [last, oldest] = c.prepare('select coalesce((select max(seq) from analysis_changes), 0), coalesce((select min(seq) from analysis_changes), 0)').raw().get() as [number, number];
   if (!s || last < s.seq || (last > s.seq && oldest > s.seq + 1)) return read(db, projectId, rev, last);
 
   if (rev[0] !== s.rev[0]) s.layout = readLayout(db, projectId);
