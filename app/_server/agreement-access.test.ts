@@ -16,6 +16,7 @@ import { createApiToken, userById } from '@/db/queries/users';
 import { projectById, roleInProject } from '@/db/queries/projects';
 import { setBlindMode } from '@/db/queries/project-settings';
 import { newApiToken } from '@/lib/auth/token';
+import { unpackCodings, type PackedCodings } from '@/lib/coding/editor-codings';
 import { translator } from '@/lib/i18n';
 import type { Role } from '@/db/schema';
 
@@ -147,15 +148,17 @@ describe('the editor page in blind mode', () => {
   it('shows a coder only their own codings even when the URL asks for another coder’s layer', async () => {
     const page = await render('coder1', `coder:${ids.coder2},coder:${ids.coder1},consensus`);
     const [editor] = named(page, 'CodingEditor');
-    const shown = editor.props.codings as Array<{ coderId: number; layer: string }>;
+    const packed = editor.props.codings as PackedCodings;
+    const shown = unpackCodings(packed);
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown.map((c) => `${c.layer}:${c.coderId}`))).toEqual(new Set([`coder:${ids.coder1}`]));
+    expect(Object.keys(packed.coders)).toEqual([String(ids.coder1)]); // no other coder's name either
     expect(named(page, 'LayerPicker')).toEqual([]); // nothing else to pick
   });
 
   it('shows the lead every layer asked for', async () => {
     const page = await render('lead', `coder:${ids.coder1},coder:${ids.coder2},consensus`);
-    const shown = named(page, 'CodingEditor')[0].props.codings as Array<{ coderId: number; layer: string }>;
+    const shown = unpackCodings(named(page, 'CodingEditor')[0].props.codings as PackedCodings);
     expect(new Set(shown.map((c) => (c.layer === 'consensus' ? 'consensus' : `coder:${c.coderId}`)))).toEqual(new Set([`coder:${ids.coder1}`, `coder:${ids.coder2}`, 'consensus']));
   });
 });

@@ -1,6 +1,6 @@
 'use client';
 import { useMemo } from 'react';
-import type { CodingView } from '@/db/queries/codings';
+import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { useI18n } from '../I18nProvider';
 import type { EditorCode } from './CodingEditor';
 
@@ -13,7 +13,7 @@ export function CodesSidebar({
   onNavigate,
 }: {
   codes: EditorCode[];
-  codings: CodingView[];
+  codings: EditorCoding[];
   shown: Set<number> | null;
   onShownChange: (s: Set<number> | null) => void;
   onNavigate: (codeId: number, direction: 1 | -1) => void;

@@ -7,28 +7,21 @@ import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/app/_server/actions/codings';
 import type { CodingView } from '@/db/queries/codings';
+import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { snapToWords } from '@/lib/coding/range';
 import { offsetToPos, posToOffset } from '@/lib/text/positions';
+import type { TurnRange } from '@/lib/text/canonical';
+import { unpackTurns, type PackedTurns } from '@/lib/text/editor-turns';
 import { useI18n } from '../I18nProvider';
 import { CodePopover } from './CodePopover';
 import { CodingInfo } from './CodingInfo';
 import { CodesSidebar } from './CodesSidebar';
 import { MarginStripes } from './MarginStripes';
 import { Turn } from './nodes/turn';
-import { CodingHighlights, highlightTransaction, type Highlight } from './plugins/codingHighlights';
+import { CodingHighlights, highlightKey, highlightsBeforePlugin, highlightsOnScreen, highlightStyles, highlightTransaction, type Highlight } from './plugins/codingHighlights';
 import { ReadOnlyText } from './plugins/readOnlyText';
 import { useUndoStack } from './useUndoStack';
-
-export interface EditorTurn {
-  seq: number;
-  start: number;
-  end: number;
-  text: string;
-  speaker: string;
-  kind: 'participant' | 'moderator' | 'unknown';
-  info: string;
-}
 
 export interface EditorCode {
   id: number;
@@ -43,9 +36,9 @@ export interface CodingEditorProps {
   projectId: string;
   documentId: number;
   version: number;
-  turns: EditorTurn[];
+  turns: PackedTurns;
   codes: EditorCode[];
-  codings: CodingView[];
+  codings: PackedCodings;
   /** The layer new codings go to; null when the viewer may only read. */
   editLayer: LayerRef | null;
   /** Colour per coder id, shown on stripes when several layers are on screen. */
@@ -64,10 +57,12 @@ let tempIds = -1;
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
   const router = useRouter();
-  const { projectId, documentId, version, turns, editLayer } = props;
+  const { projectId, documentId, version, editLayer } = props;
+  const turns = useMemo(() => unpackTurns(props.turns), [props.turns]);
   const [codes, setCodes] = useState<EditorCode[]>(props.codes);
   useEffect(() => setCodes(props.codes), [props.codes]);
-  const [codings, setCodings] = useState<CodingView[]>(props.codings);
+  const fromServer = useMemo(() => unpackCodings(props.codings), [props.codings]);
+  const [codings, setCodings] = useState<EditorCoding[]>(fromServer);
   const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
   const lastSelection = useRef<{ start: number; end: number } | null>(null);
   const [snap, setSnap] = useState(true);
@@ -80,9 +75,10 @@ export function CodingEditor(props: CodingEditorProps) {
   const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
   const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
 
   // Codings from the server (a reload, another tab's work after focus) replace ours.
-  useEffect(() => setCodings(props.codings), [props.codings]);
+  useEffect(() => setCodings(fromServer), [fromServer]);
   useEffect(() => {
     const refresh = () => router.refresh();
     window.addEventListener('focus', refresh);
@@ -133,13 +129,20 @@ export function CodingEditor(props: CodingEditorProps) {
     [ranges, snap, text],
   );
 
+  // The visible codings, as highlights.
+  const visible = useMemo(() => codings.filter((c) => !shownCodes || shownCodes.has(c.codeId)), [codings, shownCodes]);
+  const wanted = useMemo(() => highlightsOf(visible, ranges, codeById, activeAt), [visible, ranges, codeById, activeAt]);
+  // Read once, when the editor is made (the options of later renders are not applied).
+  const initialHighlights = useMemo(() => [...wanted.values()], [wanted]);
+
   const editor = useEditor(
     {
       immediatelyRender: false,
-      extensions: [DocumentOfTurns, Text, Turn, ReadOnlyText, CodingHighlights],
+      extensions: [DocumentOfTurns, Text, Turn, ReadOnlyText, CodingHighlights.configure({ initial: initialHighlights })],
       content,
       editorProps: {
         attributes: { class: 'transcript-editor', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': t('editor.transcript') },
+        decorations: highlightsBeforePlugin(initialHighlights),
       },
     },
     [content],
@@ -154,39 +157,22 @@ export function CodingEditor(props: CodingEditorProps) {
     };
   }, [editor, onSelection]);
 
-  // The visible codings, as highlights. The decoration set is patched with the
-  // difference from what is on screen, never rebuilt from scratch.
-  const visible = useMemo(() => codings.filter((c) => !shownCodes || shownCodes.has(c.codeId)), [codings, shownCodes]);
-  const onScreen = useRef(new Map<number, string>());
+  // Later changes patch the decoration set with the difference from what it draws, never
+  // rebuilding it from scratch.
   useEffect(() => {
     if (!editor) return;
-    const want = new Map<number, Highlight>();
-    for (const c of visible) {
-      try {
-        want.set(c.id, {
-          id: c.id,
-          from: offsetToPos(ranges, c.start),
-          to: offsetToPos(ranges, c.end),
-          color: codeById.get(c.codeId)?.color ?? '#888888',
-          active: activeAt != null && c.start <= activeAt && activeAt < c.end,
-        });
-      } catch {
-        // a coding outside the text cannot be drawn; db:check reports it
-      }
-    }
-    const sig = (h: Highlight) => `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}`;
+    const onScreen = highlightsOnScreen(editor.state);
     const remove: number[] = [];
     const add: Highlight[] = [];
-    for (const [id, s] of onScreen.current) if (want.get(id) === undefined || sig(want.get(id)!) !== s) remove.push(id);
-    for (const [id, h] of want) if (onScreen.current.get(id) !== sig(h)) add.push(h);
+    for (const [id, key] of onScreen) if (wanted.get(id) === undefined || highlightKey(wanted.get(id)!) !== key) remove.push(id);
+    for (const [id, h] of wanted) if (onScreen.get(id) !== highlightKey(h)) add.push(h);
     if (!remove.length && !add.length) return;
     // Timed so `npm run bench` can read how long a patch of the decoration set takes.
     const t0 = performance.now();
     editor.view.dispatch(highlightTransaction(editor.state.tr, { add, remove }));
     performance.measure('fgc:highlights', { start: t0, detail: { add: add.length, remove: remove.length } });
-    onScreen.current = new Map([...want].map(([id, h]) => [id, sig(h)]));
     setLayoutTick((n) => n + 1);
-  }, [editor, visible, ranges, codeById, activeAt]);
+  }, [editor, wanted]);
 
   const fail = (error: string) => setMessage(t('editor.failed', { message: error }));
 
@@ -216,7 +202,7 @@ export function CodingEditor(props: CodingEditorProps) {
     const range = selection;
     if (!range || !editLayer || codeIds.length === 0) return;
     noteRecent(codeIds);
-    const temps: CodingView[] = codeIds.map((codeId) => ({
+    const temps: EditorCoding[] = codeIds.map((codeId) => ({
       id: tempIds--,
       codeId,
       layer: editLayer.kind,
@@ -224,7 +210,6 @@ export function CodingEditor(props: CodingEditorProps) {
       coderName: '',
       start: range.start,
       end: range.end,
-      quote: text.slice(range.start, range.end),
       memo: '',
       needsReview: false,
       updatedAt: new Date().toISOString(),
@@ -267,7 +252,7 @@ export function CodingEditor(props: CodingEditorProps) {
     await applyCodes([code.id]);
   };
 
-  const removeCoding = async (coding: CodingView) => {
+  const removeCoding = async (coding: EditorCoding) => {
     setCodings((cs) => cs.filter((c) => c.id !== coding.id));
     if (!(await removeRemote([coding.id]))) {
       setCodings((cs) => [...cs, coding]);
@@ -289,7 +274,7 @@ export function CodingEditor(props: CodingEditorProps) {
     });
   };
 
-  const updateCoding = async (coding: CodingView, change: { codeId?: number; start?: number; end?: number; memo?: string }) => {
+  const updateCoding = async (coding: EditorCoding, change: { codeId?: number; start?: number; end?: number; memo?: string }) => {
     const res = await updateCodingAction(projectId, { codingId: coding.id, ...change });
     if (!res.ok) {
       fail(res.error);
@@ -388,7 +373,7 @@ export function CodingEditor(props: CodingEditorProps) {
     return () => dom.removeEventListener('click', onClick);
   }, [editor, ranges]);
 
-  const goTo = (coding: Pick<CodingView, 'start' | 'end'>) => {
+  const goTo = (coding: Pick<EditorCoding, 'start' | 'end'>) => {
     if (!editor) return;
     const from = offsetToPos(ranges, coding.start);
     const to = offsetToPos(ranges, coding.end);
@@ -417,6 +402,7 @@ export function CodingEditor(props: CodingEditorProps) {
 
   return (
     <div className="coding-workspace">
+      <style>{highlightCss}</style>
       <CodesSidebar
         codes={codes}
         codings={codings}
@@ -489,6 +475,7 @@ export function CodingEditor(props: CodingEditorProps) {
         <CodingInfo
           projectId={projectId}
           codings={activeCodings}
+          text={text}
           codes={codes}
           canEdit={!!editLayer}
           editLayer={editLayer}
@@ -500,4 +487,27 @@ export function CodingEditor(props: CodingEditorProps) {
       )}
     </div>
   );
+}
+
+/**
+ * The highlights for the codings on screen, by coding id. A coding outside the text or
+ * with nothing in it cannot be drawn (db:check reports the first kind).
+ */
+function highlightsOf(codings: readonly EditorCoding[], ranges: readonly TurnRange[], codes: Map<number, EditorCode>, activeAt: number | null): Map<number, Highlight> {
+  const out = new Map<number, Highlight>();
+  for (const c of codings) {
+    if (c.end <= c.start) continue;
+    try {
+      out.set(c.id, {
+        id: c.id,
+        from: offsetToPos(ranges, c.start),
+        to: offsetToPos(ranges, c.end),
+        color: codes.get(c.codeId)?.color ?? '#888888',
+        active: activeAt != null && c.start <= activeAt && activeAt < c.end,
+      });
+    } catch {
+      // outside the text
+    }
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { translationsAction } from '@/app/_server/actions/translations';
 import type { TranslationView } from '@/db/queries/translations';
 import { TranslationsEditor } from '../export/TranslationsEditor';
-import type { CodingView } from '@/db/queries/codings';
+import type { EditorCoding } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { useI18n } from '../I18nProvider';
 import type { EditorCode } from './CodingEditor';
@@ -12,6 +12,7 @@ import type { EditorCode } from './CodingEditor';
 export function CodingInfo({
   projectId,
   codings,
+  text,
   codes,
   canEdit,
   editLayer,
@@ -21,18 +22,20 @@ export function CodingInfo({
   onClose,
 }: {
   projectId: string;
-  codings: CodingView[];
+  codings: EditorCoding[];
+  /** The document's text, which the quotes are slices of. */
+  text: string;
   codes: EditorCode[];
   canEdit: boolean;
   editLayer: LayerRef | null;
   selection: { start: number; end: number } | null;
-  onRemove: (c: CodingView) => void;
-  onChange: (c: CodingView, change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
+  onRemove: (c: EditorCoding) => void;
+  onChange: (c: EditorCoding, change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
   const byId = new Map(codes.map((c) => [c.id, c]));
-  const editable = (c: CodingView) =>
+  const editable = (c: EditorCoding) =>
     canEdit &&
     editLayer != null &&
     (editLayer.kind === 'consensus' ? c.layer === 'consensus' : c.layer === 'coder' && c.coderId === editLayer.coderId);
@@ -50,6 +53,7 @@ export function CodingInfo({
           projectId={projectId}
           canTranslate={canEdit}
           coding={c}
+          quote={text.slice(c.start, c.end)}
           code={byId.get(c.codeId)}
           codes={codes}
           editable={editable(c)}
@@ -66,6 +70,7 @@ function CodingCard({
   projectId,
   canTranslate,
   coding,
+  quote,
   code,
   codes,
   editable,
@@ -75,7 +80,8 @@ function CodingCard({
 }: {
   projectId: string;
   canTranslate: boolean;
-  coding: CodingView;
+  coding: EditorCoding;
+  quote: string;
   code: EditorCode | undefined;
   codes: EditorCode[];
   editable: boolean;
@@ -103,7 +109,7 @@ function CodingCard({
         {coding.layer === 'consensus' ? t('editor.consensus') : coding.coderName} · {coding.updatedAt.slice(0, 16).replace('T', ' ')}
         {coding.needsReview && <span className="badge warn"> {t('editor.needsReview')}</span>}
       </div>
-      <blockquote className="coding-quote">{coding.quote}</blockquote>
+      <blockquote className="coding-quote">{quote}</blockquote>
       {editable ? (
         <>
           <label className="stack-label">

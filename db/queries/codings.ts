@@ -8,29 +8,21 @@ import type { Db, Queryable } from '../client';
 import { assignments, codes, codings, documents, turns, users } from '../schema';
 import { rangeProblem } from '@/lib/coding/range';
 import type { LayerRef } from '@/lib/access/layers';
+import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { recordAudit } from './audit';
 
 export type CodingRow = typeof codings.$inferSelect;
 
-export interface CodingView {
-  id: number;
-  codeId: number;
-  layer: 'coder' | 'consensus';
-  coderId: number;
-  coderName: string;
-  start: number;
-  end: number;
+/** A coding with the text it quotes. */
+export interface CodingView extends EditorCoding {
   quote: string;
-  memo: string;
-  needsReview: boolean;
-  updatedAt: string;
 }
 
 /** Thrown for a request that names a missing thing or a bad range; the message says which. */
 export class CodingError extends Error {}
 
-/** What a CodingView is read from (with the coder's name from users). */
-const codingViewColumns = {
+/** What an EditorCoding is read from (with the coder's name from users). */
+const editorCodingColumns = {
   id: codings.id,
   codeId: codings.codeId,
   layer: codings.layer,
@@ -38,11 +30,13 @@ const codingViewColumns = {
   coderName: users.name,
   start: codings.start,
   end: codings.end,
-  quote: codings.quote,
   memo: codings.memo,
   needsReview: codings.needsReview,
   updatedAt: codings.updatedAt,
 };
+
+/** What a CodingView is read from. */
+const codingViewColumns = { ...editorCodingColumns, quote: codings.quote };
 
 function layerCondition(layers: readonly LayerRef[]): SQL | undefined {
   const parts = layers.map((l) =>
@@ -57,11 +51,32 @@ export function codingsForDocument(db: Db, documentId: number, layers: readonly 
     .select(codingViewColumns)
     .from(codings)
     .innerJoin(users, eq(users.id, codings.coderId))
-    .where(and(eq(codings.documentId, documentId), layerCondition(layers)))
-    .orderBy(asc(codings.start), asc(codings.end), asc(codings.id))
+    .where(inLayers(documentId, layers))
+    .orderBy(...textOrder)
     .all()
     .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() }));
 }
+
+/**
+ * The same codings for the editor page, without quotes: a long transcript's quotes made up
+ * a third of the page's payload, and the editor has the text to slice them from.
+ */
+export function editorCodingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): EditorCoding[] {
+  return db
+    .select(editorCodingColumns)
+    .from(codings)
+    .innerJoin(users, eq(users.id, codings.coderId))
+    .where(inLayers(documentId, layers))
+    .orderBy(...textOrder)
+    .all()
+    .map((c) => ({ ...c, updatedAt: c.updatedAt.toISOString() }));
+}
+
+function inLayers(documentId: number, layers: readonly LayerRef[]): SQL | undefined {
+  return and(eq(codings.documentId, documentId), layerCondition(layers));
+}
+
+const textOrder = [asc(codings.start), asc(codings.end), asc(codings.id)];
 
 /** The document's canonical text, rebuilt from its turns. */
 export function documentText(db: Queryable, documentId: number): string {

@@ -5,11 +5,9 @@
  */
 import { languageName } from '../translation/language-tag';
 import { attributionsFor, contextLine, headerLines, labelsOf, sectionsByCode, translationInto, type ExcerptExport, type ExcerptFormatOptions } from './excerpts';
+import { escapeHtml } from '../text/escape-html';
 
-/** Escapes text for HTML element content and attribute values alike. */
-export function escapeHtml(s: string): string {
-  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c] as string);
-}
+export { escapeHtml };
 
 /** Escaped text with its line breaks as <br>. */
 function lines(s: string): string {

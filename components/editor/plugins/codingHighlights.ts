@@ -18,59 +18,123 @@ interface HighlightMeta {
   remove?: number[];
 }
 
-export const highlightsKey = new PluginKey<DecorationSet>('codingHighlights');
+/** The decorations, and what each coding was last drawn as (see `highlightsOnScreen`). */
+interface HighlightsState {
+  set: DecorationSet;
+  drawn: ReadonlyMap<number, string>;
+}
 
-/** #RRGGBB at the given opacity: translucent tints compound where codings overlap. */
+export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
+
+/** #RRGGBB at the given opacity. */
 function tint(hex: string, alpha: number): string {
   const n = parseInt(hex.slice(1), 16);
   return `rgba(${(n >> 16) & 255}, ${(n >> 8) & 255}, ${n & 255}, ${alpha})`;
 }
 
-function toDecoration(h: Highlight): Decoration {
-  return Decoration.inline(
-    h.from,
-    h.to,
-    {
-      class: h.active ? 'coding coding-active' : 'coding',
-      style: `background-color: ${tint(h.color, 0.28)}; border-bottom: 2px solid ${tint(h.color, 0.9)}`,
-      'data-coding': String(h.id),
-    },
-    { codingId: h.id },
-  );
+const HEX = /^#[0-9a-f]{6}$/i;
+const FALLBACK = '#888888';
+
+/** The colour of a highlight, as its spans carry it (codebook colours are #RRGGBB; anything else is grey). */
+function colorValue(color: string): string {
+  return (HEX.test(color) ? color : FALLBACK).slice(1).toLowerCase();
 }
 
-function build(doc: PMNode, highlights: Highlight[]): DecorationSet {
+/**
+ * The style sheet for highlights in the given colours: one rule per colour rather than a
+ * style attribute on every highlight span, which ProseMirror parses as it draws each of
+ * the thousands of spans of a long transcript.
+ */
+export function highlightStyles(colors: Iterable<string>): string {
+  return [...new Set([FALLBACK, ...colors].map(colorValue))]
+    .map((v) => `.transcript-editor [data-hl="${v}"] { background-color: ${tint(`#${v}`, 0.28)}; border-bottom: 2px solid ${tint(`#${v}`, 0.9)}; }`)
+    .join('\n');
+}
+
+/** What a highlight looks like on screen: a highlight whose key changed is redrawn. */
+export function highlightKey(h: Highlight): string {
+  return `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}`;
+}
+
+function toDecoration(h: Highlight): Decoration {
+  // The colour is an attribute, not a class: where codings overlap ProseMirror draws one
+  // span for all of them, joining their classes but keeping the last one's other
+  // attributes, so the coding that starts last shows its colour there.
+  return Decoration.inline(h.from, h.to, { class: h.active ? 'coding coding-active' : 'coding', 'data-hl': colorValue(h.color) }, { codingId: h.id });
+}
+
+function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).map(toDecoration));
 }
+
+/** The set a document starts with, made once per document: see `highlightsBeforePlugin`. */
+const firstSets = new WeakMap<PMNode, DecorationSet>();
+function firstSet(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
+  let set = firstSets.get(doc);
+  if (!set) firstSets.set(doc, (set = build(doc, highlights)));
+  return set;
+}
+
+/**
+ * The editor view's own `decorations` prop, for its first drawing. tiptap makes the view
+ * before it adds the plugins to the state, so the plugin's highlights would come in a
+ * second pass over every turn. Until the plugin is there this gives the very set the
+ * plugin starts with (the same object), so adding the plugin changes nothing on screen.
+ */
+export function highlightsBeforePlugin(initial: readonly Highlight[]) {
+  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstSet(state.doc, initial));
+}
+
+/**
+ * What each coding was last drawn as (its `highlightKey`), by coding id: the highlights
+ * asked for, kept apart from the decorations, which cannot show a highlight that covers no
+ * text (a coding of the line break between two turns).
+ */
+export function highlightsOnScreen(state: EditorState): ReadonlyMap<number, string> {
+  return highlightsKey.getState(state)?.drawn ?? new Map();
+}
+
+const keysOf = (highlights: readonly Highlight[]) => new Map(highlights.map((h) => [h.id, highlightKey(h)]));
 
 /**
  * Codings as decorations, never as marks: the set is built once, mapped through each
  * transaction, and changed by `add`/`remove` so adding one highlight does not rebuild
- * thousands of others.
+ * thousands of others. `initial` is drawn with the document itself: the editor's first
+ * render already has every highlight, rather than rendering the text and then again
+ * split into highlight spans.
  */
-export const CodingHighlights = Extension.create({
+export const CodingHighlights = Extension.create<{ initial: readonly Highlight[] }>({
   name: 'codingHighlights',
+  addOptions() {
+    return { initial: [] };
+  },
   addProseMirrorPlugins() {
+    const { initial } = this.options;
     return [
-      new Plugin<DecorationSet>({
+      new Plugin<HighlightsState>({
         key: highlightsKey,
         state: {
-          init: (_, state) => build(state.doc, []),
-          apply(tr, set) {
+          init: (_, state) => ({ set: firstSet(state.doc, initial), drawn: keysOf(initial) }),
+          apply(tr, value) {
             const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
-            let next = set.map(tr.mapping, tr.doc);
-            if (!meta) return next;
-            if (meta.reset) return build(tr.doc, meta.reset);
+            let set = value.set.map(tr.mapping, tr.doc);
+            if (!meta) return set === value.set ? value : { set, drawn: value.drawn };
+            if (meta.reset) return { set: build(tr.doc, meta.reset), drawn: keysOf(meta.reset) };
+            const drawn = new Map(value.drawn);
             if (meta.remove?.length) {
               const gone = new Set(meta.remove);
-              next = next.remove(next.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+              set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+              for (const id of gone) drawn.delete(id);
             }
-            if (meta.add?.length) next = next.add(tr.doc, meta.add.filter((h) => h.to > h.from).map(toDecoration));
-            return next;
+            if (meta.add?.length) {
+              set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).map(toDecoration));
+              for (const h of meta.add) drawn.set(h.id, highlightKey(h));
+            }
+            return { set, drawn };
           },
         },
         props: {
-          decorations: (state: EditorState) => highlightsKey.getState(state),
+          decorations: (state: EditorState) => highlightsKey.getState(state)?.set,
         },
       }),
     ];

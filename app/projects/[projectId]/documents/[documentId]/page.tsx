@@ -4,13 +4,15 @@ import { idParam, requireProject } from '@/app/_server/session';
 import { getT } from '@/app/_server/i18n';
 import { documentWithTurns } from '@/db/queries/documents';
 import { codesOfProject } from '@/db/queries/codes';
-import { codingsForDocument, isAssigned } from '@/db/queries/codings';
+import { editorCodingsForDocument, isAssigned } from '@/db/queries/codings';
 import { membersOfProject } from '@/db/queries/projects';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
 import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layer-param';
 import { codePaths } from '@/lib/coding/code-paths';
 import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
-import { CodingEditor, type EditorTurn } from '@/components/editor/CodingEditor';
+import { packCodings } from '@/lib/coding/editor-codings';
+import { CodingEditor } from '@/components/editor/CodingEditor';
+import { packTurns, type EditorTurn } from '@/lib/text/editor-turns';
 import { LayerPicker } from '@/components/editor/LayerPicker';
 import { CorrectionPanel } from '@/components/editor/CorrectionPanel';
 import { MemoPanel } from '@/components/MemoPanel';
@@ -71,11 +73,11 @@ export default async function DocumentPage({
   });
   // ?focus=<codingId> (a drill-down) or ?hit=<start>-<end> (a search hit) opens at that passage.
   const focusId = query.focus && /^\d{1,15}$/.test(query.focus) ? Number(query.focus) : null;
-  const focused = focusId != null ? codingsForDocument(db, doc.id, layers).find((c) => c.id === focusId) : undefined;
+  const visibleCodings = editorCodingsForDocument(db, doc.id, layers);
+  const focused = focusId != null ? visibleCodings.find((c) => c.id === focusId) : undefined;
   const hit = /^(\d{1,9})-(\d{1,9})$/.exec(query.hit ?? '');
   const initialRange = focused ? { start: focused.start, end: focused.end } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
   const correcting = role === 'lead' && query.mode === 'correct';
-  const visibleCodings = codingsForDocument(db, doc.id, layers);
   const flagged = visibleCodings.filter((c) => c.needsReview).length;
   const words = doc.turns.reduce((n, x) => n + (x.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
@@ -137,9 +139,9 @@ export default async function DocumentPage({
         projectId={String(project.id)}
         documentId={doc.id}
         version={doc.version}
-        turns={turns}
+        turns={packTurns(turns)}
         codes={codes}
-        codings={visibleCodings}
+        codings={packCodings(visibleCodings)}
         initialRange={initialRange}
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
