@@ -21,8 +21,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { attributeDefinitions } from '../schema';
 import { codesOfProject } from './codes';
-import { CodingStore, CONSENSUS, layerKey, type StoredCoding } from '@/lib/analysis/coding-store';
-import { buildCodingSet, buildModel, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
+import { CodingStore, columnsOf, CONSENSUS, layerKey, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
+import { addToCodingSet, buildCodingSet, buildModel, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
 import type { AnalysisLayer, AttributeInfo } from '@/lib/analysis/types';
 
 const SHIFT = 67108864; // 2^26: packs two non-negative integers (< 2^26 and < 2^27) into one safe double
@@ -186,10 +186,16 @@ function refresh(db: Db, projectId: number, s: Snapshot | undefined): Snapshot {
   }
   if (last > s.seq) {
     const ids = c.prepare('select distinct coding_id from analysis_changes where seq > ? and project_id = ?').pluck().all(s.seq, projectId) as number[];
-    const touched = ids.length > PATCH_LIMIT ? null : s.store.apply(ids, readRows(c, ids));
+    const applied = ids.length > PATCH_LIMIT ? null : s.store.apply(ids, readRows(c, ids));
     s.coders = undefined;
-    if (touched) for (const key of touched) s.sets.delete(key);
-    else {
+    if (applied) {
+      // A layer only added to (a coder's new highlights) has its set patched; any other change rebuilds it when next asked for.
+      for (const [key, set] of s.sets) {
+        if (!applied.touched.has(key)) continue;
+        if (applied.rewritten.has(key)) s.sets.delete(key);
+        else s.sets.set(key, addToCodingSet(s.model, set, columnsOf(applied.added, layerOfKey(key)), key === 'union'));
+      }
+    } else {
       s.store = readStore(c, projectId);
       s.sets.clear();
     }

@@ -205,16 +205,22 @@ describe('the cached snapshot stays true to the database', () => {
   it('after coding writes of every kind: insert, move, recode, change layer, delete', () => {
     const { db } = ctx;
     table('');
+    const a1 = FIXTURE_CODINGS.find((c) => c.key === 'a1')!;
     const writes: Array<() => void> = [
       () => createCodings(db, { projectId: f.project.id, documentId: f.docs[0].id, codeIds: [f.codeIds.akimat], start: 0, end: 4, layer: { kind: 'coder', coderId: f.coder1.id }, actorId: f.coder1.id }),
+      // identical to coder1's a1: the union counts it once
+      () => createCodings(db, { projectId: f.project.id, documentId: f.docs[a1.document].id, codeIds: [f.codeIds[a1.code]], ...fixtureRange(a1), layer: { kind: 'coder', coderId: f.coder2.id }, actorId: f.coder2.id }),
       () => db.update(codings).set({ start: 1, end: 6 }).where(eq(codings.id, f.codingIds.k1)).run(),
       () => db.update(codings).set({ codeId: f.codeIds.elections }).where(eq(codings.id, f.codingIds.a1)).run(),
       () => db.update(codings).set({ layer: 'consensus' }).where(eq(codings.id, f.codingIds.b2)).run(),
       () => db.delete(codings).where(eq(codings.id, f.codingIds.k4)).run(),
     ];
     for (const write of writes) {
+      // every layer cached, so each is patched (or dropped) by the write, not read afresh
       table('');
+      table('layer=union');
       table(`layer=coder:${f.coder1.id}`);
+      table(`layer=coder:${f.coder2.id}`);
       write();
       const { cached, fresh } = both();
       expect(cached).toEqual(fresh);

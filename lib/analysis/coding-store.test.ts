@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { CONSENSUS, CodingStore, type StoredCoding } from './coding-store';
+import { CONSENSUS, CodingStore, columnsOf, type StoredCoding } from './coding-store';
 import type { AnalysisLayer } from './types';
 
 const row = (id: number, coder: number, start = id, codeId = 1, documentId = 1): StoredCoding => ({ id, documentId, codeId, coder, start, end: start + 5 });
@@ -37,8 +37,10 @@ describe('CodingStore', () => {
   it('takes in an insert, a move and a delete, and names the layers they touch', () => {
     const store = fromRows([row(1, 7), row(2, CONSENSUS), row(3, 8)]);
     // 1 deleted, 3 moved from coder 8 to coder 9, 5 inserted in the consensus
-    const touched = store.apply([1, 3, 5], [row(3, 9, 30), row(5, CONSENSUS, 50)]);
-    expect([...touched!].sort()).toEqual(['coder:7', 'coder:8', 'coder:9', 'consensus', 'union']);
+    const applied = store.apply([1, 3, 5], [row(3, 9, 30), row(5, CONSENSUS, 50)]);
+    expect([...applied!.touched].sort()).toEqual(['coder:7', 'coder:8', 'coder:9', 'consensus', 'union']);
+    expect([...applied!.rewritten].sort()).toEqual(['coder:7', 'coder:8', 'coder:9', 'union']);
+    expect(applied!.added.map((r) => r.id)).toEqual([5]);
     expect(plain(store.columns({ kind: 'union' })).start).toEqual([30]);
     expect(plain(store.columns({ kind: 'consensus' })).start).toEqual([2, 50]);
     expect(store.size).toBe(3);
@@ -80,14 +82,21 @@ describe('CodingStore', () => {
               changed.push(id);
             }
           }
-          const touched = store.apply(changed, changed.filter((id) => truth.has(id)).map((id) => truth.get(id)!));
-          expect(touched).not.toBeNull();
+          const applied = store.apply(changed, changed.filter((id) => truth.has(id)).map((id) => truth.get(id)!));
+          expect(applied).not.toBeNull();
+          const touched = applied!.touched;
           for (const layer of layers) {
             const now = naive(truth, layer);
             expect(plain(store.columns(layer))).toEqual(now);
             // a layer not named as touched is unchanged
             const key = layer.kind === 'coder' ? `coder:${layer.coderId}` : layer.kind;
-            if (!touched!.has(key)) expect(naive(before, layer)).toEqual(now);
+            if (!touched.has(key)) expect(naive(before, layer)).toEqual(now);
+            // a layer only added to is what it was, then the added rows
+            if (!applied!.rewritten.has(key)) {
+              const was = naive(before, layer);
+              const more = plain(columnsOf(applied!.added, layer));
+              expect({ documentId: [...was.documentId, ...more.documentId], codeId: [...was.codeId, ...more.codeId], start: [...was.start, ...more.start], end: [...was.end, ...more.end] }).toEqual(now);
+            }
           }
           expect(store.size).toBe(truth.size);
         }

@@ -22,9 +22,31 @@ export interface StoredCoding {
 const COLUMNS = ['id', 'documentId', 'codeId', 'coder', 'start', 'end'] as const;
 type Column = (typeof COLUMNS)[number];
 
+/** What a write changed: see CodingStore.apply. */
+export interface Applied {
+  /** Keys of every layer with a changed coding. */
+  touched: Set<string>;
+  /** Keys of the layers where a coding was moved or deleted (not only added). */
+  rewritten: Set<string>;
+  /** New codings, in id order. */
+  added: StoredCoding[];
+}
+
+/** The codings of `rows` in a layer, as columns. */
+export function columnsOf(rows: readonly StoredCoding[], layer: AnalysisLayer): CodingColumns {
+  const kept = rows.filter((r) => (layer.kind === 'consensus' ? r.coder === CONSENSUS : layer.kind === 'union' ? r.coder !== CONSENSUS : r.coder === layer.coderId));
+  return { documentId: kept.map((r) => r.documentId), codeId: kept.map((r) => r.codeId), start: kept.map((r) => r.start), end: kept.map((r) => r.end) };
+}
+
 /** The cache keys of a layer: 'consensus', 'union' (every coder) or 'coder:<id>'. */
 export function layerKey(layer: AnalysisLayer): string {
   return layer.kind === 'coder' ? `coder:${layer.coderId}` : layer.kind;
+}
+
+/** The layer a key names (see layerKey). */
+export function layerOfKey(key: string): AnalysisLayer {
+  if (key === 'consensus' || key === 'union') return { kind: key };
+  return { kind: 'coder', coderId: Number(key.slice('coder:'.length)) };
 }
 
 function keysOf(coder: number): string[] {
@@ -112,26 +134,29 @@ export class CodingStore {
 
   /**
    * Takes in a write: `changed` are the ids written since the store was read, `current` the
-   * present rows of those that still exist (the others were deleted). Returns the keys of the
-   * layers whose codings changed, or null when the rows cannot be placed in id order (a new
-   * coding with an id below one already held) and the store must be read again.
+   * present rows of those that still exist (the others were deleted). Says which layers'
+   * codings changed and how: `added` holds the new codings (after every other in id order),
+   * `rewritten` the keys of the layers where a coding was moved or deleted. Null when the
+   * rows cannot be placed in id order (a new coding with an id below one already held) and
+   * the store must be read again.
    */
-  apply(changed: Iterable<number>, current: StoredCoding[]): Set<string> | null {
+  apply(changed: Iterable<number>, current: StoredCoding[]): Applied | null {
     const rows = new Map(current.map((r) => [r.id, r]));
-    const touched = new Set<string>();
+    const rewritten = new Set<string>();
     const added: StoredCoding[] = [];
     for (const id of new Set(changed)) {
       const slot = this.slotOf(id);
       const row = rows.get(id);
-      if (slot >= 0 && this.alive[slot]) for (const k of keysOf(this.cols.coder[slot])) touched.add(k);
-      if (row) for (const k of keysOf(row.coder)) touched.add(k);
-      if (slot >= 0 && row) {
+      const held = slot >= 0 && this.alive[slot] === 1;
+      if (held) for (const k of keysOf(this.cols.coder[slot])) rewritten.add(k);
+      if (row && slot >= 0) {
+        for (const k of keysOf(row.coder)) rewritten.add(k);
         for (const c of COLUMNS) this.cols[c][slot] = row[c];
-        if (!this.alive[slot]) {
+        if (!held) {
           this.alive[slot] = 1;
           this.dead--;
         }
-      } else if (slot >= 0 && this.alive[slot]) {
+      } else if (held) {
         this.alive[slot] = 0;
         this.dead++;
       } else if (row) added.push(row);
@@ -144,7 +169,9 @@ export class CodingStore {
       this.alive[this.used++] = 1;
     }
     this.compact();
-    return touched;
+    const touched = new Set(rewritten);
+    for (const row of added) for (const k of keysOf(row.coder)) touched.add(k);
+    return { touched, rewritten, added };
   }
 
   /** A layer's codings as columns, in id order; the union is every coder's. */

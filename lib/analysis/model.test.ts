@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildCodingSet } from './model';
+import fc from 'fast-check';
+import { addToCodingSet, buildCodingSet, type CodingSet } from './model';
 import { FIXTURE_IDS, fixtureCodings, fixtureModel } from './test-fixture';
 
 describe('buildModel', () => {
@@ -34,5 +35,22 @@ describe('buildCodingSet', () => {
     expect(buildCodingSet(model, c, false).size).toBe(4);
     const other = { ...c, codeId: c.codeId.map((id, i) => (c.key[i] === 'b1' ? FIXTURE_IDS.codes.eotinish : id)) };
     expect(buildCodingSet(model, other, true).size).toBe(4);
+  });
+});
+
+describe('addToCodingSet', () => {
+  it('gives the set buildCodingSet makes from all the codings (property)', () => {
+    const model = fixtureModel();
+    const docs = model.documents.map((d) => d.id);
+    const codes = model.codes.map((c) => c.id);
+    const coding = fc.record({ d: fc.constantFrom(...docs, 999), c: fc.constantFrom(...codes), start: fc.nat(12), len: fc.nat(4) });
+    fc.assert(
+      fc.property(fc.array(coding, { maxLength: 25 }), fc.array(coding, { maxLength: 6 }), fc.boolean(), (first, more, collapse) => {
+        const cols = (xs: typeof first) => ({ documentId: xs.map((x) => x.d), codeId: xs.map((x) => x.c), start: xs.map((x) => x.start), end: xs.map((x) => x.start + x.len) });
+        const plain = (s: CodingSet) => [s.size, Array.from(s.document), Array.from(s.code), Array.from(s.start), Array.from(s.end)];
+        const patched = addToCodingSet(model, buildCodingSet(model, cols(first), collapse), cols(more), collapse);
+        expect(plain(patched)).toEqual(plain(buildCodingSet(model, cols([...first, ...more]), collapse)));
+      }),
+    );
   });
 });

@@ -258,3 +258,61 @@ export function buildCodingSet(model: AnalysisModel, c: CodingColumns, collapse:
   }
   return { size, document: out.document.subarray(0, size), code: out.code.subarray(0, size), start: out.start.subarray(0, size), end: out.end.subarray(0, size) };
 }
+
+/**
+ * `set` with codings added that come after all of its codings in id order (a coder's new
+ * highlights): the same set buildCodingSet makes from all of them, in a single merge
+ * instead of a rebuild. With `collapse`, one identical to a coding of the set (or to one
+ * added before it) is left out, as buildCodingSet leaves it out.
+ */
+export function addToCodingSet(model: AnalysisModel, set: CodingSet, added: CodingColumns, collapse: boolean): CodingSet {
+  const docIndex = indexLookup(model.documentIndex);
+  const codeIndex = indexLookup(model.codeIndex);
+  // Where each new coding goes: after every coding of its document that starts at or before it.
+  const place: Array<{ at: number; d: number; code: number; start: number; end: number }> = [];
+  for (let i = 0; i < added.documentId.length; i++) {
+    const d = docIndex(added.documentId[i]);
+    const code = codeIndex(added.codeId[i]);
+    if (d < 0 || code < 0) continue;
+    const start = added.start[i];
+    const end = added.end[i];
+    let lo = 0;
+    let hi = set.size;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (set.document[mid] < d || (set.document[mid] === d && set.start[mid] <= start)) lo = mid + 1;
+      else hi = mid;
+    }
+    if (collapse) {
+      let same = place.some((p) => p.d === d && p.code === code && p.start === start && p.end === end);
+      for (let q = lo - 1; q >= 0 && !same && set.document[q] === d && set.start[q] === start; q--) same = set.code[q] === code && set.end[q] === end;
+      if (same) continue;
+    }
+    place.push({ at: lo, d, code, start, end });
+  }
+  if (place.length === 0) return set;
+  // Several in one gap of the set go in document and text order; stable, so ties keep id order.
+  place.sort((a, b) => a.at - b.at || a.d - b.d || a.start - b.start);
+  const size = set.size + place.length;
+  const out = { size, document: new Int32Array(size), code: new Int32Array(size), start: new Int32Array(size), end: new Int32Array(size) };
+  let from = 0;
+  let to = 0;
+  const copy = (until: number) => {
+    out.document.set(set.document.subarray(from, until), to);
+    out.code.set(set.code.subarray(from, until), to);
+    out.start.set(set.start.subarray(from, until), to);
+    out.end.set(set.end.subarray(from, until), to);
+    to += until - from;
+    from = until;
+  };
+  for (const p of place) {
+    copy(p.at);
+    out.document[to] = p.d;
+    out.code[to] = p.code;
+    out.start[to] = p.start;
+    out.end[to] = p.end;
+    to++;
+  }
+  copy(set.size);
+  return out;
+}
