@@ -5,7 +5,8 @@
  * - codings written since the last look (analysis_changes) are patched into the project's
  *   CodingStore — a coder's new highlight costs a few rows, not 250,000;
  * - a write to the codebook or to attributes (analysis_revisions.codebook, .attributes)
- *   rebuilds the model from the turns already in memory;
+ *   rebuilds the model from the turns already in memory, and keeps the layer sets (their
+ *   codes renumbered when the codebook changed);
  * - a write to documents, turns or participants (analysis_revisions.structure) reads those
  *   again;
  * - anything the log cannot answer (pruned past this cache, a restored database) reads all.
@@ -22,7 +23,7 @@ import type { Db } from '../client';
 import { attributeDefinitions } from '../schema';
 import { codesOfProject } from './codes';
 import { CodingStore, columnsOf, CONSENSUS, layerKey, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
-import { addToCodingSet, buildCodingSet, buildModel, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
+import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
 import type { AnalysisLayer, AttributeInfo } from '@/lib/analysis/types';
 
 const SHIFT = 67108864; // 2^26: packs two non-negative integers (< 2^26 and < 2^27) into one safe double
@@ -180,8 +181,18 @@ function refresh(db: Db, projectId: number, s: Snapshot | undefined): Snapshot {
   if (rev[0] !== s.rev[0]) s.layout = readLayout(db, projectId);
   if (rev[1] !== s.rev[1]) s.attrs = readAttributes(db, projectId);
   if (rev.some((r, i) => r !== s.rev[i])) {
+    const before = s.model;
     s.model = modelOf(db, projectId, s.layout, s.attrs);
-    s.sets.clear();
+    // The sets hold document and code indices: documents only move with the structure, and
+    // codes are renumbered for a changed codebook; attributes are not in them at all.
+    if (rev[0] !== s.rev[0]) s.sets.clear();
+    else if (rev[2] !== s.rev[2]) {
+      for (const [key, set] of s.sets) {
+        const recoded = recodeCodingSet(set, before, s.model);
+        if (recoded) s.sets.set(key, recoded);
+        else s.sets.delete(key);
+      }
+    }
     s.rev = rev;
   }
   if (last > s.seq) {

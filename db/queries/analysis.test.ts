@@ -239,6 +239,8 @@ describe('the cached snapshot stays true to the database', () => {
     ];
     for (const write of writes) {
       table('');
+      table('layer=union');
+      table(`layer=coder:${f.coder1.id}`);
       write();
       const { cached, fresh } = both();
       expect(cached).toEqual(fresh);

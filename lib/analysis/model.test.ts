@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { addToCodingSet, buildCodingSet, type CodingSet } from './model';
+import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, type CodingSet } from './model';
 import { FIXTURE_IDS, fixtureCodings, fixtureModel } from './test-fixture';
 
 describe('buildModel', () => {
@@ -52,5 +52,21 @@ describe('addToCodingSet', () => {
         expect(plain(patched)).toEqual(plain(buildCodingSet(model, cols([...first, ...more]), collapse)));
       }),
     );
+  });
+});
+
+describe('recodeCodingSet', () => {
+  it('renumbers the codes of a set for a reordered codebook, or gives up when a code is gone', () => {
+    const model = fixtureModel();
+    const c = fixtureCodings(['consensus']);
+    const set = buildCodingSet(model, c, false);
+    const reversed = { ...model, codes: [...model.codes].reverse().map((x, i) => ({ ...x, parentId: null, sortOrder: i })) };
+    const input = { attributes: model.attributes, documents: model.documents, participants: model.participants, turns: { documentId: [], start: [], end: [], participantId: [], words: [] } };
+    const to = buildModel({ ...input, codes: reversed.codes });
+    const recoded = recodeCodingSet(set, model, to)!;
+    expect(Array.from(recoded.code, (k) => to.codes[k].id)).toEqual(Array.from(set.code, (k) => model.codes[k].id));
+    expect(Array.from(recoded.code)).not.toEqual(Array.from(set.code));
+    const fewer = buildModel({ ...input, codes: to.codes.slice(1) });
+    expect(recodeCodingSet(set, model, fewer)).toBeNull();
   });
 });

@@ -316,3 +316,14 @@ export function addToCodingSet(model: AnalysisModel, set: CodingSet, added: Codi
   copy(set.size);
   return out;
 }
+
+/**
+ * `set` (built against `from`) with its codes renumbered for `to`, a model of the same
+ * documents whose codebook changed; null when one of its codes is no longer in `to`.
+ */
+export function recodeCodingSet(set: CodingSet, from: AnalysisModel, to: AnalysisModel): CodingSet | null {
+  const map = Int32Array.from(from.codes, (c) => to.codeIndex.get(c.id) ?? -1);
+  const code = new Int32Array(set.size);
+  for (let i = 0; i < set.size; i++) if ((code[i] = map[set.code[i]]) < 0) return null;
+  return { ...set, code };
+}
