@@ -5,8 +5,8 @@
  * - codings written since the last look (analysis_changes) are patched into the project's
  *   CodingStore — a coder's new highlight costs a few rows, not 250,000;
  * - a write to the codebook or to attributes (analysis_revisions.codebook, .attributes)
- *   rebuilds the model from the turns already in memory, and keeps the layer sets (their
- *   codes renumbered when the codebook changed);
+ *   swaps them into the model and keeps its turns and the layer sets (their codes
+ *   renumbered when the codebook changed);
  * - a write to documents, turns or participants (analysis_revisions.structure) reads those
  *   again;
  * - anything the log cannot answer (pruned past this cache, a restored database) reads all.
@@ -23,7 +23,7 @@ import type { Db } from '../client';
 import { attributeDefinitions } from '../schema';
 import { codesOfProject } from './codes';
 import { CodingStore, columnsOf, CONSENSUS, layerKey, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
-import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
+import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, withAttributes, withCodebook, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
 import type { AnalysisLayer, AttributeInfo } from '@/lib/analysis/types';
 
 const SHIFT = 67108864; // 2^26: packs two non-negative integers (< 2^26 and < 2^27) into one safe double
@@ -156,10 +156,15 @@ function readRows(c: Database.Database, ids: number[]): StoredCoding[] {
   return out;
 }
 
+function people(layout: Layout, attrs: Attributes): { documents: ModelDocument[]; participants: ModelParticipant[] } {
+  return {
+    documents: layout.documents.map(([id, title]) => ({ id, title, attributes: attrs.documents.get(id) ?? {} })),
+    participants: layout.participants.map(([id, label, documentId]) => ({ id, label, documentId, attributes: attrs.participants.get(id) ?? {} })),
+  };
+}
+
 function modelOf(db: Db, projectId: number, layout: Layout, attrs: Attributes): AnalysisModel {
-  const documents: ModelDocument[] = layout.documents.map(([id, title]) => ({ id, title, attributes: attrs.documents.get(id) ?? {} }));
-  const participants: ModelParticipant[] = layout.participants.map(([id, label, documentId]) => ({ id, label, documentId, attributes: attrs.participants.get(id) ?? {} }));
-  return buildModel({ attributes: attrs.definitions, codes: codesOfProject(db, projectId), documents, participants, turns: layout.turns });
+  return buildModel({ attributes: attrs.definitions, codes: codesOfProject(db, projectId), ...people(layout, attrs), turns: layout.turns });
 }
 
 type Revisions = [structure: number, attributes: number, codebook: number];
@@ -178,23 +183,30 @@ function refresh(db: Db, projectId: number, s: Snapshot | undefined): Snapshot {
   const [last, oldest] = c.prepare('select coalesce((select max(seq) from analysis_changes), 0), coalesce((select min(seq) from analysis_changes), 0)').raw().get() as [number, number];
   if (!s || last < s.seq || (last > s.seq && oldest > s.seq + 1)) return read(db, projectId, rev, last);
 
-  if (rev[0] !== s.rev[0]) s.layout = readLayout(db, projectId);
-  if (rev[1] !== s.rev[1]) s.attrs = readAttributes(db, projectId);
-  if (rev.some((r, i) => r !== s.rev[i])) {
-    const before = s.model;
+  if (rev[0] !== s.rev[0]) {
+    s.layout = readLayout(db, projectId);
+    if (rev[1] !== s.rev[1]) s.attrs = readAttributes(db, projectId);
     s.model = modelOf(db, projectId, s.layout, s.attrs);
-    // The sets hold document and code indices: documents only move with the structure, and
-    // codes are renumbered for a changed codebook; attributes are not in them at all.
-    if (rev[0] !== s.rev[0]) s.sets.clear();
-    else if (rev[2] !== s.rev[2]) {
+    s.sets.clear();
+  } else if (rev[1] !== s.rev[1] || rev[2] !== s.rev[2]) {
+    // Turns unchanged: the model keeps them (and who speaks where), and the layer sets keep
+    // their document indices; attributes are not in the sets, and codes are renumbered.
+    const before = s.model;
+    if (rev[1] !== s.rev[1]) {
+      s.attrs = readAttributes(db, projectId);
+      const { documents, participants } = people(s.layout, s.attrs);
+      s.model = withAttributes(s.model, s.attrs.definitions, documents, participants);
+    }
+    if (rev[2] !== s.rev[2]) {
+      s.model = withCodebook(s.model, codesOfProject(db, projectId));
       for (const [key, set] of s.sets) {
         const recoded = recodeCodingSet(set, before, s.model);
         if (recoded) s.sets.set(key, recoded);
         else s.sets.delete(key);
       }
     }
-    s.rev = rev;
   }
+  s.rev = rev;
   if (last > s.seq) {
     const ids = c.prepare('select distinct coding_id from analysis_changes where seq > ? and project_id = ?').pluck().all(s.seq, projectId) as number[];
     const applied = ids.length > PATCH_LIMIT ? null : s.store.apply(ids, readRows(c, ids));

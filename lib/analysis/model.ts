@@ -327,3 +327,19 @@ export function recodeCodingSet(set: CodingSet, from: AnalysisModel, to: Analysi
   for (let i = 0; i < set.size; i++) if ((code[i] = map[set.code[i]]) < 0) return null;
   return { ...set, code };
 }
+
+/** `model` with another codebook: what a changed codebook needs, without going over the turns again. */
+export function withCodebook(model: AnalysisModel, codes: CodeInfo[]): AnalysisModel {
+  const ordered = codebookOrder(codes);
+  return { ...model, codes: ordered, codeIndex: new Map(ordered.map((c, i) => [c.id, i])) };
+}
+
+/**
+ * `model` with other attributes: `documents` and `participants` must be the model's own, in
+ * its order, with their attribute values changed (only the values are taken).
+ */
+export function withAttributes(model: AnalysisModel, attributes: AttributeInfo[], documents: ModelDocument[], participants: ModelParticipant[]): AnalysisModel {
+  const same = documents.length === model.documents.length && participants.length === model.participants.length && documents.every((d, i) => d.id === model.documents[i].id) && participants.every((p, i) => p.id === model.participants[i].id);
+  if (!same) throw new Error('withAttributes: the documents and participants must be the model’s own');
+  return { ...model, attributes, documents, participants };
+}
