@@ -32,9 +32,14 @@ export interface Applied {
   added: StoredCoding[];
 }
 
+/** Is a coding with this coder column in the layer? The union is every coder's layer. */
+function inLayer(coder: number, layer: AnalysisLayer): boolean {
+  return layer.kind === 'consensus' ? coder === CONSENSUS : layer.kind === 'union' ? coder !== CONSENSUS : coder === layer.coderId;
+}
+
 /** The codings of `rows` in a layer, as columns. */
 export function columnsOf(rows: readonly StoredCoding[], layer: AnalysisLayer): CodingColumns {
-  const kept = rows.filter((r) => (layer.kind === 'consensus' ? r.coder === CONSENSUS : layer.kind === 'union' ? r.coder !== CONSENSUS : r.coder === layer.coderId));
+  const kept = rows.filter((r) => inLayer(r.coder, layer));
   return { documentId: kept.map((r) => r.documentId), codeId: kept.map((r) => r.codeId), start: kept.map((r) => r.start), end: kept.map((r) => r.end) };
 }
 
@@ -176,9 +181,7 @@ export class CodingStore {
 
   /** A layer's codings as columns, in id order; the union is every coder's. */
   columns(layer: AnalysisLayer): CodingColumns {
-    const coder = this.cols.coder;
-    const keep =
-      layer.kind === 'consensus' ? (i: number) => coder[i] === CONSENSUS : layer.kind === 'union' ? (i: number) => coder[i] !== CONSENSUS : (i: number) => coder[i] === layer.coderId;
+    const keep = (i: number) => inLayer(this.cols.coder[i], layer);
     let n = 0;
     for (let i = 0; i < this.used; i++) if (this.alive[i] && keep(i)) n++;
     const out = { documentId: new Float64Array(n), codeId: new Float64Array(n), start: new Float64Array(n), end: new Float64Array(n) };

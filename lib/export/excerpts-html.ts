@@ -7,7 +7,6 @@ import { languageName } from '../translation/language-tag';
 import { attributionsFor, contextLine, headerLines, labelsOf, sectionsByCode, translationInto, type ExcerptExport, type ExcerptFormatOptions } from './excerpts';
 import { escapeHtml } from '../text/escape-html';
 
-export { escapeHtml };
 
 /** Escaped text with its line breaks as <br>. */
 function lines(s: string): string {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, excerptsToHtml } from './excerpts-html';
+import { excerptsToHtml } from './excerpts-html';
+import { escapeHtml } from '../text/escape-html';
 import { escapeMarkdown, excerptsToMarkdown } from './excerpts-markdown';
 import { sampleExport } from './testing';
 
