@@ -81,7 +81,7 @@ function pack(hi: string, lo: string): string {
 }
 
 /** The project's attribute definitions, in order (documents' first). */
-export function attributesOf(db: Db, projectId: number): AttributeInfo[] {
+function attributesOf(db: Db, projectId: number): AttributeInfo[] {
   return db
     .select()
     .from(attributeDefinitions)
