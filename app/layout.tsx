@@ -1,8 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { currentUser } from './_server/session';
-import { getLocale } from './_server/i18n';
+import { currentUser } from '@/server/edge/session';
+import { getLocale } from '@/server/edge/i18n';
 import { translator } from '@/lib/i18n';
 import { I18nProvider } from '@/components/I18nProvider';
 import { LanguageSwitch } from '@/components/LanguageSwitch';

@@ -1,4 +1,4 @@
-import { getT } from './_server/i18n';
+import { getT } from '@/server/edge/i18n';
 
 export default async function NotFound() {
   const t = await getT();

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { requireUser } from './_server/session';
-import { getT } from './_server/i18n';
+import { requireUser } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { getDb } from '@/db/client';
 import { projectsForUser } from '@/db/queries/projects';
 

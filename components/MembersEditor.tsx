@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { addMemberAction, removeMemberAction } from '@/app/_server/actions/members';
+import { addMemberAction, removeMemberAction } from '@/server/actions/members';
 import { useI18n } from './I18nProvider';
 
 type Role = 'lead' | 'coder' | 'viewer';

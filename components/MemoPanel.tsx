@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { deleteMemoAction, saveMemoAction } from '@/app/_server/actions/memos';
+import { deleteMemoAction, saveMemoAction } from '@/server/actions/memos';
 import type { MemoView } from '@/db/queries/memos';
 import { useI18n } from './I18nProvider';
 

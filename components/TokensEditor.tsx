@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { createTokenAction, revokeTokenAction } from '@/app/_server/actions/tokens';
+import { createTokenAction, revokeTokenAction } from '@/server/actions/tokens';
 import { useI18n } from './I18nProvider';
 
 interface TokenRow {

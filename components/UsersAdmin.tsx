@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { createUserAction, setUserFlagsAction } from '@/app/_server/actions/users';
+import { createUserAction, setUserFlagsAction } from '@/server/actions/users';
 import { useI18n } from './I18nProvider';
 
 interface UserRow {

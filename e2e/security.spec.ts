@@ -50,7 +50,7 @@ test('the session cookie is HttpOnly, SameSite=Lax and ends after 12 hours; the 
   expect(session!.httpOnly).toBe(true);
   expect(session!.sameSite).toBe('Lax');
   // Served over plain http here (NEXTAUTH_URL http://localhost…), so not Secure; with an https
-  // NEXTAUTH_URL it is (app/_server/auth.test.ts).
+  // NEXTAUTH_URL it is (server/edge/auth.test.ts).
   expect(session!.secure).toBe(false);
   expect(Math.abs(session!.expires - (before + 12 * 60 * 60))).toBeLessThan(120);
   const me = await (await page.request.get('/api/auth/session')).json();

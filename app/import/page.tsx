@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { requireUser } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireUser } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { ProjectImportForm } from '@/components/export/ProjectImportForm';
 
 /** Any signed-in user imports a REFI-QDA project as a new project they lead. */

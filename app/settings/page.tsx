@@ -1,5 +1,5 @@
-import { requireUser } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireUser } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { getDb } from '@/db/client';
 import { tokensForUser } from '@/db/queries/users';
 import { TokensEditor } from '@/components/TokensEditor';

@@ -1,6 +1,6 @@
 import { redirect } from 'next/navigation';
-import { currentUser } from '../_server/session';
-import { getT } from '../_server/i18n';
+import { currentUser } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { SignInForm } from '@/components/SignInForm';
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {

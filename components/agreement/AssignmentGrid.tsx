@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, useTransition } from 'react';
-import { setAssignmentsAction } from '@/app/_server/actions/assignments';
+import { setAssignmentsAction } from '@/server/actions/assignments';
 import { useI18n } from '../I18nProvider';
 
 type Status = 'not_started' | 'in_progress' | 'done';

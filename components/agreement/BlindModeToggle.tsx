@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { setBlindModeAction } from '@/app/_server/actions/assignments';
+import { setBlindModeAction } from '@/server/actions/assignments';
 import { useI18n } from '../I18nProvider';
 
 /** The project's blind mode, and the button that flips it. */

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { setCodersMayCreateCodesAction } from '@/app/_server/actions/assignments';
+import { setCodersMayCreateCodesAction } from '@/server/actions/assignments';
 import { useI18n } from '../I18nProvider';
 
 /** Whether coders may add codes from the coding popover. */

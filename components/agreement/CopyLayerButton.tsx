@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { copyLayerAction } from '@/app/_server/actions/agreement';
+import { copyLayerAction } from '@/server/actions/agreement';
 import { useI18n } from '../I18nProvider';
 
 /** Copies the only coder's layer of a document into the consensus layer. */

@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import { resolveDisagreementAction } from '@/app/_server/actions/agreement';
+import { resolveDisagreementAction } from '@/server/actions/agreement';
 import { useI18n } from '../I18nProvider';
 
 export interface ActionCoder {

@@ -2,7 +2,7 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { setMyStatusAction } from '@/app/_server/actions/assignments';
+import { setMyStatusAction } from '@/server/actions/assignments';
 import type { MyDocument } from '@/db/queries/assignments';
 import { useI18n } from '../I18nProvider';
 

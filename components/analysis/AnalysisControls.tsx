@@ -2,18 +2,11 @@
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { parseLayer } from '@/lib/access/layer-param';
-import type { AttributeOption } from '@/lib/analysis/options';
+import type { ControlOptions } from '@/lib/analysis/options';
 import { toSearchParams, type AnalysisParams, type LayerParam } from '@/lib/analysis/params';
 import { MEASURES, type Measure } from '@/lib/analysis/types';
 import { useI18n } from '../I18nProvider';
 import { useValueLabel } from './labels';
-
-export interface ControlOptions {
-  attributes: AttributeOption[];
-  codes: Array<{ id: number; path: string; depth: number }>;
-  documents: Array<{ id: number; title: string }>;
-  layers: Array<{ value: string; label: string }>;
-}
 
 /**
  * The settings of an analysis page, kept in the URL: every change navigates, so a view can

@@ -8,7 +8,7 @@ import {
   setCodeArchivedAction,
   updateCodeAction,
   type CodebookActionResult,
-} from '@/app/_server/actions/codebook';
+} from '@/server/actions/codebook';
 import { useI18n } from '../I18nProvider';
 import { CodePanel, type PanelHandlers } from './CodePanel';
 import { dropMove, dropZone, flatten, keyboardMove, placeAll, visibleIds, type DropZone, type KeyboardMove, type PlannedMove } from './tree';

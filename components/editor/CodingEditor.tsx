@@ -5,7 +5,7 @@ import Text from '@tiptap/extension-text';
 import { TextSelection } from '@tiptap/pm/state';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/app/_server/actions/codings';
+import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
 import type { CodingView } from '@/db/queries/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';

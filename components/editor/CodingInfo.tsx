@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState } from 'react';
-import { translationsAction } from '@/app/_server/actions/translations';
+import { translationsAction } from '@/server/actions/translations';
 import type { TranslationView } from '@/db/queries/translations';
 import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { EditorCoding } from '@/lib/coding/editor-codings';

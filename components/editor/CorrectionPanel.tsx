@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useRef, useState, useTransition } from 'react';
-import { correctTranscriptAction } from '@/app/_server/actions/corrections';
+import { correctTranscriptAction } from '@/server/actions/corrections';
 import { useI18n } from '../I18nProvider';
 
 export interface CorrectionTurn {

@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { setAttributePrivateAction } from '@/app/_server/actions/exports';
+import { setAttributePrivateAction } from '@/server/actions/exports';
 import { useI18n } from '../I18nProvider';
 
 export interface PrivacyAttribute {

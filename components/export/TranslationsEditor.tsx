@@ -1,6 +1,6 @@
 'use client';
 import { useEffect, useState, useTransition } from 'react';
-import { deleteTranslationAction, saveTranslationAction } from '@/app/_server/actions/translations';
+import { deleteTranslationAction, saveTranslationAction } from '@/server/actions/translations';
 import type { TranslationView } from '@/db/queries/translations';
 import { COMMON_LANGUAGES, languageName, parseLanguageTag } from '@/lib/translation/language-tag';
 import { useI18n } from '../I18nProvider';

@@ -6,7 +6,7 @@ import {
   deleteAttributeAction,
   updateAttributeAction,
   type AttributeActionResult,
-} from '@/app/_server/actions/attributes';
+} from '@/server/actions/attributes';
 import { formatBinsText, parseBinsText } from '@/lib/attributes/bins-text';
 import type { AttributeBin } from '@/lib/attributes/types';
 import { ATTRIBUTE_VALUE_TYPES, type AttributeValueType } from '@/lib/attributes/validate';

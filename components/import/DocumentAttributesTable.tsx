@@ -1,7 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
-import { saveDocumentAttributesAction } from '@/app/_server/actions/attributes';
+import { saveDocumentAttributesAction } from '@/server/actions/attributes';
 import { checkAttributeValue } from '@/lib/attributes/validate';
 import { useI18n } from '../I18nProvider';
 import { AttributeInput, type AttributeField } from './AttributeInput';

@@ -10,7 +10,7 @@ import {
   previewAutocodeAction,
   undoAutocodeAction,
   type SearchActionResult,
-} from '@/app/_server/actions/search';
+} from '@/server/actions/search';
 import { useI18n } from '../I18nProvider';
 import type { SearchCode } from './types';
 

@@ -4,7 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { SavedSearchView } from '@/db/queries/saved-searches';
 import { searchOptionsToParams, type SearchOptions } from '@/lib/search/options';
-import { deleteSavedSearchAction, saveSearchAction } from '@/app/_server/actions/search';
+import { deleteSavedSearchAction, saveSearchAction } from '@/server/actions/search';
 import { useI18n } from '../I18nProvider';
 
 /** The project's saved searches: run one (a link), save the current search, delete. */

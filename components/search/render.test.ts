@@ -7,7 +7,7 @@ import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it, vi } from 'vitest';
 
 vi.mock('next/navigation', () => ({ useRouter: () => ({ push: () => undefined, refresh: () => undefined }), usePathname: () => '/projects/1/search' }));
-vi.mock('@/app/_server/actions/search', () => ({
+vi.mock('@/server/actions/search', () => ({
   previewAutocodeAction: vi.fn(),
   applyAutocodeAction: vi.fn(),
   undoAutocodeAction: vi.fn(),

@@ -19,3 +19,11 @@ export function attributeOptions(model: AnalysisModel, ref: (a: AttributeInfo) =
     return { ref: ref(a), name: a.name, scope: a.scope, values: orderedKeys(a, found).filter((k) => found.has(k)) };
   });
 }
+
+/** What the analysis controls offer: attributes, codes (with depth), documents and the layers the viewer may see. */
+export interface ControlOptions {
+  attributes: AttributeOption[];
+  codes: Array<{ id: number; path: string; depth: number }>;
+  documents: Array<{ id: number; title: string }>;
+  layers: Array<{ value: string; label: string }>;
+}

@@ -3,7 +3,7 @@
  * analysis parameters (parseAnalysisParams, with toSearchParams as its inverse), the agreement
  * selection, the excerpt-export query and language codes. Each returns a value or a clear
  * error naming the parameter (of the kind the route turns into a 400), whatever is sent.
- * (parseId lives in app/ and is fuzzed in app/_server/api-params.fuzz.test.ts.)
+ * (parseId lives in server/edge/ and is fuzzed in server/edge/api-params.fuzz.test.ts.)
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';

@@ -7,7 +7,7 @@
  * Returns milliseconds (and sizes); prints them when run directly: npx tsx scripts/bench/agreement.ts
  */
 import { pathToFileURL } from 'node:url';
-import { runAgreement } from '../../app/_server/agreement';
+import { runAgreement } from '@/server/services/agreement';
 import { agreementInput } from '../../db/queries/agreement';
 import { openTestDatabase } from '../../db/testing';
 import { listDisagreements } from '../../lib/agreement/disagreements';

@@ -1,4 +1,4 @@
-import { requireAdmin } from '@/app/_server/session';
+import { requireAdmin } from '@/server/edge/session';
 import { getDb } from '@/db/client';
 import { listUsers } from '@/db/queries/users';
 import { UsersAdmin } from '@/components/UsersAdmin';

@@ -1,6 +1,6 @@
 import Link from 'next/link';
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { documentsForProject } from '@/db/queries/documents';
 
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {

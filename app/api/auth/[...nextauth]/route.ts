@@ -1,5 +1,5 @@
 import NextAuth from 'next-auth';
-import { authOptions } from '@/app/_server/auth';
+import { authOptions } from '@/server/edge/auth';
 
 const handler = NextAuth(authOptions);
 export { handler as GET, handler as POST };

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/app/_server/api';
+import { apiRoute } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { projectsForUser } from '@/db/queries/projects';
 

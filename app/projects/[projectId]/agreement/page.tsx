@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
-import { runAgreement, unknownIdsMessage } from '@/app/_server/agreement';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
+import { runAgreement, unknownIdsMessage } from '@/server/services/agreement';
 import { agreementChoices, singleCodedDocuments } from '@/db/queries/agreement';
 import { DEFAULT_THRESHOLD_PERCENT, parseAgreementSelection, selectionQuery, type AgreementSelection } from '@/lib/agreement/selection';
 import { AgreementForm } from '@/components/agreement/AgreementForm';

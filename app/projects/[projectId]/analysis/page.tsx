@@ -4,7 +4,7 @@ import { attributeRef, resolveColumns, resolveFilter } from '@/lib/analysis/reso
 import type { ColumnSource } from '@/lib/analysis/types';
 import { AnalysisControls } from '@/components/analysis/AnalysisControls';
 import { FrequencyView } from '@/components/analysis/FrequencyView';
-import { analysisRequest, orParamError, type SearchParams } from './_request';
+import { analysisRequest, orParamError, type SearchParams } from '@/server/edge/analysis-page';
 
 /** Frequencies: codes × the values of an attribute (or the documents), in the measure and layer the URL asks for. */
 export default async function FrequenciesPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {

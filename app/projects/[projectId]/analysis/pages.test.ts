@@ -17,7 +17,7 @@ import { I18nProvider } from '@/components/I18nProvider';
 
 const session = vi.hoisted(() => ({ userId: 0, db: null as unknown }));
 
-vi.mock('@/app/_server/session', () => ({
+vi.mock('@/server/edge/session', () => ({
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);
@@ -26,7 +26,7 @@ vi.mock('@/app/_server/session', () => ({
     return { user: userById(db, session.userId)!, project: projectById(db, projectId)!, role, db };
   },
 }));
-vi.mock('@/app/_server/i18n', async () => {
+vi.mock('@/server/edge/i18n', async () => {
   const { translator } = await import('@/lib/i18n');
   return { getT: async () => translator('en'), getLocale: async () => 'en' };
 });

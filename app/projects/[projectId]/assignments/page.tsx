@@ -1,5 +1,5 @@
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { assignmentGrid } from '@/db/queries/assignments';
 import { AgreementNav } from '@/components/agreement/AgreementNav';
 import { AssignmentGrid } from '@/components/agreement/AssignmentGrid';

@@ -1,5 +1,5 @@
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { attributeDefinitionsWithCounts } from '@/db/queries/attribute-definitions';
 import { AttributeDefinitionsEditor } from '@/components/import/AttributeDefinitionsEditor';
 import { ImportSubnav } from '@/components/import/ImportSubnav';

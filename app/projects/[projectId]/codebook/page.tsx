@@ -1,5 +1,5 @@
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { codeTree, type CodeNode } from '@/db/queries/codes';
 import { membersOfProject } from '@/db/queries/projects';
 import { userById } from '@/db/queries/users';

@@ -1,7 +1,7 @@
 import Link from 'next/link';
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
-import { visibleLayers } from '@/app/_server/exports';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
+import { visibleLayers } from '@/server/services/exports';
 import { attributeDefinitionsFor } from '@/db/queries/attributes';
 import { exportableAttributes, exportableDocumentValues, exportableParticipantValues } from '@/db/queries/attribute-privacy';
 import { documentsForProject } from '@/db/queries/documents';

@@ -1,6 +1,6 @@
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
-import { serverUploadLimits } from '@/app/_server/uploads';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
+import { serverUploadLimits } from '@/server/edge/uploads';
 import { attributeDefinitionsFor } from '@/db/queries/attributes';
 import { importGroups } from '@/db/queries/imports';
 import { ImportSubnav } from '@/components/import/ImportSubnav';

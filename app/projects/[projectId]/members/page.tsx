@@ -1,4 +1,4 @@
-import { requireProject } from '@/app/_server/session';
+import { requireProject } from '@/server/edge/session';
 import { membersOfProject } from '@/db/queries/projects';
 import { MembersEditor } from '@/components/MembersEditor';
 

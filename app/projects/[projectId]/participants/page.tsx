@@ -1,4 +1,4 @@
-import { requireProject } from '@/app/_server/session';
+import { requireProject } from '@/server/edge/session';
 import { attributeDefinitionsFor } from '@/db/queries/attributes';
 import { participantsForProject } from '@/db/queries/participants';
 import { ParticipantsTable } from '@/components/ParticipantsTable';

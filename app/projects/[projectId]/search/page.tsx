@@ -1,5 +1,5 @@
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { codesOfProject } from '@/db/queries/codes';
 import { savedSearchesOfProject } from '@/db/queries/saved-searches';
 import { SearchError, searchFilterChoices } from '@/db/queries/search';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, HttpError } from '@/app/_server/api';
-import { importProjectFile } from '@/app/_server/project-import';
-import { fileBytes, readUpload } from '@/app/_server/uploads';
+import { apiRoute, badRequest, HttpError } from '@/server/edge/api';
+import { importProjectFile } from '@/server/services/project-import';
+import { fileBytes, readUpload } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { formatBytes } from '@/lib/import/errors';
 

@@ -1,10 +1,10 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { notFound } from 'next/navigation';
-import { requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
-import { loadReview } from '@/app/_server/review';
-import { unknownIdsMessage } from '@/app/_server/agreement';
+import { requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
+import { loadReview } from '@/server/services/review';
+import { unknownIdsMessage } from '@/server/services/agreement';
 import { agreementChoices } from '@/db/queries/agreement';
 import { codesOfProject } from '@/db/queries/codes';
 import { membersOfProject } from '@/db/queries/projects';

@@ -3,7 +3,7 @@ import { toSearchParams } from '@/lib/analysis/params';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { AnalysisControls } from '@/components/analysis/AnalysisControls';
 import { CaseMatrixTable } from '@/components/analysis/CaseMatrixTable';
-import { analysisRequest, orParamError, type SearchParams } from '../_request';
+import { analysisRequest, orParamError, type SearchParams } from '@/server/edge/analysis-page';
 
 /** The case matrix: how often each participant was coded with each code. */
 export default async function CaseMatrixPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {

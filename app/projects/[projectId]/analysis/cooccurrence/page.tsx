@@ -3,7 +3,7 @@ import { toSearchParams } from '@/lib/analysis/params';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { AnalysisControls } from '@/components/analysis/AnalysisControls';
 import { CooccurrenceMatrix } from '@/components/analysis/CooccurrenceMatrix';
-import { analysisRequest, orParamError, type SearchParams } from '../_request';
+import { analysisRequest, orParamError, type SearchParams } from '@/server/edge/analysis-page';
 
 /** Which codes are applied to the same passages (overlapping codings, or the same turn). */
 export default async function CooccurrencePage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {

@@ -5,7 +5,7 @@ import { resolveFilter } from '@/lib/analysis/resolve';
 import { MISSING, NO_PARTICIPANT } from '@/lib/analysis/types';
 import { ExcerptList } from '@/components/analysis/ExcerptList';
 import { Pager } from '@/components/analysis/Pager';
-import { analysisRequest, orParamError, type SearchParams } from '../_request';
+import { analysisRequest, orParamError, type SearchParams } from '@/server/edge/analysis-page';
 
 /** The excerpts behind a table cell (or any filter): quotes with speakers and attributes, each linking into its transcript. */
 export default async function ExcerptsPage({ params, searchParams }: { params: Promise<{ projectId: string }>; searchParams: Promise<SearchParams> }) {

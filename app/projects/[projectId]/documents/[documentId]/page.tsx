@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { idParam, requireProject } from '@/app/_server/session';
-import { getT } from '@/app/_server/i18n';
+import { idParam, requireProject } from '@/server/edge/session';
+import { getT } from '@/server/edge/i18n';
 import { documentWithTurns } from '@/db/queries/documents';
 import { codesOfProject } from '@/db/queries/codes';
 import { editorCodingsForDocument, isAssigned } from '@/db/queries/codings';

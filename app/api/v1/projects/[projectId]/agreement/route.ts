@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { runAgreement, unknownIdsMessage } from '@/app/_server/agreement';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { runAgreement, unknownIdsMessage } from '@/server/services/agreement';
 import { getDb } from '@/db/client';
 import { agreementRows, agreementSheets, TIDY_COLUMNS, toCsv } from '@/lib/agreement/export-table';
 import { agreementJson, problemMessage } from '@/lib/agreement/json';

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, HttpError, parseId, projectRole } from '@/app/_server/api';
-import { importCodebookFile } from '@/app/_server/codebook-import';
-import { CODEBOOK_FORMATS, codebookFile, downloadResponse, type CodebookFormat, requestTranslator } from '@/app/_server/exports';
-import { fileBytes, readUpload } from '@/app/_server/uploads';
+import { apiRoute, badRequest, HttpError, parseId, projectRole } from '@/server/edge/api';
+import { importCodebookFile } from '@/server/services/codebook-import';
+import { CODEBOOK_FORMATS, codebookFile, downloadResponse, type CodebookFormat, requestTranslator } from '@/server/services/exports';
+import { fileBytes, readUpload } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { formatBytes } from '@/lib/import/errors';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
-import { codingWriteProblem } from '@/app/_server/coding-access';
+import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/server/edge/api';
+import { codingWriteProblem } from '@/server/services/coding-access';
 import { getDb } from '@/db/client';
 import { CodingError, createCodings } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';

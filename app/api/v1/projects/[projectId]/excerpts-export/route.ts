@@ -1,5 +1,5 @@
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { downloadResponse, excerptFile, requestTranslator } from '@/app/_server/exports';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { downloadResponse, excerptFile, requestTranslator } from '@/server/services/exports';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { ExcerptQueryError, parseExcerptQuery } from '@/lib/export/excerpt-query';

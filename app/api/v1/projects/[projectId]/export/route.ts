@@ -1,5 +1,5 @@
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { downloadResponse, projectFile, PROJECT_FORMATS, type ProjectFormat, requestTranslator } from '@/app/_server/exports';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { downloadResponse, projectFile, PROJECT_FORMATS, type ProjectFormat, requestTranslator } from '@/server/services/exports';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { parseLayerList } from '@/lib/access/layer-param';

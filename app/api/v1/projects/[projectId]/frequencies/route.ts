@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/app/_server/api';
-import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/app/_server/analysis-api';
+import { apiRoute } from '@/server/edge/api';
+import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { frequenciesFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/analysis/files';
 import { layerParamValue } from '@/lib/analysis/params';

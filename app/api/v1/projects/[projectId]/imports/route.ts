@@ -6,9 +6,9 @@
  * imported, or 422 {error, problems} — each problem naming its file — when nothing was.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { importManifestSchema, type ImportManifest } from '@/app/_server/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/app/_server/uploads';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { importManifestSchema, type ImportManifest } from '@/server/edge/import-schemas';
+import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { importTranscripts, ImportProblems, type TranscriptImportItem } from '@/db/queries/imports';
 import { ImportError, parsePastedTranscript, parseTranscript } from '@/lib/import';

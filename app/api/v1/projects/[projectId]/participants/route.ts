@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, parseId, projectRole } from '@/app/_server/api';
+import { apiRoute, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { participantsForProject } from '@/db/queries/participants';
 

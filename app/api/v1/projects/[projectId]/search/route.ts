@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiRoute, parseId, projectRole } from '@/app/_server/api';
+import { apiRoute, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { SearchError } from '@/db/queries/search';
 import { searchProject } from '@/db/queries/search-results';

@@ -4,7 +4,7 @@ import { toSearchParams } from '@/lib/analysis/params';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { ExcerptCard } from '@/components/analysis/ExcerptList';
 import { Pager } from '@/components/analysis/Pager';
-import { analysisRequest, orParamError, type SearchParams } from '../../_request';
+import { analysisRequest, orParamError, type SearchParams } from '@/server/edge/analysis-page';
 import { AnalysisParamError } from '@/lib/analysis/params';
 
 /** The passages behind a co-occurrence cell: where the two codes meet, with both codings. */

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
-import { codingWriteProblem, layerOfCoding } from '@/app/_server/coding-access';
+import { apiRoute, HttpError, notFoundError, parseId, projectRole } from '@/server/edge/api';
+import { codingWriteProblem, layerOfCoding } from '@/server/services/coding-access';
 import { getDb } from '@/db/client';
 import { codingInProject, deleteCoding } from '@/db/queries/codings';
 import { projectById } from '@/db/queries/projects';

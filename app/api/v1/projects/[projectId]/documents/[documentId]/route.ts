@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { apiRoute, notFoundError, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { documentWithTurns } from '@/db/queries/documents';
 

@@ -6,9 +6,9 @@
  * preview, or {ok: false, source, error} naming the file and problem. 413 over the upload limit.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, parseId, projectRole } from '@/app/_server/api';
-import { previewOptionsSchema } from '@/app/_server/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/app/_server/uploads';
+import { apiRoute, parseId, projectRole } from '@/server/edge/api';
+import { previewOptionsSchema } from '@/server/edge/import-schemas';
+import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
 import { ImportError } from '@/lib/import';
 import { previewPastedText, previewTranscriptFile, type TranscriptPreview } from '@/lib/import/preview';
 import { formFiles, formTexts } from '@/lib/import/upload';

@@ -5,9 +5,9 @@
  * {error, problems: [{row, column, message}]} listing every bad row when nothing was imported.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { rosterPlanSchema } from '@/app/_server/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/app/_server/uploads';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { rosterPlanSchema } from '@/server/edge/import-schemas';
+import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { importRoster, RosterImportProblems } from '@/db/queries/roster-import';
 import { ImportError, parseRoster } from '@/lib/import';

@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, notFoundError, parseId, projectRole } from '@/app/_server/api';
-import { visibleCoding } from '@/app/_server/translation-access';
+import { apiRoute, notFoundError, parseId, projectRole } from '@/server/edge/api';
+import { visibleCoding } from '@/server/services/translation-access';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { translationsForCoding } from '@/db/queries/translations';

@@ -1,5 +1,5 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { codingsForDocument } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';

@@ -3,7 +3,7 @@
  * member. The transcript as a file with speaker labels (participants under their
  * pseudonyms), in the layout the importer reads back into the same turns.
  */
-import { apiRoute, badRequest, notFoundError, parseId, projectRole } from '@/app/_server/api';
+import { apiRoute, badRequest, notFoundError, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
 import { transcriptForExport } from '@/db/queries/imports';
 import { transcriptToDocx, transcriptToTxt } from '@/lib/export/transcript';

@@ -5,8 +5,8 @@
  * proposed plan for them, how many participants are new), or 422 {error} naming the file.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/app/_server/api';
-import { fileBytes, readUpload } from '@/app/_server/uploads';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { fileBytes, readUpload } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { rosterPreview } from '@/db/queries/roster-import';
 import { ImportError, parseRoster } from '@/lib/import';

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/app/_server/api';
-import { mayTranslate, visibleCoding } from '@/app/_server/translation-access';
+import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/server/edge/api';
+import { mayTranslate, visibleCoding } from '@/server/services/translation-access';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { deleteTranslation, saveTranslation, translationsForCoding, TranslationError, TRANSLATION_MAX } from '@/db/queries/translations';

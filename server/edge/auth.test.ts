@@ -1,0 +1,213 @@
+/**
+ * Sign-in and session hardening, through next-auth's own handler with the app's authOptions
+ * and a temporary database: the session cookie (HttpOnly, SameSite=Lax, Secure and
+ * __Secure- named when NEXTAUTH_URL is https), a session and a signed token that both end
+ * 12 hours after sign-in, and throttling — five failures lock the email, an unknown email is
+ * locked exactly like a known one, the right password does not get through a lock, and a
+ * success clears the count.
+ */
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import NextAuth, { type NextAuthOptions } from 'next-auth';
+import { decode } from 'next-auth/jwt';
+import type { Db } from '@/db/client';
+import { openTestDatabase } from '@/db/testing';
+import { lockedFor, MAX_FAILURES } from '@/db/queries/signin';
+import { signInFailures, users } from '@/db/schema';
+import { hashPassword } from '@/lib/auth/password';
+
+const SECRET = 'auth-test-secret-0000000000000000000000';
+const PASSWORD = 'correct horse battery';
+const saved = { AUTH_SECRET: process.env.AUTH_SECRET, NEXTAUTH_URL: process.env.NEXTAUTH_URL, NEXTAUTH_SECRET: process.env.NEXTAUTH_SECRET };
+let ctx: ReturnType<typeof openTestDatabase>;
+
+beforeAll(() => {
+  process.env.AUTH_SECRET = SECRET;
+  delete process.env.NEXTAUTH_SECRET;
+  ctx = openTestDatabase();
+  (globalThis as { __db?: Db }).__db = ctx.db;
+  ctx.db.insert(users).values({ email: 'coder@test.kz', name: 'Coder', passwordHash: hashPassword(PASSWORD) }).run();
+});
+afterEach(() => {
+  ctx.db.delete(signInFailures).run();
+});
+afterAll(() => {
+  (globalThis as { __db?: Db }).__db = undefined;
+  ctx.close();
+  for (const [k, v] of Object.entries(saved)) {
+    if (v === undefined) delete process.env[k];
+    else process.env[k] = v;
+  }
+});
+
+/** The app's authOptions as a server started with this NEXTAUTH_URL has them. */
+async function authOptionsFor(publicUrl: string): Promise<NextAuthOptions> {
+  process.env.NEXTAUTH_URL = publicUrl;
+  vi.resetModules();
+  return (await import('@/server/edge/auth')).authOptions;
+}
+
+interface Answer {
+  status: number;
+  body: unknown;
+  setCookies: string[];
+}
+
+/** Calls next-auth's handler the way a pages API route would (no Next request scope needed). */
+async function nextAuth(options: NextAuthOptions, action: string[], init: { method: string; body?: Record<string, string>; cookies?: Record<string, string>; headers?: Record<string, string> }): Promise<Answer> {
+  const answer: Answer = { status: 200, body: undefined, setCookies: [] };
+  const headers: Record<string, string | string[]> = {};
+  const res = {
+    status(code: number) {
+      answer.status = code;
+      return res;
+    },
+    getHeader: (name: string) => headers[name.toLowerCase()],
+    setHeader(name: string, value: string | string[]) {
+      headers[name.toLowerCase()] = value;
+      return res;
+    },
+    send(body: unknown) {
+      answer.body = body;
+    },
+    json(body: unknown) {
+      answer.body = body;
+    },
+    end() {},
+  };
+  const req = {
+    method: init.method,
+    query: { nextauth: action },
+    body: init.body ?? {},
+    cookies: init.cookies ?? {},
+    headers: { host: 'fgcoder.test', 'content-type': 'application/x-www-form-urlencoded', ...init.headers },
+  };
+  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, options);
+  const set = headers['set-cookie'];
+  answer.setCookies = set === undefined ? [] : Array.isArray(set) ? set : [set];
+  return answer;
+}
+
+const cookieNamed = (setCookies: string[], name: string) => setCookies.find((c) => c.startsWith(`${name}=`));
+const valueOf = (cookie: string) => decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1).split(';')[0]);
+
+/** Signs in through the credentials provider as a browser does: fetch a CSRF token, post the form. */
+async function signIn(options: NextAuthOptions, email: string, password: string, headers: Record<string, string> = {}) {
+  const secure = options.useSecureCookies === true;
+  const csrfName = `${secure ? '__Host-' : ''}next-auth.csrf-token`;
+  const csrf = await nextAuth(options, ['csrf'], { method: 'GET', headers });
+  const csrfCookie = cookieNamed(csrf.setCookies, csrfName);
+  if (!csrfCookie) throw new Error(`no ${csrfName} cookie in ${csrf.setCookies.join(' | ')}`);
+  const { csrfToken } = csrf.body as { csrfToken: string };
+  const answer = await nextAuth(options, ['callback', 'credentials'], {
+    method: 'POST',
+    body: { csrfToken, email, password, json: 'true' },
+    cookies: { [csrfName]: valueOf(csrfCookie) },
+    headers,
+  });
+  const sessionName = `${secure ? '__Secure-' : ''}next-auth.session-token`;
+  return { ...answer, session: cookieNamed(answer.setCookies, sessionName) };
+}
+
+describe('the session', () => {
+  it('is a JWT session of 12 hours, and the token inside it ends then too', async () => {
+    const options = await authOptionsFor('http://localhost:3000');
+    expect(options.session).toMatchObject({ strategy: 'jwt', maxAge: 12 * 60 * 60 });
+    expect(options.jwt?.maxAge).toBe(12 * 60 * 60);
+
+    const before = Math.floor(Date.now() / 1000);
+    const { session } = await signIn(options, 'coder@test.kz', PASSWORD);
+    expect(session).toBeDefined();
+    const token = await decode({ token: valueOf(session!), secret: SECRET });
+    expect(token?.uid).toBeTypeOf('number');
+    const exp = token!.exp as number;
+    expect(exp - (token!.iat as number)).toBe(12 * 60 * 60);
+    expect(exp).toBeLessThanOrEqual(before + 12 * 60 * 60 + 5);
+    const expires = Date.parse(/Expires=([^;]+)/i.exec(session!)![1]) / 1000;
+    expect(Math.abs(expires - (before + 12 * 60 * 60))).toBeLessThan(10);
+  });
+
+  it('sets an HttpOnly, SameSite=Lax cookie, not Secure over plain http', async () => {
+    const options = await authOptionsFor('http://localhost:3000');
+    expect(options.useSecureCookies).toBe(false);
+    const { session } = await signIn(options, 'coder@test.kz', PASSWORD);
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    expect(session).toMatch(/;\s*SameSite=Lax/i);
+    expect(session).not.toMatch(/;\s*Secure/i);
+  });
+
+  it('marks every cookie Secure, with the __Secure-/__Host- prefixes, when NEXTAUTH_URL is https', async () => {
+    const options = await authOptionsFor('https://coding.university.kz');
+    expect(options.useSecureCookies).toBe(true);
+    // even when a proxy says the request came over plain http
+    const { session, setCookies } = await signIn(options, 'coder@test.kz', PASSWORD, { 'x-forwarded-proto': 'http' });
+    expect(session).toMatch(/^__Secure-next-auth\.session-token=/);
+    expect(session).toMatch(/;\s*Secure/i);
+    expect(session).toMatch(/;\s*HttpOnly/i);
+    for (const c of setCookies) expect(c).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('sign-in throttling', () => {
+  const attempt = async (email: string, password: string, ip = '203.0.113.7') => {
+    const options = await authOptionsFor('http://localhost:3000');
+    const r = await signIn(options, email, password, { 'x-forwarded-for': ip });
+    const body = r.body as { url?: string } | undefined;
+    const error = body?.url ? new URL(body.url).searchParams.get('error') : null;
+    return { signedIn: r.session !== undefined, error };
+  };
+
+  it('locks an email after five failures, even against the right password, and says so', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) expect(await attempt('coder@test.kz', 'wrong password', `198.51.100.${i}`)).toEqual({ signedIn: false, error: 'CredentialsSignin' });
+    expect(lockedFor(ctx.db, 'email:coder@test.kz')).toBeGreaterThan(0);
+    expect(await attempt('coder@test.kz', PASSWORD, '198.51.100.99')).toEqual({ signedIn: false, error: 'Throttled' });
+  });
+
+  it('locks an unknown email exactly like a known one', async () => {
+    const known = [];
+    const unknown = [];
+    for (let i = 0; i < MAX_FAILURES + 1; i++) {
+      known.push(await attempt('coder@test.kz', 'wrong password', `198.51.100.${i}`));
+      unknown.push(await attempt('nobody@test.kz', 'wrong password', `192.0.2.${i}`));
+    }
+    expect(unknown).toEqual(known);
+    expect(unknown.at(-1)).toEqual({ signedIn: false, error: 'Throttled' });
+    expect(lockedFor(ctx.db, 'email:nobody@test.kz')).toBeGreaterThan(0);
+  });
+
+  it('behind a trusted proxy, locks a client address that fails five times, whatever emails it tries', async () => {
+    process.env.TRUST_PROXY = '1';
+    try {
+      for (let i = 0; i < MAX_FAILURES; i++) await attempt(`guess${i}@test.kz`, 'wrong password', '203.0.113.50');
+      expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.50')).toEqual({ signedIn: false, error: 'Throttled' });
+      expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.51')).toEqual({ signedIn: true, error: null });
+    } finally {
+      delete process.env.TRUST_PROXY;
+    }
+  });
+
+  it('without a trusted proxy, ignores the forgeable address: one client failing never locks out another user', async () => {
+    for (let i = 0; i < MAX_FAILURES + 2; i++) await attempt(`guess${i}@test.kz`, 'wrong password', '203.0.113.60');
+    expect(await attempt('coder@test.kz', PASSWORD, '203.0.113.60')).toEqual({ signedIn: true, error: null });
+    expect(ctx.db.select().from(signInFailures).all().map((r) => r.key).filter((k) => k.startsWith('ip:'))).toEqual([]);
+  });
+
+  it('clears the count of the email on success', async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await attempt('coder@test.kz', 'wrong password', `198.51.100.${i}`);
+    expect(await attempt('coder@test.kz', PASSWORD)).toEqual({ signedIn: true, error: null });
+    expect(ctx.db.select().from(signInFailures).all().map((r) => r.key)).not.toContain('email:coder@test.kz');
+    // four more failures do not lock it: the count started again
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await attempt('coder@test.kz', 'wrong password', `198.51.100.${i + 10}`);
+    expect(lockedFor(ctx.db, 'email:coder@test.kz')).toBe(0);
+  });
+
+  it('does not let a disabled account sign in, and counts it as a failure', async () => {
+    const { eq } = await import('drizzle-orm');
+    ctx.db.update(users).set({ disabled: true }).where(eq(users.email, 'coder@test.kz')).run();
+    try {
+      expect(await attempt('coder@test.kz', PASSWORD)).toEqual({ signedIn: false, error: 'CredentialsSignin' });
+      expect(ctx.db.select().from(signInFailures).all().find((r) => r.key === 'email:coder@test.kz')?.count).toBe(1);
+    } finally {
+      ctx.db.update(users).set({ disabled: false }).where(eq(users.email, 'coder@test.kz')).run();
+    }
+  });
+});

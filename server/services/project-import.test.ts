@@ -1,0 +1,112 @@
+/**
+ * Importing .qdpx files as new projects through the API-level function: the shared samples
+ * (a hand-written project, NVivo for Windows and Mac exports, an ATLAS.ti project without
+ * its sources) and hostile or broken files, each refused with its problems named and no
+ * project written.
+ */
+import { count, eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTestDatabase } from '@/db/testing';
+import { seedFixture } from '@/db/testing-fixture';
+import { codings, documents, projects, users } from '@/db/schema';
+import { checkIntegrity } from '@/db/queries/integrity';
+import { sampleParts, sampleWith, sharedFile, zipOf } from '@/lib/refi-qda/test-support';
+import { importProjectFile } from '@/server/services/project-import';
+
+let ctx: ReturnType<typeof openTestDatabase>;
+let f: ReturnType<typeof seedFixture>;
+beforeEach(() => {
+  ctx = openTestDatabase();
+  f = seedFixture(ctx.db);
+});
+afterEach(() => ctx.close());
+
+const projectCount = () => ctx.db.select({ n: count() }).from(projects).get()!.n;
+
+describe('the shared samples import cleanly', () => {
+  it('sample-semey.qdpx: Windows line endings, Kazakh, an emoji, two coders', () => {
+    const out = importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
+    if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
+    expect(out.report).toMatchObject({ documents: 1, coders: 2 });
+    expect(out.report.codings).toBeGreaterThanOrEqual(5);
+    const quotes = ctx.db.select({ quote: codings.quote }).from(codings).where(eq(codings.projectId, out.report.projectId)).all();
+    expect(quotes.every((q) => !q.quote.includes('\r'))).toBe(true);
+    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+  });
+
+  it.each([
+    ['nvivo12.6-windows_oltas.qdpx', 1],
+    ['nvivo12.7-mac_oltas-17june.qdpx', 2],
+  ])('real/%s', (name, sources) => {
+    const out = importProjectFile(ctx.db, f.lead.id, sharedFile(`real/${name}`));
+    if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
+    expect(out.report.documents).toBe(sources);
+    expect(out.report.codes).toBeGreaterThan(50);
+    expect(out.report.codings).toBeGreaterThan(20);
+    expect(out.report.coders).toBeGreaterThanOrEqual(1);
+    const docs = ctx.db.select().from(documents).where(eq(documents.projectId, out.report.projectId)).all();
+    expect(docs).toHaveLength(sources);
+    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+  });
+
+  it('the ATLAS.ti project without its sources: problems named, then imported without them once confirmed', () => {
+    const bytes = sharedFile('real/atlasti8.4-mac_refi-standard-project.qde');
+    const before = projectCount();
+    const first = importProjectFile(ctx.db, f.lead.id, bytes);
+    expect(first.ok).toBe(false);
+    if (first.ok) return;
+    expect(first.canOmit).toBe(true);
+    expect(first.problems.some((p) => p.kind === 'missing-source-file')).toBe(true);
+    expect(projectCount()).toBe(before);
+    const second = importProjectFile(ctx.db, f.lead.id, bytes, { omit: true });
+    if (!second.ok) throw new Error(second.problems.map((p) => p.message).join('\n'));
+    expect(second.report.codes).toBe(14);
+    expect(second.problems.some((p) => p.severity === 'warning' && /Left out/.test(p.message))).toBe(true);
+  });
+
+  it('makes one disabled placeholder account per REFI user and reuses it on a second import', () => {
+    importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
+    const after1 = ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'));
+    importProjectFile(ctx.db, f.coder1.id, sharedFile('sample-semey.qdpx'), { name: 'Second copy' });
+    const after2 = ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'));
+    expect(after1).toHaveLength(2);
+    expect(after2.map((u) => u.id)).toEqual(after1.map((u) => u.id));
+    expect(after2.every((u) => u.disabled)).toBe(true);
+    expect(ctx.db.select().from(projects).all().map((p) => p.name)).toContain('Second copy');
+  });
+});
+
+describe('bad input: a report naming each problem, and no project', () => {
+  const { sourceName } = sampleParts();
+  const xxe = `<?xml version="1.0"?>\n<!DOCTYPE Project [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n<Project xmlns="urn:QDA-XML:project:1.0" name="&xxe;"/>`;
+  const laughs = `<?xml version="1.0"?>\n<!DOCTYPE lolz [<!ENTITY lol "lol"><!ENTITY lol2 "&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;&lol;"><!ENTITY lol3 "&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;&lol2;">]>\n<Project name="&lol3;"/>`;
+  const cases: [string, () => Uint8Array, RegExp][] = [
+    ['a file that is not a zip', () => new TextEncoder().encode('PK? no, just text'), /./],
+    ['a zip bomb', () => zipOf({ 'project.qde': `<Project name="bomb">${' '.repeat(30 * 1024 * 1024)}</Project>` }), /compression ratio/],
+    ['XML with an external entity', () => zipOf({ 'project.qde': xxe }), /DOCTYPE/],
+    ['XML with entity expansion', () => zipOf({ 'project.qde': laughs }), /DOCTYPE/],
+    ['a position past the end of its text', () => sampleWith((q) => q.replace('startPosition="181" endPosition="239"', 'startPosition="181" endPosition="9999"')), /falls outside its text/],
+    ['a coding of an unknown code', () => sampleWith((q) => q.replace('<CodeRef targetGUID="931B776F-BB7B-45B8-A7F5-62C6EFAE8E6B"/>', '<CodeRef targetGUID="11111111-2222-3333-4444-555555555555"/>')), /11111111-2222-3333-4444-555555555555/],
+    ['a missing source file', () => sampleWith((q) => q, { [sourceName]: null }), /is not in the project/],
+    ['an archive without project.qde', () => zipOf({ 'notes.txt': 'hello' }), /project\.qde/],
+  ];
+
+  it.each(cases)('%s', (_, make, message) => {
+    const before = { projects: projectCount(), users: ctx.db.select({ n: count() }).from(users).get()!.n };
+    const out = importProjectFile(ctx.db, f.lead.id, make());
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.length).toBeGreaterThan(0);
+    expect(out.problems.map((p) => p.message).join('\n')).toMatch(message);
+    expect(projectCount()).toBe(before.projects);
+    expect(ctx.db.select({ n: count() }).from(users).get()!.n).toBe(before.users);
+  });
+
+  it('writes nothing when the database refuses part of an import (one transaction)', () => {
+    const before = projectCount();
+    // A user id that does not exist makes the membership insert fail midway.
+    expect(() => importProjectFile(ctx.db, 999_999, sharedFile('sample-semey.qdpx'))).toThrow();
+    expect(projectCount()).toBe(before);
+    expect(ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'))).toEqual([]);
+  });
+});
