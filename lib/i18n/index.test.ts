@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { en } from './en';
-import { kk } from './kk';
-import { ru } from './ru';
+import { en } from './messages/en';
+import { kk } from './messages/kk';
+import { ru } from './messages/ru';
 import { localeFromAcceptLanguage, translator } from './index';
 
 describe('message catalogue', () => {

@@ -1,7 +1,7 @@
 /** The message catalogue: every UI string in English, Russian and Kazakh. */
-import { en, type MessageKey, type Messages } from './en';
-import { kk } from './kk';
-import { ru } from './ru';
+import { en, type MessageKey, type Messages } from './messages/en';
+import { kk } from './messages/kk';
+import { ru } from './messages/ru';
 
 export type { MessageKey, Messages };
 export const LOCALES = ['en', 'ru', 'kk'] as const;
@@ -12,10 +12,6 @@ const catalogues: Record<Locale, Messages> = { en, ru, kk };
 
 export function isLocale(value: unknown): value is Locale {
   return typeof value === 'string' && (LOCALES as readonly string[]).includes(value);
-}
-
-export function messagesFor(locale: Locale): Messages {
-  return catalogues[locale];
 }
 
 export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;

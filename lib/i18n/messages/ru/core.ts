@@ -1,12 +1,7 @@
-import type { Messages } from './en';
-import { analysisMessages } from './features/analysis';
-import { searchMessages } from './features/search';
-import { agreementMessages } from './features/agreement';
-import { importsMessages } from './features/imports';
-import { exportsMessages } from './features/exports';
+/** Russian strings of the app-wide screens. */
+import type { core as english } from '../en/core';
 
-
-export const ru: Messages = {
+export const core: Record<keyof typeof english, string> = {
   'app.name': 'Кодировщик фокус-групп',
   'app.tagline': 'Рабочее место для качественного кодирования фокус-групп',
   'lang.en': 'English',
@@ -223,9 +218,4 @@ export const ru: Messages = {
   'correct.edit': 'Изменить',
   'correct.merge': 'Объединить со следующей',
   'correct.needsReview': 'Кодировок на проверке после правок: {n}',
-  ...analysisMessages.ru,
-  ...searchMessages.ru,
-  ...agreementMessages.ru,
-  ...importsMessages.ru,
-  ...exportsMessages.ru,
 };

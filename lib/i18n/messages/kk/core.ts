@@ -1,12 +1,7 @@
-import type { Messages } from './en';
-import { analysisMessages } from './features/analysis';
-import { searchMessages } from './features/search';
-import { agreementMessages } from './features/agreement';
-import { importsMessages } from './features/imports';
-import { exportsMessages } from './features/exports';
+/** Kazakh strings of the app-wide screens. */
+import type { core as english } from '../en/core';
 
-
-export const kk: Messages = {
+export const core: Record<keyof typeof english, string> = {
   'app.name': 'Фокус-топтарды кодтау',
   'app.tagline': 'Фокус-топ зерттеулеріне арналған сапалық кодтау құралы',
   'lang.en': 'English',
@@ -223,9 +218,4 @@ export const kk: Messages = {
   'correct.edit': 'Өзгерту',
   'correct.merge': 'Келесімен біріктіру',
   'correct.needsReview': 'Түзетулерден кейін {n} кодтау тексеруді қажет етеді',
-  ...analysisMessages.kk,
-  ...searchMessages.kk,
-  ...agreementMessages.kk,
-  ...importsMessages.kk,
-  ...exportsMessages.kk,
 };

@@ -1,11 +1,5 @@
-/** The English catalogue; its keys are the catalogue's contract (ru and kk must match it). */
-import { analysisMessages } from './features/analysis';
-import { searchMessages } from './features/search';
-import { agreementMessages } from './features/agreement';
-import { importsMessages } from './features/imports';
-import { exportsMessages } from './features/exports';
-
-export const en = {
+/** English strings of the app-wide screens; these keys are the contract the other languages match. */
+export const core = {
   'app.name': 'Focus-group coder',
   'app.tagline': 'Qualitative coding workbench for focus-group research',
   'lang.en': 'English',
@@ -222,12 +216,4 @@ export const en = {
   'correct.edit': 'Edit',
   'correct.merge': 'Merge with next',
   'correct.needsReview': '{n} codings need review after corrections',
-  ...analysisMessages.en,
-  ...searchMessages.en,
-  ...agreementMessages.en,
-  ...importsMessages.en,
-  ...exportsMessages.en,
 } as const;
-
-export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;

@@ -1,0 +1,19 @@
+/** The English catalogue, one file per feature; its keys are the contract. */
+import { core } from './core';
+import { analysis } from './analysis';
+import { search } from './search';
+import { agreement } from './agreement';
+import { imports } from './imports';
+import { exports } from './exports';
+
+export const en = {
+  ...core,
+  ...analysis,
+  ...search,
+  ...agreement,
+  ...imports,
+  ...exports,
+} as const;
+
+export type MessageKey = keyof typeof en;
+export type Messages = Record<MessageKey, string>;

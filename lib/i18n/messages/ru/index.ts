@@ -1,0 +1,17 @@
+/** The Russian catalogue, one file per feature. */
+import type { Messages } from '../en';
+import { core } from './core';
+import { analysis } from './analysis';
+import { search } from './search';
+import { agreement } from './agreement';
+import { imports } from './imports';
+import { exports } from './exports';
+
+export const ru: Messages = {
+  ...core,
+  ...analysis,
+  ...search,
+  ...agreement,
+  ...imports,
+  ...exports,
+};
