@@ -62,7 +62,7 @@ export function TokensEditor({ tokens }: { tokens: TokenRow[] }) {
           start(async () => {
             const r = await createTokenAction({ name });
             if (r.ok) {
-              setFresh(r.token);
+              setFresh(r.value.token);
               setError(null);
             } else setError(r.error);
           });

@@ -42,7 +42,7 @@ async function main() {
   if (!values.email) throw new Error('Usage: npm run user:add -- --email <email> [--name <name>] [--admin]');
   const password = await readPassword();
   const problem = passwordProblem(password);
-  if (problem) throw new Error(problem);
+  if (problem) throw new Error(problem.message);
   const db = openDatabase(databasePath());
   const user = createUser(db, {
     email: values.email,

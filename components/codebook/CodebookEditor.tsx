@@ -7,8 +7,8 @@ import {
   moveCodeAction,
   setCodeArchivedAction,
   updateCodeAction,
-  type CodebookActionResult,
 } from '@/server/actions/codebook';
+import type { ActionResult } from '@/server/edge/action';
 import { useI18n } from '../I18nProvider';
 import { CodePanel, type PanelHandlers } from './CodePanel';
 import { dropMove, dropZone, flatten, keyboardMove, placeAll, visibleIds, type DropZone, type KeyboardMove, type PlannedMove } from './tree';
@@ -46,19 +46,16 @@ export function CodebookEditor({ projectId, tree, layers }: { projectId: string;
     }
   }, [tree]);
 
-  const errorText = (r: Extract<CodebookActionResult, { ok: false }>) =>
-    r.reason ? t(`codebookEditor.error.${r.reason}`, r.details) : t('common.error', { message: r.error });
-
   /** Runs an action; on success shows `done` and calls `then` with the result. */
-  const run = (action: () => Promise<CodebookActionResult>, done: string, then?: (id: number | undefined) => void) =>
+  const run = (action: () => Promise<ActionResult<number | void>>, done: string, then?: (id: number | undefined) => void) =>
     startTransition(async () => {
       const r = await action();
       if (r.ok) {
         setStatus({ ok: true, text: done });
-        then?.(r.id);
+        then?.(r.value ?? undefined);
       } else {
         focusAfterUpdate.current = null;
-        setStatus({ ok: false, text: errorText(r) });
+        setStatus({ ok: false, text: r.error });
       }
     });
 

@@ -21,7 +21,7 @@ export function PrivacyToggles({ projectId, attributes, canEdit }: { projectId: 
     startTransition(async () => {
       setError(null);
       const r = await setAttributePrivateAction(projectId, { attributeId: a.id, private: value });
-      if (r.ok) setState((s) => new Map(s).set(a.id, r.private));
+      if (r.ok) setState((s) => new Map(s).set(a.id, r.value));
       else setError(r.error);
     });
 

@@ -5,8 +5,8 @@ import {
   createAttributeAction,
   deleteAttributeAction,
   updateAttributeAction,
-  type AttributeActionResult,
 } from '@/server/actions/attributes';
+import type { ActionResult } from '@/server/edge/action';
 import { formatBinsText, parseBinsText } from '@/lib/attributes/bins-text';
 import type { AttributeBin } from '@/lib/attributes/types';
 import { ATTRIBUTE_VALUE_TYPES, type AttributeValueType } from '@/lib/attributes/validate';
@@ -62,11 +62,11 @@ function DefinitionRow({ projectId, def, onDone }: { projectId: string; def: Def
   const [outcome, setOutcome] = useState<Outcome>(null);
   const [pending, start] = useTransition();
 
-  const report = (r: AttributeActionResult, done: string) => {
+  const report = (r: ActionResult<unknown>, done: string) => {
     if (r.ok) {
       setOutcome({ ok: true, text: done });
       onDone();
-    } else setOutcome({ ok: false, text: t('imports.attr.notSaved'), problems: r.problems });
+    } else setOutcome({ ok: false, text: t('imports.attr.notSaved'), problems: r.problems ?? [r.error] });
   };
   const save = () => {
     const { bins, problems } = parseBinsText(binsText);
@@ -165,7 +165,7 @@ function NewDefinition({ projectId, scope, onDone }: { projectId: string; scope:
         setName('');
         setValuesText('');
         onDone();
-      } else setOutcome({ ok: false, text: t('imports.attr.notSaved'), problems: r.problems });
+      } else setOutcome({ ok: false, text: t('imports.attr.notSaved'), problems: r.problems ?? [r.error] });
     });
   };
   return (

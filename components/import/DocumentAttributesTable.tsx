@@ -45,11 +45,11 @@ export function DocumentAttributesTable({
       });
       const r = await saveDocumentAttributesAction(projectId, { cells });
       if (r.ok) {
-        setOutcome({ ok: true, text: t('imports.table.saved', { n: r.changed ?? 0 }) });
+        setOutcome({ ok: true, text: t('imports.table.saved', { n: r.value.changed }) });
         setEdits({});
         router.refresh();
       } else {
-        setOutcome({ ok: false, text: t('imports.table.notSaved'), problems: r.problems });
+        setOutcome({ ok: false, text: t('imports.table.notSaved'), problems: r.problems ?? [r.error] });
       }
     });
 

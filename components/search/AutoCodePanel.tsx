@@ -2,15 +2,14 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { AutocodePreview, AutocodeResult } from '@/db/queries/autocode';
-import type { MessageKey } from '@/lib/i18n';
 import { EXTENTS, type Extent } from '@/lib/search/extent';
 import type { SearchOptions } from '@/lib/search/options';
 import {
   applyAutocodeAction,
   previewAutocodeAction,
   undoAutocodeAction,
-  type SearchActionResult,
 } from '@/server/actions/search';
+import type { ActionResult } from '@/server/edge/action';
 import { useI18n } from '../I18nProvider';
 import type { SearchCode } from './types';
 
@@ -50,16 +49,13 @@ export function AutoCodePanel({
     setPreview(null);
     setError(null);
   };
-  const message = <T,>(r: SearchActionResult<T> & { ok: false }) =>
-    r.code ? t(`search.error.${r.code}` as MessageKey, { at: r.params?.at != null ? r.params.at + 1 : '', text: r.params?.text ?? '' }) : r.error;
-
-  const run = async <T,>(action: () => Promise<SearchActionResult<T>>, then: (value: T) => void) => {
+  const run = async <T,>(action: () => Promise<ActionResult<T>>, then: (value: T) => void) => {
     setBusy(true);
     setError(null);
     try {
       const r = await action();
       if (r.ok) then(r.value);
-      else setError(message(r));
+      else setError(r.error);
     } finally {
       setBusy(false);
     }

@@ -7,9 +7,10 @@ import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { assignments, codings, documents, members, users, type AssignmentStatus } from '../schema';
 import { recordAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 
 /** Thrown for a change that names something not in the project; the message says what. */
-export class AssignmentError extends Error {}
+export class AssignmentError extends DomainError {}
 
 export interface AssignmentCell {
   documentId: number;
@@ -102,11 +103,8 @@ export function setAssignments(db: Db, projectId: number, changes: readonly Assi
     );
     const badDocs = docIds.filter((id) => !knownDocs.has(id));
     const badCoders = coderIds.filter((id) => !knownCoders.has(id));
-    const problems = [
-      badDocs.length ? `documents not in this project: ${badDocs.join(', ')}` : '',
-      badCoders.length ? `users who are not coders of this project: ${badCoders.join(', ')}` : '',
-    ].filter(Boolean);
-    if (problems.length) throw new AssignmentError(`Cannot assign ${problems.join('; ')}`);
+    if (badDocs.length) throw new AssignmentError('assignment.unknown_documents', { ids: badDocs.join(', ') });
+    if (badCoders.length) throw new AssignmentError('assignment.unknown_coders', { ids: badCoders.join(', ') });
 
     let added = 0;
     let removed = 0;
@@ -166,7 +164,7 @@ export function setAssignmentStatus(db: Db, projectId: number, documentId: numbe
   return db.transaction((tx) => {
     const where = and(eq(assignments.projectId, projectId), eq(assignments.documentId, documentId), eq(assignments.coderId, coderId));
     const row = tx.select({ status: assignments.status }).from(assignments).where(where).get();
-    if (!row) throw new AssignmentError(`Document ${documentId} is not assigned to you`);
+    if (!row) throw new AssignmentError('assignment.not_assigned', { id: documentId });
     let status: AssignmentStatus = 'done';
     if (change === 'reopen') {
       const coded = tx

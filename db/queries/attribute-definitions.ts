@@ -4,6 +4,7 @@
  * attributes/validate), made in one transaction, and written to the audit log. A refused
  * change throws an {@link AttributeError} listing every problem and writes nothing.
  */
+import { DomainError } from '@/lib/errors';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import {
@@ -19,11 +20,10 @@ import { checkAttributeValue, checkDefinition, valueKey } from '@/lib/attributes
 import { recordAudit } from './audit';
 import type { AttributeDefinition } from './attributes';
 
-/** A refused attribute change; `problems` are sentences the UI shows as they are. */
-export class AttributeError extends Error {
+/** A refused attribute change; `problems` lists every cause, each a sentence. */
+export class AttributeError extends DomainError {
   constructor(readonly problems: string[]) {
-    super(problems.join('; '));
-    this.name = 'AttributeError';
+    super('attribute.rejected', { problems: problems.join('; ') });
   }
 }
 

@@ -7,6 +7,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { attributeDefinitions, documentAttributeValues, participantAttributeValues, participants, documents } from '../schema';
 import { recordAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 
 export type ExportableAttribute = Pick<typeof attributeDefinitions.$inferSelect, 'id' | 'scope' | 'name' | 'type' | 'values' | 'bins'>;
 
@@ -72,7 +73,7 @@ export function exportableParticipants(db: Queryable, projectId: number): { id: 
 }
 
 /** Thrown when the attribute is not in the project. */
-export class AttributePrivacyError extends Error {}
+export class AttributePrivacyError extends DomainError {}
 
 /** Marks an attribute private (left out of every export) or not; audited. Returns the new state. */
 export function setAttributePrivate(db: Db, projectId: number, attributeId: number, value: boolean, actorId: number): boolean {
@@ -82,7 +83,7 @@ export function setAttributePrivate(db: Db, projectId: number, attributeId: numb
       .from(attributeDefinitions)
       .where(and(eq(attributeDefinitions.id, attributeId), eq(attributeDefinitions.projectId, projectId)))
       .get();
-    if (!row) throw new AttributePrivacyError(`Attribute ${attributeId} is not in this project`);
+    if (!row) throw new AttributePrivacyError('attribute.not_found', { id: attributeId });
     if (row.private === value) return value;
     tx.update(attributeDefinitions).set({ private: value }).where(eq(attributeDefinitions.id, attributeId)).run();
     recordAudit(tx, {

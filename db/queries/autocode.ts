@@ -10,9 +10,10 @@ import type { Db, Tx } from '../client';
 import { assignments, auditEvents, codes, codings, documents } from '../schema';
 import { extendHit, type Extent } from '@/lib/search/extent';
 import type { Hit } from './search';
+import { DomainError } from '@/lib/errors';
 
 /** A request that cannot be carried out; the message says why, and nothing was written. */
-export class AutocodeError extends Error {}
+export class AutocodeError extends DomainError {}
 
 export interface AutocodeRequest {
   projectId: number;
@@ -142,8 +143,8 @@ export function applyAutocode(db: Db, req: AutocodeRequest & { actorId: number; 
       .from(codes)
       .where(and(eq(codes.id, req.codeId), eq(codes.projectId, req.projectId)))
       .get();
-    if (!code) throw new AutocodeError(`Code ${req.codeId} is not in this project`);
-    if (code.archived) throw new AutocodeError(`Code ${req.codeId} is archived`);
+    if (!code) throw new AutocodeError('code.not_found', { id: req.codeId });
+    if (code.archived) throw new AutocodeError('code.archived', { id: req.codeId });
 
     const docIds = [...new Set(req.hits.map((h) => h.turn.documentId))];
     const versions = new Map<number, number>();
@@ -271,8 +272,8 @@ export function undoAutocode(
       .from(auditEvents)
       .where(and(eq(auditEvents.id, input.batchId), eq(auditEvents.projectId, input.projectId), eq(auditEvents.action, 'coding.autocode')))
       .get();
-    if (!event) throw new AutocodeError(`Auto-coding ${input.batchId} does not exist`);
-    if (event.userId !== input.actorId && !input.mayUndoOthers) throw new AutocodeError('Only the person who ran an auto-coding can undo it');
+    if (!event) throw new AutocodeError('autocode.not_found', { id: input.batchId });
+    if (event.userId !== input.actorId && !input.mayUndoOthers) throw new AutocodeError('autocode.only_author_undoes');
     const batch = event.after as BatchRecord;
     const snapshot = new Map(batch.codings.map((c) => [c.id, c]));
     const rows = chunks(batch.codings.map((c) => c.id)).flatMap((part) => tx.select().from(codings).where(inArray(codings.id, part)).all());

@@ -47,7 +47,7 @@ function refusal(fn: () => unknown): CodebookErrorReason {
   try {
     fn();
   } catch (e) {
-    if (e instanceof CodebookError) return e.reason;
+    if (e instanceof CodebookError) return e.rule;
     throw e;
   }
   throw new Error('expected a CodebookError');

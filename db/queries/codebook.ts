@@ -14,6 +14,7 @@
  *   "not found", exactly like one that does not exist.
  * - sortOrder is the position among siblings; writes renumber a sibling list 0..n-1.
  */
+import { DomainError, type ErrorDetails } from '@/lib/errors';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings, memos, translations } from '../schema';
@@ -65,18 +66,13 @@ export type CodebookErrorReason =
   | 'has_children'
   | 'confirm_codings';
 
-/**
- * A refused change. `reason` is stable (the UI translates it); `details` carries the values
- * the message names (a code's name, a count), so a translation can name them too.
- */
-export class CodebookError extends Error {
+/** A refused codebook change; the reason is `codebook.<reason>`. */
+export class CodebookError extends DomainError {
   constructor(
-    readonly reason: CodebookErrorReason,
-    message: string,
-    readonly details: Record<string, string | number> = {},
+    readonly rule: CodebookErrorReason,
+    details: ErrorDetails = {},
   ) {
-    super(message);
-    this.name = 'CodebookError';
+    super(`codebook.${rule}`, details);
   }
 }
 
@@ -92,7 +88,7 @@ function audit(tx: Tx, actor: Actor, action: string, entityId: number, before: u
 
 function load(tx: Tx, projectId: number, id: number): CodeRow {
   const row = tx.select().from(codes).where(and(eq(codes.projectId, projectId), eq(codes.id, id))).get();
-  if (!row) throw new CodebookError('not_found', `Code ${id} is not in this project`, { id });
+  if (!row) throw new CodebookError('not_found', { id });
   return row;
 }
 
@@ -141,18 +137,18 @@ const foldName = (s: string) => s.toLowerCase();
 
 function cleanName(raw: string): string {
   const name = raw.normalize('NFC').trim();
-  if (!name) throw new CodebookError('name_required', 'A code needs a name');
-  if (name.length > NAME_MAX) throw new CodebookError('name_too_long', `A code name can have at most ${NAME_MAX} characters`, { max: NAME_MAX });
+  if (!name) throw new CodebookError('name_required');
+  if (name.length > NAME_MAX) throw new CodebookError('name_too_long', { max: NAME_MAX });
   return name;
 }
 
 function checkNameFree(tx: Tx, projectId: number, parentId: number | null, name: string, exceptId: number | null) {
   const clash = siblings(tx, projectId, parentId).find((c) => c.id !== exceptId && foldName(c.name) === foldName(name));
-  if (clash) throw new CodebookError('name_taken', `A code named “${clash.name}” already exists at this level`, { name: clash.name });
+  if (clash) throw new CodebookError('name_taken', { name: clash.name });
 }
 
 function cleanColor(raw: string): string {
-  if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw new CodebookError('bad_color', `A colour is written #RRGGBB, not “${raw}”`, { value: raw });
+  if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw new CodebookError('bad_color', { value: raw });
   return raw.toUpperCase();
 }
 
@@ -160,7 +156,7 @@ function cleanShortcut(raw: string | null | undefined): string | null {
   if (raw == null || raw === '') return null;
   const chars = [...raw.normalize('NFC')];
   if (chars.length !== 1 || /[\s\p{C}]/u.test(chars[0])) {
-    throw new CodebookError('bad_shortcut', `A shortcut is a single character (not a space), not “${raw}”`, { value: raw });
+    throw new CodebookError('bad_shortcut', { value: raw });
   }
   return chars[0];
 }
@@ -171,12 +167,12 @@ function checkShortcutFree(tx: Tx, projectId: number, shortcut: string | null, e
     (c) => c.id !== exceptId && !c.archived && c.shortcut != null && foldName(c.shortcut) === foldName(shortcut),
   );
   if (clash) {
-    throw new CodebookError('shortcut_taken', `The shortcut “${shortcut}” is already used by “${clash.name}”`, { shortcut, name: clash.name });
+    throw new CodebookError('shortcut_taken', { shortcut, name: clash.name });
   }
 }
 
 function cleanText(field: string, raw: string): string {
-  if (raw.length > TEXT_MAX) throw new CodebookError('text_too_long', `The ${field} can have at most ${TEXT_MAX} characters`, { field, max: TEXT_MAX });
+  if (raw.length > TEXT_MAX) throw new CodebookError('text_too_long', { field, max: TEXT_MAX });
   return raw;
 }
 
@@ -268,7 +264,7 @@ export function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): 
     if (parentId != null) {
       const parent = load(tx, actor.projectId, parentId);
       if (parent.id === code.id || descendantIds(tx, actor.projectId, code.id).has(parent.id)) {
-        throw new CodebookError('cycle', `“${code.name}” cannot be moved under itself or one of its own subcodes`, { name: code.name });
+        throw new CodebookError('cycle', { name: code.name });
       }
     }
     const sameParent = parentId === code.parentId;
@@ -387,9 +383,9 @@ export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: num
   return db.transaction((tx) => {
     const source = load(tx, actor.projectId, sourceId);
     const target = load(tx, actor.projectId, targetId);
-    if (source.id === target.id) throw new CodebookError('merge_same', 'A code cannot be merged into itself');
+    if (source.id === target.id) throw new CodebookError('merge_same');
     if (descendantIds(tx, actor.projectId, source.id).has(target.id)) {
-      throw new CodebookError('merge_into_descendant', `“${source.name}” cannot be merged into its own subcode “${target.name}”`, {
+      throw new CodebookError('merge_into_descendant', {
         source: source.name,
         target: target.name,
       });
@@ -399,11 +395,7 @@ export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: num
     const taken = new Set(targetChildren.map((c) => foldName(c.name)));
     const clash = sourceChildren.find((c) => taken.has(foldName(c.name)));
     if (clash) {
-      throw new CodebookError(
-        'merge_child_clash',
-        `Both codes have a subcode named “${clash.name}”; merge or rename one of them first`,
-        { name: clash.name },
-      );
+      throw new CodebookError('merge_child_clash', { name: clash.name });
     }
 
     const { moved, collapsed } = moveCodings(tx, actor.projectId, source.id, target.id);
@@ -463,7 +455,7 @@ export function deleteCode(db: Db, actor: Actor, codeId: number, options: { conf
     const code = load(tx, actor.projectId, codeId);
     const children = siblings(tx, actor.projectId, code.id);
     if (children.length > 0) {
-      throw new CodebookError('has_children', `“${code.name}” has ${children.length} subcodes; move or delete them first`, {
+      throw new CodebookError('has_children', {
         name: code.name,
         count: children.length,
       });
@@ -484,11 +476,7 @@ export function deleteCode(db: Db, actor: Actor, codeId: number, options: { conf
       .orderBy(asc(codings.id))
       .all();
     if (gone.length > 0 && options.confirmCodings !== gone.length) {
-      throw new CodebookError(
-        'confirm_codings',
-        `Deleting “${code.name}” deletes ${gone.length} codings; confirm that number to go ahead`,
-        { name: code.name, count: gone.length },
-      );
+      throw new CodebookError('confirm_codings', { name: code.name, count: gone.length });
     }
     const codeMemos = tx
       .select()

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing-fixture';
 import { assignments, auditEvents, codings, documents } from '../schema';
-import { CodingError, codingsForDocument, createCodings, deleteCoding, updateCoding } from './codings';
+import { codingsForDocument, createCodings, deleteCoding, updateCoding } from './codings';
 import { checkIntegrity } from './integrity';
 
 let ctx: ReturnType<typeof openTestDatabase>;
@@ -54,7 +54,7 @@ describe('createCodings', () => {
   it('rejects a code of another project, naming it, with nothing written even when other codes are fine', () => {
     expect(() =>
       createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id, f.foreignCode.id], start: 0, end: 3, layer: own(f.coder1.id), actorId: f.coder1.id }),
-    ).toThrow(new CodingError(`Code ${f.foreignCode.id} is not in this project`));
+    ).toThrow(`Code ${f.foreignCode.id} is not in this project`);
     expect(ctx.db.select().from(codings).all()).toEqual([]);
   });
 

@@ -10,6 +10,7 @@ import { rangeProblem } from '@/lib/coding/range';
 import type { LayerRef } from '@/lib/access/layers';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { recordAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 
 export type CodingRow = typeof codings.$inferSelect;
 
@@ -19,7 +20,8 @@ export interface CodingView extends EditorCoding {
 }
 
 /** Thrown for a request that names a missing thing or a bad range; the message says which. */
-export class CodingError extends Error {}
+/** A refused coding change. */
+export class CodingError extends DomainError {}
 
 /** What an EditorCoding is read from (with the coder's name from users). */
 const editorCodingColumns = {
@@ -130,15 +132,15 @@ export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
-    if (!doc) throw new CodingError(`Document ${input.documentId} is not in this project`);
+    if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
     if (input.version != null && input.version !== doc.version) {
-      throw new CodingError('The transcript was corrected since you opened it; reload to code the current text');
+      throw new CodingError('document.stale');
     }
     const text = documentText(tx, doc.id);
     const problem = rangeProblem(text.length, input.start, input.end);
-    if (problem) throw new CodingError(problem);
+    if (problem) throw problem;
     const ids = [...new Set(input.codeIds)];
-    if (ids.length === 0) throw new CodingError('Choose at least one code');
+    if (ids.length === 0) throw new CodingError('coding.no_codes');
     const found = tx
       .select({ id: codes.id, archived: codes.archived })
       .from(codes)
@@ -146,8 +148,8 @@ export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
       .all();
     for (const id of ids) {
       const code = found.find((c) => c.id === id);
-      if (!code) throw new CodingError(`Code ${id} is not in this project`);
-      if (code.archived) throw new CodingError(`Code ${id} is archived`);
+      if (!code) throw new CodingError('code.not_found', { id });
+      if (code.archived) throw new CodingError('code.archived', { id });
     }
     const { layer, coderId } = layerValues(input.layer, input.actorId);
     const quote = text.slice(input.start, input.end);
@@ -231,7 +233,7 @@ export function codingInProject(db: Queryable, projectId: number, codingId: numb
 export function deleteCoding(db: Db, projectId: number, codingId: number, actorId: number): CodingRow {
   return db.transaction((tx) => {
     const row = codingInProject(tx, projectId, codingId);
-    if (!row) throw new CodingError(`Coding ${codingId} does not exist`);
+    if (!row) throw new CodingError('coding.not_found', { id: codingId });
     tx.delete(codings).where(eq(codings.id, codingId)).run();
     recordAudit(tx, {
       projectId,
@@ -256,7 +258,7 @@ export interface UpdateCodingInput {
 export function updateCoding(db: Db, projectId: number, codingId: number, change: UpdateCodingInput, actorId: number): CodingView {
   return db.transaction((tx) => {
     const row = codingInProject(tx, projectId, codingId);
-    if (!row) throw new CodingError(`Coding ${codingId} does not exist`);
+    if (!row) throw new CodingError('coding.not_found', { id: codingId });
     const next: Partial<CodingRow> = { updatedAt: new Date() };
     if (change.codeId != null && change.codeId !== row.codeId) {
       const code = tx
@@ -264,8 +266,8 @@ export function updateCoding(db: Db, projectId: number, codingId: number, change
         .from(codes)
         .where(and(eq(codes.id, change.codeId), eq(codes.projectId, projectId)))
         .get();
-      if (!code) throw new CodingError(`Code ${change.codeId} is not in this project`);
-      if (code.archived) throw new CodingError(`Code ${change.codeId} is archived`);
+      if (!code) throw new CodingError('code.not_found', { id: change.codeId });
+      if (code.archived) throw new CodingError('code.archived', { id: change.codeId });
       next.codeId = change.codeId;
     }
     if (change.start != null || change.end != null) {
@@ -273,7 +275,7 @@ export function updateCoding(db: Db, projectId: number, codingId: number, change
       const end = change.end ?? row.end;
       const text = documentText(tx, row.documentId);
       const problem = rangeProblem(text.length, start, end);
-      if (problem) throw new CodingError(problem);
+      if (problem) throw problem;
       Object.assign(next, { start, end, quote: text.slice(start, end), needsReview: false });
     }
     if (change.memo != null) next.memo = change.memo;

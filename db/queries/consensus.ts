@@ -49,7 +49,7 @@ export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult 
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
-    if (!doc) throw new CodingError(`Document ${input.documentId} is not in this project`);
+    if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
     const note = input.note?.trim() ?? '';
     const overlapping = db
       .select({ id: codings.id, start: codings.start, end: codings.end })
@@ -138,7 +138,7 @@ export interface CopyResult {
 export function copyLayerToConsensus(db: Db, projectId: number, documentId: number, coderId: number, actorId: number): CopyResult {
   return db.transaction(() => {
     const doc = db.select({ id: documents.id }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get();
-    if (!doc) throw new CodingError(`Document ${documentId} is not in this project`);
+    if (!doc) throw new CodingError('document.not_found', { id: documentId });
     const rows = db
       .select({ coderId: codings.coderId, coderName: users.name, codeId: codings.codeId, start: codings.start, end: codings.end, memo: codings.memo, archived: codes.archived })
       .from(codings)
@@ -148,10 +148,10 @@ export function copyLayerToConsensus(db: Db, projectId: number, documentId: numb
       .orderBy(asc(codings.start), asc(codings.end), asc(codings.id))
       .all();
     const own = rows.filter((r) => r.coderId === coderId);
-    if (own.length === 0) throw new CodingError(`Coder ${coderId} has no codings in this document`);
+    if (own.length === 0) throw new CodingError('review.coder_has_no_codings', { id: coderId });
     const others = [...new Set(rows.filter((r) => r.coderId !== coderId).map((r) => r.coderName))];
     if (others.length) {
-      throw new CodingError(`${others.join(', ')} also coded this document: review the disagreements instead of copying one layer`);
+      throw new CodingError('review.others_coded', { names: others.join(', ') });
     }
     let copied = 0;
     let skipped = 0;

@@ -29,9 +29,9 @@ export function correctTranscript(
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
-    if (!doc) throw new CorrectionError(`Document ${input.documentId} is not in this project`);
+    if (!doc) throw new CorrectionError('document.not_found', { id: input.documentId });
     if (doc.version !== input.version) {
-      throw new CorrectionError('Someone corrected this transcript in the meantime; reload to see their change');
+      throw new CorrectionError('correction.stale');
     }
     const op = input.op;
     if (op.op === 'speaker' && op.participantId != null) {
@@ -40,7 +40,7 @@ export function correctTranscript(
         .from(participants)
         .where(and(eq(participants.id, op.participantId), eq(participants.projectId, input.projectId)))
         .get();
-      if (!p) throw new CorrectionError(`Participant ${op.participantId} is not in this project`);
+      if (!p) throw new CorrectionError('participant.not_found', { id: op.participantId });
     }
     const old = tx.select().from(turns).where(eq(turns.documentId, doc.id)).orderBy(asc(turns.seq)).all();
     const { turns: next, change } = applyTurnOp(old, op);

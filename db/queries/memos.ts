@@ -3,6 +3,7 @@ import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { codes, documents, memos, users, type MemoTarget } from '../schema';
 import { recordAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 
 export interface MemoView {
   id: number;
@@ -12,7 +13,7 @@ export interface MemoView {
   updatedAt: string;
 }
 
-export class MemoError extends Error {}
+export class MemoError extends DomainError {}
 
 function targetCondition(kind: MemoTarget, targetId: number | null) {
   return and(eq(memos.targetKind, kind), targetId == null ? isNull(memos.targetId) : eq(memos.targetId, targetId));
@@ -23,7 +24,7 @@ function checkTarget(db: Queryable, projectId: number, kind: MemoTarget, targetI
   if (kind === 'project') return;
   const table = kind === 'document' ? documents : codes;
   const found = targetId != null && db.select({ id: table.id }).from(table).where(and(eq(table.id, targetId), eq(table.projectId, projectId))).get();
-  if (!found) throw new MemoError(`The ${kind} ${targetId} is not in this project`);
+  if (!found) throw new MemoError('memo.target_not_found', { kind, id: targetId ?? '' });
 }
 
 export function memosFor(db: Db, projectId: number, kind: MemoTarget, targetId: number | null): MemoView[] {
@@ -46,7 +47,7 @@ export function saveMemo(
     checkTarget(tx, input.projectId, input.kind, input.targetId);
     if (input.memoId != null) {
       const row = tx.select().from(memos).where(and(eq(memos.id, input.memoId), eq(memos.projectId, input.projectId))).get();
-      if (!row || row.authorId !== input.authorId) throw new MemoError('Only its author may change a memo');
+      if (!row || row.authorId !== input.authorId) throw new MemoError('memo.only_author_edits');
       tx.update(memos).set({ text: input.text, updatedAt: new Date() }).where(eq(memos.id, row.id)).run();
       recordAudit(tx, { projectId: input.projectId, userId: input.authorId, action: 'memo.update', entityType: 'memo', entityId: row.id, before: { text: row.text }, after: { text: input.text } });
       return;
@@ -60,8 +61,8 @@ export function saveMemo(
 export function deleteMemo(db: Db, projectId: number, memoId: number, actor: { id: number; isLead: boolean }): void {
   db.transaction((tx) => {
     const row = tx.select().from(memos).where(and(eq(memos.id, memoId), eq(memos.projectId, projectId))).get();
-    if (!row) throw new MemoError(`Memo ${memoId} does not exist`);
-    if (row.authorId !== actor.id && !actor.isLead) throw new MemoError('Only its author or a lead may delete a memo');
+    if (!row) throw new MemoError('memo.not_found', { id: memoId });
+    if (row.authorId !== actor.id && !actor.isLead) throw new MemoError('memo.only_author_or_lead_deletes');
     tx.delete(memos).where(eq(memos.id, memoId)).run();
     recordAudit(tx, { projectId, userId: actor.id, action: 'memo.delete', entityType: 'memo', entityId: memoId, before: { text: row.text } });
   });

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
 import { documents, members, participants, projects, users, type Role } from '../schema';
+import { DomainError } from '@/lib/errors';
 
 export type ProjectRow = typeof projects.$inferSelect;
 
@@ -71,7 +72,7 @@ export function removeMember(db: Db, projectId: number, userId: number): void {
       .where(and(eq(members.projectId, projectId), eq(members.role, 'lead')))
       .all();
     if (leads.length === 1 && leads[0].userId === userId) {
-      throw new Error('A project must keep at least one lead');
+      throw new DomainError('member.last_lead');
     }
     tx.delete(members).where(and(eq(members.projectId, projectId), eq(members.userId, userId))).run();
   });
@@ -86,7 +87,7 @@ export function setMemberRoleChecked(db: Db, projectId: number, userId: number, 
         .where(and(eq(members.projectId, projectId), eq(members.role, 'lead')))
         .all();
       if (leads.length === 1 && leads[0].userId === userId) {
-        throw new Error('A project must keep at least one lead');
+        throw new DomainError('member.last_lead');
       }
     }
     setMemberRole(tx, projectId, userId, role);

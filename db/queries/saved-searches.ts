@@ -3,8 +3,9 @@ import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { savedSearches, users } from '../schema';
 import { EMPTY_SEARCH, searchOptionsSchema, type SearchOptions } from '@/lib/search/options';
+import { DomainError } from '@/lib/errors';
 
-export class SavedSearchError extends Error {}
+export class SavedSearchError extends DomainError {}
 
 export interface SavedSearchView {
   id: number;
@@ -54,7 +55,7 @@ export function saveSearch(db: Db, input: { projectId: number; userId: number; n
       .get();
     let id: number;
     if (existing) {
-      if (existing.createdBy !== input.userId) throw new SavedSearchError(`Another member already saved a search named “${input.name}”`);
+      if (existing.createdBy !== input.userId) throw new SavedSearchError('saved_search.name_taken', { name: input.name });
       tx.update(savedSearches).set({ query: q, options: rest, updatedAt: new Date() }).where(eq(savedSearches.id, existing.id)).run();
       id = existing.id;
     } else {
@@ -88,7 +89,7 @@ export function deleteSavedSearch(db: Db, input: { projectId: number; id: number
     .from(savedSearches)
     .where(and(eq(savedSearches.id, input.id), eq(savedSearches.projectId, input.projectId)))
     .get();
-  if (!row) throw new SavedSearchError(`Saved search ${input.id} does not exist`);
-  if (row.createdBy !== input.userId && !input.isLead) throw new SavedSearchError('Only its author or a lead can delete a saved search');
+  if (!row) throw new SavedSearchError('saved_search.not_found', { id: input.id });
+  if (row.createdBy !== input.userId && !input.isLead) throw new SavedSearchError('saved_search.only_author_or_lead_deletes');
   db.delete(savedSearches).where(eq(savedSearches.id, row.id)).run();
 }

@@ -309,7 +309,7 @@ export async function searchProject(
   const page = { offset: ctx.offset ?? 0, limit: ctx.limit ?? 200, includePrivate: ctx.includePrivate };
   if (!options.regex && !options.coded && ctx.markCodeId == null) {
     const parsed = parseQuery(options.q);
-    if (!parsed.ok) throw new SearchError(parsed.error.code, parsed.error.message, { at: parsed.error.at, text: parsed.error.text });
+    if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
     if (!parsed.query) return resultView(db, projectId, { empty: true, truncated: false, perDocument: [], total: 0, turns: 0, shown: [] }, page);
     const counted = countedTermSearch(db, projectId, options, parsed.query, page, ctx.rarePhraseTurns ?? RARE_PHRASE_TURNS);
     if (counted) return resultView(db, projectId, counted, page);

@@ -15,16 +15,13 @@ import { matchTurn, type Range } from '@/lib/search/match';
 import type { AttributeFilter, SearchOptions } from '@/lib/search/options';
 import { parseQuery, type QueryErrorCode } from '@/lib/search/query';
 import { regexMatches, RegexSearchError, type RegexErrorCode } from '@/lib/search/regex';
+import { DomainError } from '@/lib/errors';
 import { attributeDefinitionsFor, type AttributeDefinition } from './attributes';
 
-/** A search that cannot run as asked; `code` picks a translated message, `message` is English. */
-export class SearchError extends Error {
-  constructor(
-    readonly code: QueryErrorCode | RegexErrorCode | 'unknownAttribute',
-    message: string,
-    readonly params: { at?: number; text?: string } = {},
-  ) {
-    super(message);
+/** A search that cannot run as asked; the reason is `search.<code>`, at which character and what. */
+export class SearchError extends DomainError {
+  constructor(code: QueryErrorCode | RegexErrorCode | 'unknownAttribute', where: { at?: number; text?: string } = {}) {
+    super(`search.${code}`, { at: where.at != null ? where.at + 1 : '', text: where.text ?? '' });
   }
 }
 
@@ -101,7 +98,7 @@ function filterClauses(
 ): void {
   for (const f of filters) {
     const def = defs.find((d) => d.id === f.attributeId && d.scope === scope);
-    if (!def) throw new SearchError('unknownAttribute', `Attribute ${f.attributeId} is not a ${scope} attribute of this project`);
+    if (!def) throw new SearchError('unknownAttribute');
     const inner: unknown[] = [f.attributeId];
     const cond = valueCondition(def, f.values, inner);
     where.push(
@@ -243,7 +240,7 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
     try {
       found = await regexMatches(options.q, turns.map((t) => t.text), { timeLimitMs: ctx.regexTimeLimitMs, maxMatches: MAX_HITS });
     } catch (e) {
-      if (e instanceof RegexSearchError) throw new SearchError(e.code, e.message, { text: e.detail });
+      if (e instanceof RegexSearchError) throw new SearchError(e.code, { text: e.detail });
       throw e;
     }
     truncated = found.truncated;
@@ -253,7 +250,7 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
     });
   } else {
     const parsed = parseQuery(options.q);
-    if (!parsed.ok) throw new SearchError(parsed.error.code, parsed.error.message, { at: parsed.error.at, text: parsed.error.text });
+    if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
     if (!parsed.query) return { empty: true, hits: [], truncated: false };
     const query = parsed.query;
     for (const turn of candidateTurns(db, projectId, options, ftsMatchExpression(query))) {

@@ -8,6 +8,7 @@ import type { Db, Queryable } from '../client';
 import { codings, translations, users } from '../schema';
 import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language-tag';
 import { recordAudit } from './audit';
+import { DomainError } from '@/lib/errors';
 
 export const TRANSLATION_MAX = 20_000;
 
@@ -21,16 +22,8 @@ export interface TranslationView {
   updatedAt: string;
 }
 
-/** A refused translation write; the message names the problem. */
-export class TranslationError extends Error {
-  constructor(
-    message: string,
-    readonly status: 400 | 404 = 400,
-  ) {
-    super(message);
-    this.name = 'TranslationError';
-  }
-}
+/** A refused translation write. */
+export class TranslationError extends DomainError {}
 
 const columns = {
   id: translations.id,
@@ -94,17 +87,17 @@ export interface SaveTranslationInput {
  */
 export function saveTranslation(db: Db, input: SaveTranslationInput): TranslationView {
   const language = parseLanguageTag(input.language);
-  if (!language) throw new TranslationError(languageTagProblem(input.language) as string);
+  if (!language) throw languageTagProblem(input.language)!;
   const text = input.text.trim();
-  if (!text) throw new TranslationError('The translation is empty; delete it instead');
-  if (text.length > TRANSLATION_MAX) throw new TranslationError(`The translation is longer than ${TRANSLATION_MAX} characters`);
+  if (!text) throw new TranslationError('translation.empty');
+  if (text.length > TRANSLATION_MAX) throw new TranslationError('translation.too_long', { max: TRANSLATION_MAX });
   return db.transaction((tx) => {
     const coding = tx
       .select({ id: codings.id })
       .from(codings)
       .where(and(eq(codings.id, input.codingId), eq(codings.projectId, input.projectId)))
       .get();
-    if (!coding) throw new TranslationError(`Coding ${input.codingId} does not exist`, 404);
+    if (!coding) throw new TranslationError('coding.not_found', { id: input.codingId });
     const before = tx
       .select()
       .from(translations)

@@ -1,6 +1,7 @@
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, users } from '../schema';
+import { DomainError } from '@/lib/errors';
 
 export type UserRow = typeof users.$inferSelect;
 /** What the app may show of a user: never the password hash. */
@@ -36,7 +37,7 @@ export function createUser(
   input: { email: string; name: string; passwordHash: string; isAdmin?: boolean },
 ): PublicUser {
   const email = normaliseEmail(input.email);
-  if (userByEmail(db, email)) throw new Error(`A user with the email ${email} already exists`);
+  if (userByEmail(db, email)) throw new DomainError('user.email_taken', { email });
   return db
     .insert(users)
     .values({ email, name: input.name, passwordHash: input.passwordHash, isAdmin: input.isAdmin ?? false })

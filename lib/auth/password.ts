@@ -1,14 +1,13 @@
 /** Password hashing (bcrypt, cost 10) and the password policy. */
 import bcrypt from 'bcryptjs';
+import { DomainError } from '../errors';
 
 export const MIN_PASSWORD_LENGTH = 10;
 
 /** A reason the password is unacceptable, or null when it is fine. */
-export function passwordProblem(password: string): string | null {
-  if (password.length < MIN_PASSWORD_LENGTH) {
-    return `The password must be at least ${MIN_PASSWORD_LENGTH} characters long`;
-  }
-  if (password.length > 200) return 'The password must be at most 200 characters long';
+export function passwordProblem(password: string): DomainError | null {
+  if (password.length < MIN_PASSWORD_LENGTH) return new DomainError('password.too_short', { min: MIN_PASSWORD_LENGTH });
+  if (password.length > 200) return new DomainError('password.too_long', { max: 200 });
   return null;
 }
 

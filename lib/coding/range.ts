@@ -1,12 +1,14 @@
+import { DomainError } from '../errors';
+
 /**
  * Checks and adjustments of a coded range [start, end) against a document's canonical text.
  */
 
 /** A reason the range cannot be coded, or null when it can. */
-export function rangeProblem(textLength: number, start: number, end: number): string | null {
-  if (!Number.isInteger(start) || !Number.isInteger(end)) return 'Offsets must be whole numbers';
-  if (start < 0 || end > textLength) return `The range [${start}, ${end}) lies outside the text (length ${textLength})`;
-  if (end <= start) return `The range [${start}, ${end}) is empty`;
+export function rangeProblem(textLength: number, start: number, end: number): DomainError | null {
+  if (!Number.isInteger(start) || !Number.isInteger(end)) return new DomainError('range.not_integer');
+  if (start < 0 || end > textLength) return new DomainError('range.outside', { start, end, length: textLength });
+  if (end <= start) return new DomainError('range.empty', { start, end });
   return null;
 }
 

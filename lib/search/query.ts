@@ -15,6 +15,7 @@
  * AND than OR. The unit that must satisfy the query is the turn.
  */
 import { foldedWordsOf, isSearchable } from './words';
+import { translator } from '../i18n';
 
 /** One term: the folded words of a word or phrase; with `prefix`, the last word is a prefix. */
 export interface TermNode {
@@ -66,35 +67,9 @@ type Lexeme =
   | { type: 'op'; op: 'AND' | 'OR' | 'NOT'; at: number; text: string }
   | { type: 'word' | 'phrase'; at: number; text: string; body: string; prefix: boolean };
 
-/** English messages; the UI has its own, translated, under `search.error.<code>`. */
+/** The English message of a syntax error (the catalogue's, as every screen shows it translated). */
 export function queryErrorMessage(code: QueryErrorCode, at: number, text: string): string {
-  const where = `at character ${at + 1}`;
-  switch (code) {
-    case 'unclosedQuote':
-      return `The quotation mark ${where} is not closed`;
-    case 'emptyQuote':
-      return `The quotation marks ${where} have nothing between them`;
-    case 'unclosedParen':
-      return `The parenthesis ${where} is not closed`;
-    case 'unexpectedParen':
-      return `The closing parenthesis ${where} has no opening one`;
-    case 'emptyParens':
-      return `The parentheses ${where} have nothing between them`;
-    case 'missingOperand':
-      return `“${text}” ${where} needs a word on each side`;
-    case 'leadingNot':
-      return `NOT ${where} needs a word before it, as in “петиция NOT онлайн”`;
-    case 'misplacedStar':
-      return `“${text}” ${where}: a star may only end a word, as in әкім*`;
-    case 'noWords':
-      return `“${text}” ${where} has no letters or digits to search for`;
-    case 'tooLong':
-      return `The query is longer than ${MAX_QUERY_LENGTH} characters`;
-    case 'tooManyTerms':
-      return `The query has more than ${MAX_TERMS} words and phrases`;
-    case 'tooDeep':
-      return `The parentheses ${where} are nested too deeply`;
-  }
+  return translator('en')(`error.search.${code}`, { at: at + 1, text });
 }
 
 class QuerySyntaxError extends Error {

@@ -5,6 +5,7 @@
 import { buildCanonicalText } from './canonical';
 import type { TextChange } from './remap';
 import { diffText } from './remap';
+import { DomainError } from '../errors';
 
 export type SpeakerKind = 'participant' | 'moderator' | 'unknown';
 
@@ -23,7 +24,7 @@ export type TurnOp =
   | { op: 'merge'; index: number };
 
 /** Thrown for an operation that cannot apply; the message names the turn. */
-export class CorrectionError extends Error {}
+export class CorrectionError extends DomainError {}
 
 /**
  * Applies one operation (turn indices are 0-based). Returns the new turns and the change
@@ -31,7 +32,7 @@ export class CorrectionError extends Error {}
  */
 export function applyTurnOp(turns: readonly CorrectableTurn[], op: TurnOp): { turns: CorrectableTurn[]; change: TextChange | null } {
   const turn = turns[op.index];
-  if (!turn) throw new CorrectionError(`There is no turn ${op.index + 1}`);
+  if (!turn) throw new CorrectionError('correction.no_turn', { turn: op.index + 1 });
   const { ranges } = buildCanonicalText(turns);
   const r = ranges[op.index];
   const next = turns.map((t) => ({ ...t }));
@@ -44,22 +45,22 @@ export function applyTurnOp(turns: readonly CorrectableTurn[], op: TurnOp): { tu
     }
     case 'speaker': {
       next[op.index] = { ...turn, speakerKind: op.speakerKind, participantId: op.speakerKind === 'participant' ? op.participantId : null, speakerLabel: op.speakerLabel };
-      if (op.speakerKind === 'participant' && op.participantId == null) throw new CorrectionError(`Turn ${op.index + 1}: choose the participant`);
+      if (op.speakerKind === 'participant' && op.participantId == null) throw new CorrectionError('correction.choose_participant', { turn: op.index + 1 });
       return { turns: next, change: null };
     }
     case 'split': {
       if (!Number.isInteger(op.at) || op.at <= 0 || op.at >= turn.text.length) {
-        throw new CorrectionError(`Turn ${op.index + 1} can only be split inside its text`);
+        throw new CorrectionError('correction.split_outside', { turn: op.index + 1 });
       }
       const left = turn.text.slice(0, op.at).trimEnd();
       const right = turn.text.slice(op.at).trimStart();
-      if (!left || !right) throw new CorrectionError(`Turn ${op.index + 1}: both parts of a split need text`);
+      if (!left || !right) throw new CorrectionError('correction.split_empty_part', { turn: op.index + 1 });
       next.splice(op.index, 1, { ...turn, text: left }, { ...turn, text: right, timestamp: null });
       return { turns: next, change: { from: r.start + left.length, to: r.end - right.length, insert: '\n' } };
     }
     case 'merge': {
       const after = turns[op.index + 1];
-      if (!after) throw new CorrectionError(`Turn ${op.index + 1} is the last one; there is nothing to merge it with`);
+      if (!after) throw new CorrectionError('correction.merge_last', { turn: op.index + 1 });
       const glue = turn.text && after.text ? ' ' : '';
       next.splice(op.index, 2, { ...turn, text: turn.text + glue + after.text });
       return { turns: next, change: { from: r.end, to: r.end + 1, insert: glue } };

@@ -1,9 +1,9 @@
-/**
- * Language codes of translations: a BCP-47-like tag, a primary language of two or three
+/** * Language codes of translations: a BCP-47-like tag, a primary language of two or three
  * lower-case letters and optional subtags (`en`, `kk`, `ru`, `en-GB`, `kk-Latn`). We check
  * the shape, not membership in the IANA registry: a research team may need a code the
  * registry lists and we do not.
  */
+import { DomainError } from '../errors';
 export const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 
 /** Longest tag we accept (the shape alone allows any number of subtags). */
@@ -24,10 +24,9 @@ export function parseLanguageTag(raw: string): string | null {
 }
 
 /** Why `raw` is not a language code, or null when it is one. */
-export function languageTagProblem(raw: string): string | null {
+export function languageTagProblem(raw: string): DomainError | null {
   if (parseLanguageTag(raw) !== null) return null;
-  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  return `"${shown}" is not a language code: write two or three lower-case letters, optionally followed by subtags (en, kk, ru, en-GB)`;
+  return new DomainError('translation.bad_language', { value: raw.length > 40 ? `${raw.slice(0, 40)}…` : raw });
 }
 
 /**

@@ -5,18 +5,14 @@
  */
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireProject } from '@/server/edge/session';
+import { projectAction } from '@/server/edge/action';
 import {
-  AttributeError,
   createAttributeDefinition,
   deleteAttributeDefinition,
   saveDocumentAttributes,
   updateAttributeDefinition,
 } from '@/db/queries/attribute-definitions';
 import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES } from '@/db/schema';
-
-/** The outcome of an attribute action: refusals carry every problem as a sentence. */
-export type AttributeActionResult = { ok: true; id?: number; changed?: number; removedValues?: number } | { ok: false; problems: string[] };
 
 const id = z.number().int().positive();
 const bin = z.object({ label: z.string().max(100), min: z.number().finite(), max: z.number().finite() });
@@ -36,55 +32,30 @@ const cellsSchema = z.object({
   cells: z.array(z.object({ documentId: id, attributeId: id, value: z.string().max(5000) })).max(100_000),
 });
 
-function invalid(error: z.ZodError): AttributeActionResult {
-  const issue = error.issues[0];
-  return { ok: false, problems: [`Invalid request: ${issue.path.join('.') || 'input'}: ${issue.message}`] };
-}
-
-/** Makes the change; a refusal by the attribute rules becomes a result, anything else throws. */
-function attempt(projectId: number, change: () => Omit<Extract<AttributeActionResult, { ok: true }>, 'ok'>): AttributeActionResult {
-  let result;
-  try {
-    result = change();
-  } catch (e) {
-    if (e instanceof AttributeError) return { ok: false, problems: e.problems };
-    throw e;
-  }
-  // Attributes show on the documents table, participants and analysis pages.
+/** Attributes show on the documents table, participants and analysis pages. */
+function changed<T>(projectId: number, value: T): T {
   revalidatePath(`/projects/${projectId}`, 'layout');
-  return { ok: true, ...result };
+  return value;
 }
 
-/** Creates a document or participant attribute. */
-export async function createAttributeAction(projectId: string, input: unknown): Promise<AttributeActionResult> {
-  const { project, db, user } = await requireProject(projectId, ['lead']);
-  const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return attempt(project.id, () => ({ id: createAttributeDefinition(db, { projectId: project.id, userId: user.id }, parsed.data).id }));
-}
+const actor = (projectId: number, userId: number) => ({ projectId, userId });
+
+/** Creates a document or participant attribute; the result is its id. */
+export const createAttributeAction = projectAction({ roles: ['lead'], input: createSchema }, ({ db, project, user }, input) =>
+  changed(project.id, createAttributeDefinition(db, actor(project.id, user.id), input).id),
+);
 
 /** Renames an attribute, changes its type, its category values (with renames) or its bins. */
-export async function updateAttributeAction(projectId: string, input: unknown): Promise<AttributeActionResult> {
-  const { project, db, user } = await requireProject(projectId, ['lead']);
-  const parsed = updateSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { attributeId, ...patch } = parsed.data;
-  return attempt(project.id, () => ({ id: updateAttributeDefinition(db, { projectId: project.id, userId: user.id }, attributeId, patch).id }));
-}
+export const updateAttributeAction = projectAction({ roles: ['lead'], input: updateSchema }, ({ db, project, user }, { attributeId, ...patch }) =>
+  changed(project.id, updateAttributeDefinition(db, actor(project.id, user.id), attributeId, patch).id),
+);
 
 /** Deletes an attribute and its values, once the lead confirmed how many values go. */
-export async function deleteAttributeAction(projectId: string, input: unknown): Promise<AttributeActionResult> {
-  const { project, db, user } = await requireProject(projectId, ['lead']);
-  const parsed = deleteSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  const { attributeId, confirmValues } = parsed.data;
-  return attempt(project.id, () => deleteAttributeDefinition(db, { projectId: project.id, userId: user.id }, attributeId, confirmValues));
-}
+export const deleteAttributeAction = projectAction({ roles: ['lead'], input: deleteSchema }, ({ db, project, user }, { attributeId, confirmValues }) =>
+  changed(project.id, deleteAttributeDefinition(db, actor(project.id, user.id), attributeId, confirmValues)),
+);
 
 /** Saves the edited cells of the documents × attributes table, all or nothing. */
-export async function saveDocumentAttributesAction(projectId: string, input: unknown): Promise<AttributeActionResult> {
-  const { project, db, user } = await requireProject(projectId, ['lead']);
-  const parsed = cellsSchema.safeParse(input);
-  if (!parsed.success) return invalid(parsed.error);
-  return attempt(project.id, () => saveDocumentAttributes(db, { projectId: project.id, userId: user.id }, parsed.data.cells));
-}
+export const saveDocumentAttributesAction = projectAction({ roles: ['lead'], input: cellsSchema }, ({ db, project, user }, { cells }) =>
+  changed(project.id, saveDocumentAttributes(db, actor(project.id, user.id), cells)),
+);

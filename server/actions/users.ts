@@ -1,13 +1,10 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { requireAdmin } from '@/server/edge/session';
-import { getDb } from '@/db/client';
+import { adminAction, refuse } from '@/server/edge/action';
 import { createUser, setUserFlags } from '@/db/queries/users';
 import { recordAudit } from '@/db/queries/audit';
 import { hashPassword, passwordProblem } from '@/lib/auth/password';
-
-export type ActionResult = { ok: true } | { ok: false; error: string };
 
 const createSchema = z.object({
   email: z.string().email().max(320),
@@ -17,36 +14,22 @@ const createSchema = z.object({
 });
 
 /** Instance admins create accounts. */
-export async function createUserAction(input: unknown): Promise<ActionResult> {
-  const admin = await requireAdmin();
-  const parsed = createSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
-  const problem = passwordProblem(parsed.data.password);
-  if (problem) return { ok: false, error: problem };
-  const db = getDb();
-  try {
-    const u = createUser(db, { ...parsed.data, passwordHash: hashPassword(parsed.data.password) });
-    recordAudit(db, { projectId: null, userId: admin.id, action: 'user.create', entityType: 'user', entityId: u.id, after: { email: u.email, isAdmin: u.isAdmin } });
-  } catch (e) {
-    return { ok: false, error: (e as Error).message };
-  }
+export const createUserAction = adminAction({ input: createSchema }, ({ db, user: admin }, input) => {
+  const problem = passwordProblem(input.password);
+  if (problem) throw problem;
+  const u = createUser(db, { ...input, passwordHash: hashPassword(input.password) });
+  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.create', entityType: 'user', entityId: u.id, after: { email: u.email, isAdmin: u.isAdmin } });
   revalidatePath('/admin/users');
-  return { ok: true };
-}
+  return { id: u.id };
+});
 
 const flagsSchema = z.object({ userId: z.number().int().positive(), isAdmin: z.boolean().optional(), disabled: z.boolean().optional() });
 
-export async function setUserFlagsAction(input: unknown): Promise<ActionResult> {
-  const admin = await requireAdmin();
-  const parsed = flagsSchema.safeParse(input);
-  if (!parsed.success) return { ok: false, error: parsed.error.issues[0].message };
-  const { userId, ...flags } = parsed.data;
-  if (userId === admin.id && (flags.isAdmin === false || flags.disabled === true)) {
-    return { ok: false, error: 'You cannot remove your own admin rights or disable yourself' };
-  }
-  const db = getDb();
+/** Instance admins grant or remove admin rights and disable or enable accounts (never their own). */
+export const setUserFlagsAction = adminAction({ input: flagsSchema }, ({ db, user: admin }, { userId, ...flags }) => {
+  if (userId === admin.id && (flags.isAdmin === false || flags.disabled === true)) refuse('user.self_demotion');
   setUserFlags(db, userId, flags);
   recordAudit(db, { projectId: null, userId: admin.id, action: 'user.flags', entityType: 'user', entityId: userId, after: flags });
   revalidatePath('/admin/users');
-  return { ok: true };
-}
+  return { userId };
+});

@@ -7,6 +7,8 @@ import { roleInProject } from '@/db/queries/projects';
 import { userById, userForTokenHash, type PublicUser } from '@/db/queries/users';
 import type { Role } from '@/db/schema';
 import { bearerToken, hashApiToken } from '@/lib/auth/token';
+import { DomainError, STATUS_OF_KIND } from '@/lib/errors';
+import { invalidInput } from '@/lib/errors/zod';
 import { authOptions } from '@/server/edge/auth';
 
 export class HttpError extends Error {
@@ -53,8 +55,9 @@ export function projectRole(user: PublicUser, projectId: number, roles: readonly
 type Handler<P> = (req: Request, ctx: { user: PublicUser; params: P }) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: 401 without a user; HttpError → its status; a zod error → 400
- * naming the field; anything else → 500 with no detail leaked.
+ * Wraps a route handler: 401 without a user; HttpError → its status; a refusal of the domain
+ * (or of zod, naming the field) → 400, 403, 404 or 409 by its kind, with its reason code;
+ * anything else → 500 with no detail leaked.
  */
 export function apiRoute<P>(handler: Handler<P>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
@@ -62,14 +65,12 @@ export function apiRoute<P>(handler: Handler<P>) {
       const user = await apiUser(req);
       if (!user) return NextResponse.json({ error: 'Sign in or send an API token' }, { status: 401 });
       return await handler(req, { user, params: await ctx.params });
-    } catch (e) {
+    } catch (thrown) {
+      let e = thrown;
       if (e instanceof HttpError) return NextResponse.json({ error: e.message }, { status: e.status });
-      if (e instanceof ZodError) {
-        const issue = e.issues[0];
-        return NextResponse.json(
-          { error: `Parameter '${issue.path.join('.') || 'input'}': ${issue.message}` },
-          { status: 400 },
-        );
+      if (e instanceof ZodError) e = invalidInput(e);
+      if (e instanceof DomainError) {
+        return NextResponse.json({ error: e.message, reason: e.reason, details: e.details }, { status: STATUS_OF_KIND[e.kind] });
       }
       console.error(e);
       return NextResponse.json({ error: 'Internal error' }, { status: 500 });

@@ -3,7 +3,7 @@ import type { Db } from '@/db/client';
 import { codingInProject, type CodingRow } from '@/db/queries/codings';
 import type { Role } from '@/db/schema';
 import { mayViewLayer } from '@/lib/access/layers';
-import { layerOfCoding } from '@/server/services/coding-access';
+import { layerOfCoding } from '@/server/services/codings';
 
 /**
  * The coding, when it is in the project and in a layer the reader may see; undefined

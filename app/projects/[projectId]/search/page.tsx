@@ -1,12 +1,11 @@
 import { requireProject } from '@/server/edge/session';
-import { getT } from '@/server/edge/i18n';
+import { getLocale, getT } from '@/server/edge/i18n';
 import { codesOfProject } from '@/db/queries/codes';
 import { savedSearchesOfProject } from '@/db/queries/saved-searches';
 import { SearchError, searchFilterChoices } from '@/db/queries/search';
 import { searchProject, type SearchResult } from '@/db/queries/search-results';
 import type { LayerRef } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
-import type { MessageKey } from '@/lib/i18n';
 import { searchOptionsFromParams, searchOptionsToParams } from '@/lib/search/options';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
@@ -41,8 +40,7 @@ export default async function SearchPage({
     result = await searchProject(db, project.id, options, { codedLayer, limit, includePrivate: true });
   } catch (e) {
     if (!(e instanceof SearchError)) throw e;
-    const at = e.params.at != null ? e.params.at + 1 : '';
-    problem = t(`search.error.${e.code}` as MessageKey, { at, text: e.params.text ?? '' });
+    problem = e.in(await getLocale());
   }
 
   const codes = codePaths(codesOfProject(db, project.id));

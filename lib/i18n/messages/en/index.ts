@@ -5,6 +5,7 @@ import { search } from './search';
 import { agreement } from './agreement';
 import { imports } from './imports';
 import { exports } from './exports';
+import { errors } from './errors';
 
 export const en = {
   ...core,
@@ -13,6 +14,7 @@ export const en = {
   ...agreement,
   ...imports,
   ...exports,
+  ...errors,
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -6,6 +6,7 @@ import { search } from './search';
 import { agreement } from './agreement';
 import { imports } from './imports';
 import { exports } from './exports';
+import { errors } from './errors';
 
 export const ru: Messages = {
   ...core,
@@ -14,4 +15,5 @@ export const ru: Messages = {
   ...agreement,
   ...imports,
   ...exports,
+  ...errors,
 };

@@ -1,10 +1,8 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } from '@/server/edge/api';
-import { codingWriteProblem } from '@/server/services/coding-access';
+import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { addCodings } from '@/server/services/codings';
 import { getDb } from '@/db/client';
-import { CodingError, createCodings } from '@/db/queries/codings';
-import { documentInProject } from '@/db/queries/documents';
 import { projectById } from '@/db/queries/projects';
 
 const id = z.number().int().positive();
@@ -28,15 +26,7 @@ export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }
   });
   const input = body.parse(json);
   const db = getDb();
-  if (!documentInProject(db, projectId, input.documentId)) throw notFoundError();
   const layer = input.layer === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'coder', coderId: user.id } as const);
-  const problem = codingWriteProblem(db, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode }, input.documentId, layer);
-  if (problem) throw new HttpError(403, problem);
-  try {
-    const codings = createCodings(db, { ...input, layer, projectId, actorId: user.id });
-    return NextResponse.json({ codings }, { status: 201 });
-  } catch (e) {
-    if (e instanceof CodingError) throw badRequest(e.message);
-    throw e;
-  }
+  const codings = addCodings(db, { projectId, userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode }, { ...input, layer });
+  return NextResponse.json({ codings }, { status: 201 });
 });

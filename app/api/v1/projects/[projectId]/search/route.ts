@@ -2,7 +2,6 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { apiRoute, parseId, projectRole } from '@/server/edge/api';
 import { getDb } from '@/db/client';
-import { SearchError } from '@/db/queries/search';
 import { searchProject } from '@/db/queries/search-results';
 import type { LayerRef } from '@/lib/access/layers';
 import { searchOptionsFromParams } from '@/lib/search/options';
@@ -28,32 +27,27 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const { offset, limit } = page.parse({ offset: url.searchParams.get('offset') ?? undefined, limit: url.searchParams.get('limit') ?? undefined });
   const options = searchOptionsFromParams(url.searchParams);
   const codedLayer: LayerRef = role === 'viewer' ? { kind: 'consensus' } : { kind: 'coder', coderId: user.id };
-  try {
-    const r = await searchProject(getDb(), projectId, options, { codedLayer, offset, limit });
-    return NextResponse.json({
-      empty: r.empty,
-      query: options.q,
-      regex: options.regex,
-      total: r.total,
-      turns: r.turns,
-      truncated: r.truncated,
-      offset: r.offset,
-      limit: r.limit,
-      documents: r.documents.map((d) => ({ documentId: d.documentId, title: d.title, attributes: d.attributes, hits: d.hits })),
-      hits: r.hits.map((h) => ({
-        documentId: h.documentId,
-        documentTitle: h.documentTitle,
-        turnSeq: h.turnSeq,
-        speaker: h.speaker,
-        start: h.start,
-        end: h.end,
-        snippet: h.snippet,
-        ...(h.coded === null ? {} : { coded: h.coded }),
-      })),
-      participants: r.participants,
-    });
-  } catch (e) {
-    if (e instanceof SearchError) return NextResponse.json({ error: e.message, code: e.code, ...e.params }, { status: 400 });
-    throw e;
-  }
+  const r = await searchProject(getDb(), projectId, options, { codedLayer, offset, limit });
+  return NextResponse.json({
+    empty: r.empty,
+    query: options.q,
+    regex: options.regex,
+    total: r.total,
+    turns: r.turns,
+    truncated: r.truncated,
+    offset: r.offset,
+    limit: r.limit,
+    documents: r.documents.map((d) => ({ documentId: d.documentId, title: d.title, attributes: d.attributes, hits: d.hits })),
+    hits: r.hits.map((h) => ({
+      documentId: h.documentId,
+      documentTitle: h.documentTitle,
+      turnSeq: h.turnSeq,
+      speaker: h.speaker,
+      start: h.start,
+      end: h.end,
+      snippet: h.snippet,
+      ...(h.coded === null ? {} : { coded: h.coded }),
+    })),
+    participants: r.participants,
+  });
 });

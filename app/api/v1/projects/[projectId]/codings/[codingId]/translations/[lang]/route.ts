@@ -4,7 +4,7 @@ import { apiRoute, badRequest, HttpError, notFoundError, parseId, projectRole } 
 import { mayTranslate, visibleCoding } from '@/server/services/translation-access';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
-import { deleteTranslation, saveTranslation, translationsForCoding, TranslationError, TRANSLATION_MAX } from '@/db/queries/translations';
+import { deleteTranslation, saveTranslation, translationsForCoding, TRANSLATION_MAX } from '@/db/queries/translations';
 import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language-tag';
 
 type Params = { projectId: string; codingId: string; lang: string };
@@ -15,7 +15,7 @@ function context(user: { id: number }, params: Params) {
   const codingId = parseId(params.codingId, 'codingId');
   const role = projectRole(user as Parameters<typeof projectRole>[0], projectId);
   const language = parseLanguageTag(decodeURIComponent(params.lang));
-  if (!language) throw badRequest(`Parameter 'lang': ${languageTagProblem(decodeURIComponent(params.lang))}`);
+  if (!language) throw badRequest(`Parameter 'lang': ${languageTagProblem(decodeURIComponent(params.lang))?.message}`);
   const db = getDb();
   if (!visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode })) throw notFoundError();
   return { db, projectId, codingId, role, language };
@@ -39,12 +39,7 @@ export const PUT = apiRoute<Params>(async (req, { user, params }) => {
     throw badRequest('The body must be JSON');
   });
   const { text } = body.parse(json);
-  try {
-    return NextResponse.json({ translation: saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
-  } catch (e) {
-    if (e instanceof TranslationError) throw new HttpError(e.status, e.message);
-    throw e;
-  }
+  return NextResponse.json({ translation: saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
 });
 
 /** DELETE: removes the translation. Leads and coders. */

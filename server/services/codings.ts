@@ -1,0 +1,65 @@
+/**
+ * Creating, changing and removing codings: the one use case behind the editor's actions, the
+ * JSON API and auto-coding. Who may write which layer of which document is decided here
+ * (`codingWriteRefusal`), once.
+ */
+import type { Db } from '@/db/client';
+import { codingInProject, createCodings, deleteCoding, isAssigned, updateCoding, CodingError, type CodingView } from '@/db/queries/codings';
+import { documentInProject } from '@/db/queries/documents';
+import type { Role } from '@/db/schema';
+import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
+
+export interface Writer {
+  projectId: number;
+  userId: number;
+  role: Role;
+  blindMode: boolean;
+}
+
+/** Why this user may not write codings in this layer of this document, or null when they may. */
+export function codingWriteRefusal(db: Db, writer: Omit<Writer, 'projectId'>, documentId: number, layer: LayerRef): CodingError | null {
+  if (!mayEditLayer({ role: writer.role, userId: writer.userId, blindMode: writer.blindMode }, layer)) return new CodingError('coding.layer_forbidden');
+  if (writer.role === 'coder' && !isAssigned(db, documentId, writer.userId)) return new CodingError('coding.not_assigned');
+  return null;
+}
+
+export function layerOfCoding(row: { layer: 'coder' | 'consensus'; coderId: number }): LayerRef {
+  return row.layer === 'consensus' ? { kind: 'consensus' } : { kind: 'coder', coderId: row.coderId };
+}
+
+export interface NewCodings {
+  documentId: number;
+  version?: number;
+  codeIds: number[];
+  start: number;
+  end: number;
+  layer: LayerRef;
+  memo?: string;
+}
+
+export function addCodings(db: Db, writer: Writer, input: NewCodings): CodingView[] {
+  if (!documentInProject(db, writer.projectId, input.documentId)) throw new CodingError('document.not_found', { id: input.documentId });
+  const refusal = codingWriteRefusal(db, writer, input.documentId, input.layer);
+  if (refusal) throw refusal;
+  return createCodings(db, { ...input, projectId: writer.projectId, actorId: writer.userId });
+}
+
+/** The coding, when it exists and the writer may see its layer (otherwise it does not exist for them). */
+function writableCoding(db: Db, writer: Writer, codingId: number) {
+  const row = codingInProject(db, writer.projectId, codingId);
+  const visible = row && mayViewLayer({ role: writer.role, userId: writer.userId, blindMode: writer.blindMode }, layerOfCoding(row));
+  if (!row || !visible) throw new CodingError('coding.not_found', { id: codingId });
+  const refusal = codingWriteRefusal(db, writer, row.documentId, layerOfCoding(row));
+  if (refusal) throw refusal;
+  return row;
+}
+
+export function changeCoding(db: Db, writer: Writer, codingId: number, change: { codeId?: number; start?: number; end?: number; memo?: string }): CodingView {
+  writableCoding(db, writer, codingId);
+  return updateCoding(db, writer.projectId, codingId, change, writer.userId);
+}
+
+export function removeCoding(db: Db, writer: Writer, codingId: number): { id: number } {
+  writableCoding(db, writer, codingId);
+  return { id: deleteCoding(db, writer.projectId, codingId, writer.userId).id };
+}
