@@ -344,7 +344,7 @@ describe('deleteCode', () => {
       error = e as CodebookError;
     }
     expect(error).toBeInstanceOf(CodebookError);
-    expect(error!.reason).toBe('confirm_codings');
+    expect(error!.reason).toBe('codebook.confirm_codings');
     expect(error!.details.count).toBe(2);
     expect(error!.message).toMatch(/deletes 2 codings/);
     expect(refusal(() => deleteCode(db, lead, a.id, { confirmCodings: 1 }))).toBe('confirm_codings');

@@ -166,7 +166,7 @@ describe('search semantics', () => {
     ] as const) {
       const err = await search(q).catch((e) => e);
       expect(err, q).toBeInstanceOf(SearchError);
-      expect(err.code).toBe(code);
+      expect(err.reason).toBe(`search.${code}`);
       expect(err.message.length).toBeGreaterThan(10);
     }
   });
@@ -184,7 +184,7 @@ describe('filters', () => {
   it('refuses an attribute of another scope or project', async () => {
     const err = await search('петиция', { document: [{ attributeId: extra.age.id, values: ['18–29'] }] }).catch((e) => e);
     expect(err).toBeInstanceOf(SearchError);
-    expect(err.code).toBe('unknownAttribute');
+    expect(err.reason).toBe('search.unknownAttribute');
   });
 
   it('by whether the hit is already coded with a code in my layer', async () => {
@@ -238,9 +238,9 @@ describe('regex mode', () => {
     ctx.db.$client.prepare('UPDATE turns SET text = ? WHERE document_id = ? AND seq = 1').run(`${'a'.repeat(40)}!`, f.doc.id);
     const err = await findHits(ctx.db, f.project.id, { ...EMPTY_SEARCH, q: '(a+)+$', regex: true }, { ...mine(), regexTimeLimitMs: 300 }).catch((e) => e);
     expect(err).toBeInstanceOf(SearchError);
-    expect(err.code).toBe('regexTimeout');
+    expect(err.reason).toBe('search.regexTimeout');
     const bad = await search('(a', { regex: true }).catch((e) => e);
-    expect(bad.code).toBe('invalidRegex');
+    expect(bad.reason).toBe('search.invalidRegex');
   });
 });
 

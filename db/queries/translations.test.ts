@@ -1,9 +1,10 @@
+import { DomainError } from '@/lib/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing-fixture';
 import { auditEvents, translations } from '../schema';
 import { createCodings } from './codings';
-import { deleteTranslation, saveTranslation, translationsForCoding, translationsForCodings, TranslationError } from './translations';
+import { deleteTranslation, saveTranslation, translationsForCoding, translationsForCodings } from './translations';
 
 let ctx: ReturnType<typeof openTestDatabase>;
 let f: ReturnType<typeof seedFixture>;
@@ -52,7 +53,7 @@ describe('translations', () => {
   ])('refuses %s and writes nothing', (_, change, message) => {
     const input = { projectId: f.project.id, codingId, language: 'kk-Latn', text: 'Men jazdym', actorId: f.lead.id, ...change };
     if (input.projectId === -1) input.projectId = f.other.id;
-    expect(() => saveTranslation(ctx.db, input)).toThrow(TranslationError);
+    expect(() => saveTranslation(ctx.db, input)).toThrow(DomainError);
     expect(() => saveTranslation(ctx.db, input)).toThrow(message);
     expect(ctx.db.select().from(translations).all()).toEqual([]);
   });

@@ -4,10 +4,10 @@ import { rangeProblem, snapToWords } from './range';
 describe('rangeProblem', () => {
   it('accepts a range inside the text and names what is wrong otherwise', () => {
     expect(rangeProblem(10, 0, 10)).toBeNull();
-    expect(rangeProblem(10, 3, 3)).toMatch(/empty/);
-    expect(rangeProblem(10, 5, 11)).toMatch(/outside the text \(length 10\)/);
-    expect(rangeProblem(10, -1, 2)).toMatch(/outside/);
-    expect(rangeProblem(10, 1.5, 2)).toMatch(/whole numbers/);
+    expect(rangeProblem(10, 3, 3)?.message).toMatch(/empty/);
+    expect(rangeProblem(10, 5, 11)?.message).toMatch(/outside the text \(length 10\)/);
+    expect(rangeProblem(10, -1, 2)?.message).toMatch(/outside/);
+    expect(rangeProblem(10, 1.5, 2)?.message).toMatch(/whole numbers/);
   });
 });
 

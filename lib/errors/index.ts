@@ -33,7 +33,7 @@ export class DomainError extends Error {
 /** The kind follows from the reason's name, so a new reason needs no table entry. */
 function kindOf(reason: string): ErrorKind {
   if (/(^|\.)(not_found|unknown_)/.test(reason)) return 'not_found';
-  if (/(^|\.)(forbidden|not_assigned|only_)/.test(reason)) return 'forbidden';
+  if (/(^|[._])(forbidden|not_assigned)|\.only_/.test(reason)) return 'forbidden';
   if (/(^|\.)(stale|conflict|changed)/.test(reason)) return 'conflict';
   return 'invalid';
 }

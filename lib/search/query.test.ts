@@ -82,7 +82,7 @@ describe('parseQuery', () => {
     expect(error(Array.from({ length: 51 }, (_, i) => `w${i}`).join(' '))).toMatchObject({ code: 'tooManyTerms' });
     expect(error('('.repeat(25) + 'a' + ')'.repeat(25))).toMatchObject({ code: 'tooDeep' });
     expect(error('NOT a').message).toMatch(/NOT at character 1 needs a word before it/);
-    expect(error('"e-Otinish').message).toBe('The quotation mark at character 1 is not closed');
+    expect(error('"e-Otinish').message).toBe('The quotation mark at character 1 is not closed.');
   });
 
   it('treats FTS5 syntax characters as plain text, never as syntax', () => {
