@@ -64,7 +64,7 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': layering([
         { group: layer(['app']), message: 'components/ sit below app/.' },
-        { group: [...layer(['db']), 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'components/ never import the database; pass data in from app/.', allowTypeImports: true },
+        { group: [...layer(['db']), 'better-sqlite3', 'drizzle-orm', 'drizzle-orm/*'], message: 'components/ never import the database (not even its types: view types live in lib/); pass data in from app/.' },
         testHelpers,
       ]),
     },

@@ -1,8 +1,8 @@
 'use client';
 import { useState, useTransition } from 'react';
 import { deleteMemoAction, saveMemoAction } from '@/server/actions/memos';
-import type { MemoView } from '@/db/queries/memos';
 import { useI18n } from './I18nProvider';
+import type { MemoView } from '@/lib/memos/views';
 
 /** The memos on a project, a document or a code: read by every member, written by coders and leads. */
 export function MemoPanel({

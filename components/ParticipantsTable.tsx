@@ -1,9 +1,9 @@
 'use client';
 import { useMemo, useState } from 'react';
-import type { ParticipantSummary } from '@/db/queries/participants';
-import type { AttributeBin, AttributeType } from '@/db/schema';
 import { binOf } from '@/lib/attributes/bins';
 import { useI18n } from './I18nProvider';
+import type { AttributeBin, AttributeType } from '@/lib/attributes/types';
+import type { ParticipantSummary } from '@/lib/attributes/participants';
 
 interface AttributeColumn {
   name: string;

@@ -21,14 +21,15 @@ import {
   uniqueIndex,
   type AnySQLiteColumn,
 } from 'drizzle-orm/sqlite-core';
-import type { AttributeBin } from '../lib/attributes/types';
+import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES, type AttributeBin } from '../lib/attributes/types';
+import { SPEAKER_KINDS } from '../lib/text/speakers';
+import { LAYERS, ROLES } from '../lib/access/layers';
+import { ASSIGNMENT_STATUSES } from '../lib/access/assignments';
+import { MEMO_TARGETS } from '../lib/memos/views';
 
 const now = sql`(unixepoch('subsec') * 1000)`;
 const createdAt = () => integer('created_at', { mode: 'timestamp_ms' }).notNull().default(now);
 const updatedAt = () => integer('updated_at', { mode: 'timestamp_ms' }).notNull().default(now);
-
-export const ROLES = ['lead', 'coder', 'viewer'] as const;
-export type Role = (typeof ROLES)[number];
 
 export const users = sqliteTable('users', {
   id: integer('id').primaryKey({ autoIncrement: true }),
@@ -96,11 +97,6 @@ export const members = sqliteTable(
   (t) => [primaryKey({ columns: [t.projectId, t.userId] }), index('members_user').on(t.userId)],
 );
 
-export const ATTRIBUTE_SCOPES = ['document', 'participant'] as const;
-export const ATTRIBUTE_TYPES = ['category', 'number', 'text', 'date'] as const;
-export type AttributeScope = (typeof ATTRIBUTE_SCOPES)[number];
-export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];
-export type { AttributeBin };
 
 export const attributeDefinitions = sqliteTable(
   'attribute_definitions',
@@ -198,9 +194,6 @@ export const participantAttributeValues = sqliteTable(
   ],
 );
 
-export const SPEAKER_KINDS = ['participant', 'moderator', 'unknown'] as const;
-export type SpeakerKind = (typeof SPEAKER_KINDS)[number];
-
 export const turns = sqliteTable(
   'turns',
   {
@@ -254,9 +247,6 @@ export const codes = sqliteTable(
   (t) => [index('codes_project').on(t.projectId, t.parentId)],
 );
 
-export const LAYERS = ['coder', 'consensus'] as const;
-export type LayerKind = (typeof LAYERS)[number];
-
 export const codings = sqliteTable(
   'codings',
   {
@@ -297,9 +287,6 @@ export const codings = sqliteTable(
   ],
 );
 
-export const ASSIGNMENT_STATUSES = ['not_started', 'in_progress', 'done'] as const;
-export type AssignmentStatus = (typeof ASSIGNMENT_STATUSES)[number];
-
 export const assignments = sqliteTable(
   'assignments',
   {
@@ -320,9 +307,6 @@ export const assignments = sqliteTable(
     index('assignments_coder').on(t.projectId, t.coderId),
   ],
 );
-
-export const MEMO_TARGETS = ['project', 'document', 'code'] as const;
-export type MemoTarget = (typeof MEMO_TARGETS)[number];
 
 /** Memos on a project, a document or a code (a coding's memo is on the coding). */
 export const memos = sqliteTable(

@@ -1,7 +1,7 @@
 /** The choice of coders, documents, codes and settings: a plain GET form, so every report has a link. */
-import type { AgreementChoices } from '@/db/queries/agreement';
 import type { AgreementSelection } from '@/lib/agreement/selection';
 import type { Translate } from '@/lib/i18n';
+import type { AgreementChoices } from '@/lib/agreement/types';
 
 export function AgreementForm({
   choices,

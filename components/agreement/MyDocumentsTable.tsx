@@ -3,8 +3,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { setMyStatusAction } from '@/server/actions/assignments';
-import type { MyDocument } from '@/db/queries/assignments';
 import { useI18n } from '../I18nProvider';
+import type { MyDocument } from '@/lib/access/assignments';
 
 /** The coder's assigned documents with their status; mark done or reopen. */
 export function MyDocumentsTable({ projectId, documents }: { projectId: string; documents: MyDocument[] }) {

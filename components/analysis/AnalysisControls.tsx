@@ -1,7 +1,7 @@
 'use client';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
-import { parseLayer } from '@/lib/access/layer-param';
+import { parseLayer } from '@/lib/access/layers';
 import type { ControlOptions } from '@/lib/analysis/options';
 import { toSearchParams, type AnalysisParams, type LayerParam } from '@/lib/analysis/params';
 import { MEASURES, type Measure } from '@/lib/analysis/types';
@@ -131,7 +131,7 @@ export function AnalysisControls({
             {options.codes.map((c) => (
               <option key={c.id} value={c.id}>
                 {'\u2003'.repeat(c.depth)}
-                {c.path.split(' / ').pop()}
+                {c.name}
               </option>
             ))}
           </select>

@@ -46,9 +46,8 @@ export function CodesSidebar({
           .filter((c) => !c.archived || counts.has(c.id))
           .map((c) => {
             const n = counts.get(c.id) ?? 0;
-            const depth = c.path.split(' / ').length - 1;
             return (
-              <li key={c.id} style={{ paddingLeft: depth * 12 }} data-code={c.id}>
+              <li key={c.id} style={{ paddingLeft: c.depth * 12 }} data-code={c.id}>
                 <input
                   type="checkbox"
                   checked={!shown || shown.has(c.id)}

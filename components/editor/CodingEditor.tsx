@@ -6,7 +6,6 @@ import { TextSelection } from '@tiptap/pm/state';
 import { useRouter } from 'next/navigation';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
-import type { CodingView } from '@/db/queries/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { snapToWords } from '@/lib/coding/range';
@@ -22,11 +21,13 @@ import { Turn } from './nodes/turn';
 import { CodingHighlights, highlightKey, highlightsBeforePlugin, highlightsOnScreen, highlightStyles, highlightTransaction, type Highlight } from './plugins/codingHighlights';
 import { ReadOnlyText } from './plugins/readOnlyText';
 import { useUndoStack } from './useUndoStack';
+import type { CodingView } from '@/lib/coding/editor-codings';
 
 export interface EditorCode {
   id: number;
   name: string;
   path: string;
+  depth: number;
   color: string;
   shortcut: string | null;
   archived: boolean;
@@ -247,7 +248,7 @@ export function CodingEditor(props: CodingEditorProps) {
       fail(res.error);
       return;
     }
-    const code = { id: res.value.id, name: res.value.name, path: res.value.name, color: res.value.color, shortcut: null, archived: false };
+    const code = { id: res.value.id, name: res.value.name, path: res.value.name, depth: 0, color: res.value.color, shortcut: null, archived: false };
     setCodes((cs) => [...cs, code]);
     await applyCodes([code.id]);
   };

@@ -1,12 +1,12 @@
 'use client';
 import { useEffect, useState } from 'react';
 import { translationsAction } from '@/server/actions/translations';
-import type { TranslationView } from '@/db/queries/translations';
 import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { useI18n } from '../I18nProvider';
 import type { EditorCode } from './CodingEditor';
+import type { TranslationView } from '@/lib/translation/views';
 
 /** The codings under a clicked highlight or stripe: codes, coder, memo, time, and actions. */
 export function CodingInfo({

@@ -1,6 +1,7 @@
 'use client';
 import { usePathname, useRouter } from 'next/navigation';
 import { useI18n } from '../I18nProvider';
+import { parseLayer } from '@/lib/access/layers';
 
 /** Which layers are on screen, and which one new codings go to; kept in the URL. */
 export function LayerPicker({
@@ -29,7 +30,8 @@ export function LayerPicker({
     <div className="layer-picker" data-testid="layer-picker">
       <span>{t('editor.layers')}:</span>
       {choices.map((c) => {
-        const color = coderColors && c.key.startsWith('coder:') ? coderColors[Number(c.key.slice(6))] : undefined;
+        const layer = parseLayer(c.key);
+        const color = coderColors && layer?.kind === 'coder' ? coderColors[layer.coderId] : undefined;
         return (
           <label key={c.key} style={color ? { borderBottom: `3px solid ${color}` } : undefined}>
             <input

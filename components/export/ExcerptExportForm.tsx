@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { DEFAULT_ATTRIBUTION_TEMPLATE, parseTemplate, unknownFields, TemplateError } from '@/lib/export/attribution';
 import { excerptQueryString, type ExcerptFormat } from '@/lib/export/excerpt-query';
-import { parseLayer } from '@/lib/access/layer-param';
+import { parseLayer } from '@/lib/access/layers';
 import { parseLanguageTag } from '@/lib/translation/language-tag';
 import { useI18n } from '../I18nProvider';
 

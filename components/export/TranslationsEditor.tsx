@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useState, useTransition } from 'react';
 import { deleteTranslationAction, saveTranslationAction } from '@/server/actions/translations';
-import type { TranslationView } from '@/db/queries/translations';
 import { COMMON_LANGUAGES, languageName, parseLanguageTag } from '@/lib/translation/language-tag';
 import { useI18n } from '../I18nProvider';
+import type { TranslationView } from '@/lib/translation/views';
 
 /**
  * The translations of one coding, for the coding info panel: each with its language and

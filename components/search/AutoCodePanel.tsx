@@ -1,7 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
-import type { AutocodePreview, AutocodeResult } from '@/db/queries/autocode';
 import { EXTENTS, type Extent } from '@/lib/search/extent';
 import type { SearchOptions } from '@/lib/search/options';
 import {
@@ -12,6 +11,7 @@ import {
 import type { ActionResult } from '@/server/edge/action';
 import { useI18n } from '../I18nProvider';
 import type { SearchCode } from './types';
+import type { AutocodePreview, AutocodeResult } from '@/lib/search/views';
 
 /**
  * Applies one code to all or the selected hits, in the user's own layer: preview (how many

@@ -2,10 +2,10 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { SavedSearchView } from '@/db/queries/saved-searches';
 import { searchOptionsToParams, type SearchOptions } from '@/lib/search/options';
 import { deleteSavedSearchAction, saveSearchAction } from '@/server/actions/search';
 import { useI18n } from '../I18nProvider';
+import type { SavedSearchView } from '@/lib/search/views';
 
 /** The project's saved searches: run one (a link), save the current search, delete. */
 export function SavedSearches({

@@ -1,10 +1,10 @@
 'use client';
 import { usePathname, useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { FilterChoice } from '@/db/queries/search';
 import { searchOptionsToParams, type AttributeFilter, type CodedState, type SearchOptions, type SpeakerFilter } from '@/lib/search/options';
 import { useI18n } from '../I18nProvider';
 import type { SearchCode } from './types';
+import type { FilterChoice } from '@/lib/search/views';
 
 type Picked = Record<number, string[]>;
 

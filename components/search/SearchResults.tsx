@@ -1,11 +1,11 @@
 'use client';
 import Link from 'next/link';
 import { Fragment, useMemo, useState } from 'react';
-import type { SearchHitView, SearchResult } from '@/db/queries/search-results';
 import { hitKey, searchOptionsToParams, type SearchOptions } from '@/lib/search/options';
 import { useI18n } from '../I18nProvider';
 import { AutoCodePanel } from './AutoCodePanel';
 import type { SearchCode } from './types';
+import type { SearchHitView, SearchResult } from '@/lib/search/views';
 
 function describe(attributes: Record<string, string>): string {
   return Object.values(attributes).join(', ');

@@ -15,12 +15,12 @@ vi.mock('@/server/actions/search', () => ({
   deleteSavedSearchAction: vi.fn(),
 }));
 
-import type { SearchResult } from '@/db/queries/search-results';
 import { EMPTY_SEARCH, type SearchOptions } from '@/lib/search/options';
 import { I18nProvider } from '../I18nProvider';
 import { SavedSearches } from './SavedSearches';
 import { SearchForm } from './SearchForm';
 import { SearchResults } from './SearchResults';
+import type { SearchResult } from '@/lib/search/views';
 
 const options: SearchOptions = { ...EMPTY_SEARCH, q: 'әкімдік*', participant: [{ attributeId: 6, values: ['18–29'] }] };
 const codes = [{ id: 7, name: 'Akimat appeals', path: 'Channels / Akimat appeals', color: '#123456', archived: false }];

@@ -12,22 +12,7 @@ import type { ReviewCoding } from '@/lib/agreement/disagreements';
 import type { Decision } from '@/lib/agreement/resolution';
 import { codePaths } from '@/lib/coding/code-paths';
 import { turnsOfDocument, type TurnView } from './documents';
-
-export interface AgreementCoder {
-  id: number;
-  name: string;
-  /** Documents assigned to this coder. */
-  assigned: number;
-}
-
-export interface AgreementChoices {
-  /** Coders and leads with at least one assignment, by name. */
-  coders: AgreementCoder[];
-  /** Every code in codebook order, with its path. */
-  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean }>;
-  /** Every document, with the coders assigned to it. */
-  documents: Array<{ id: number; title: string; coders: number[] }>;
-}
+import type { AgreementChoices } from '@/lib/agreement/types';
 
 /** What the agreement form offers: the coders who can be compared, the codes and the documents. */
 export function agreementChoices(db: Db, projectId: number): AgreementChoices {

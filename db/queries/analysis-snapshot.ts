@@ -22,7 +22,8 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { attributeDefinitions } from '../schema';
 import { codesOfProject } from './codes';
-import { CodingStore, columnsOf, CONSENSUS, layerKey, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
+import { CodingStore, columnsOf, CONSENSUS, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
+import { layerKey } from '@/lib/access/layers';
 import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, withAttributes, withCodebook, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
 import type { AnalysisLayer, AttributeInfo } from '@/lib/analysis/types';
 

@@ -21,6 +21,7 @@ import { turnsAt, type AnalysisModel, type CodingSet } from '@/lib/analysis/mode
 import { cooccurrencePassages } from '@/lib/analysis/passages';
 import type { AnalysisContext } from '@/lib/analysis/resolve';
 import type { AnalysisFilter, AnalysisLayer, ColumnSource, CooccurrenceMode } from '@/lib/analysis/types';
+import { coderKey } from '@/lib/access/layers';
 
 export { analysisModel, clearAnalysisCache } from './analysis-snapshot';
 
@@ -153,7 +154,7 @@ function describe(db: Db, model: AnalysisModel, page: SelectedExcerpt[]): Excerp
       turns: e.turns,
       layer,
       coders: e.coderIds.map((id) => ({ id, name: names.get(id) ?? `#${id}` })),
-      layerKeys: layer === 'consensus' ? ['consensus'] : e.coderIds.map((id) => `coder:${id}`),
+      layerKeys: layer === 'consensus' ? ['consensus'] : e.coderIds.map(coderKey),
     };
   });
 }

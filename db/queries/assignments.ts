@@ -5,9 +5,11 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { assignments, codings, documents, members, users, type AssignmentStatus } from '../schema';
+import { assignments, codings, documents, members, users } from '../schema';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
+import type { AssignmentStatus } from '@/lib/access/assignments';
+import type { MyDocument } from '@/lib/access/assignments';
 
 /** Thrown for a change that names something not in the project; the message says what. */
 export class AssignmentError extends DomainError {}
@@ -129,14 +131,6 @@ export function setAssignments(db: Db, projectId: number, changes: readonly Assi
     }
     return { added, removed };
   });
-}
-
-export interface MyDocument {
-  documentId: number;
-  title: string;
-  status: AssignmentStatus;
-  codings: number;
-  updatedAt: string;
 }
 
 /** The documents assigned to a coder in the project, in document order. */

@@ -7,18 +7,11 @@
 import { DomainError } from '@/lib/errors';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
-import {
-  attributeDefinitions,
-  documentAttributeValues,
-  documents,
-  participantAttributeValues,
-  type AttributeBin,
-  type AttributeScope,
-  type AttributeType,
-} from '../schema';
+import { attributeDefinitions, documentAttributeValues, documents, participantAttributeValues } from '../schema';
 import { checkAttributeValue, checkDefinition, valueKey } from '@/lib/attributes/validate';
 import { recordAudit } from './audit';
 import type { AttributeDefinition } from './attributes';
+import type { AttributeBin, AttributeScope, AttributeType } from '@/lib/attributes/types';
 
 /** A refused attribute change; `problems` lists every cause, each a sentence. */
 export class AttributeError extends DomainError {

@@ -1,11 +1,7 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
-import {
-  attributeDefinitions,
-  documentAttributeValues,
-  participantAttributeValues,
-  type AttributeScope,
-} from '../schema';
+import { attributeDefinitions, documentAttributeValues, participantAttributeValues } from '../schema';
+import type { AttributeScope } from '@/lib/attributes/types';
 
 export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;
 

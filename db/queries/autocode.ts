@@ -11,6 +11,7 @@ import { assignments, auditEvents, codes, codings, documents } from '../schema';
 import { extendHit, type Extent } from '@/lib/search/extent';
 import type { Hit } from './search';
 import { DomainError } from '@/lib/errors';
+import type { AutocodePreview, AutocodeResult } from '@/lib/search/views';
 
 /** A request that cannot be carried out; the message says why, and nothing was written. */
 export class AutocodeError extends DomainError {}
@@ -24,28 +25,6 @@ export interface AutocodeRequest {
   hits: readonly Hit[];
   /** May the user code this document (the coding-access rule)? Asked once per document. */
   mayWrite: (documentId: number) => boolean;
-}
-
-export interface AutocodePreview {
-  /** Hits asked for. */
-  hits: number;
-  /** Hits left out because their document is not the user's to code. */
-  skippedHits: number;
-  skippedDocuments: number;
-  /** Distinct ranges to code once hits are extended (hits in one sentence make one). */
-  ranges: number;
-  /** Of those, already coded with the code in the layer. */
-  existing: number;
-  /** Codings that applying would make. */
-  toCreate: number;
-}
-
-export interface AutocodeResult extends AutocodePreview {
-  /** The `coding.autocode` audit event: what undo takes. Null when nothing was created. */
-  batchId: number | null;
-  codingIds: number[];
-  /** Hits left out because their transcript was corrected after the search. */
-  staleHits: number;
 }
 
 interface PlannedRange {

@@ -10,9 +10,11 @@
 import type { Db } from '../client';
 import type { CodebookEntry, CodebookExport } from '@/lib/export/codebook';
 import type { CodebookImportRow, RowProblem } from '@/lib/export/codebook-table';
+import { withPaths } from '@/lib/coding/code-paths';
 import { codeTree, type CodeNode } from './codes';
 import { CodebookError, createCode, updateCode, type Actor, type CodeFields } from './codebook';
 import { userById } from './users';
+import { parseLayer } from '@/lib/access/layers';
 
 /** A count column: the layer key ('consensus' | 'coder:<id>') and its title. */
 export interface CountColumn {
@@ -32,45 +34,37 @@ export function codebookExport(
   options: { consensusLabel?: string; now?: Date } = {},
 ): CodebookExport {
   const tree = codeTree(db, projectId);
-  const keys = new Set<string>();
-  const walk = (nodes: CodeNode[]) => nodes.forEach((n) => (Object.keys(n.counts).forEach((k) => keys.add(k)), walk(n.children)));
-  walk(tree);
+  const flat: CodeNode[] = [];
+  const collect = (nodes: CodeNode[]) => nodes.forEach((n) => (flat.push(n), collect(n.children)));
+  collect(tree);
+  const keys = new Set(flat.flatMap((n) => Object.keys(n.counts)));
   const columns: CountColumn[] = [];
   if (mayCount('consensus')) columns.push({ key: 'consensus', label: options.consensusLabel ?? 'Consensus' });
   const coders = [...keys]
     .filter((k) => k !== 'consensus' && mayCount(k))
-    .map((k) => ({ key: k, label: userById(db, Number(k.slice(6)))?.name ?? k }))
+    .map((k) => {
+      const layer = parseLayer(k);
+      return { key: k, label: (layer?.kind === 'coder' && userById(db, layer.coderId)?.name) || k };
+    })
     .sort((a, b) => a.label.localeCompare(b.label));
   columns.push(...coders);
 
-  const entries: CodebookEntry[] = [];
-  const visit = (nodes: CodeNode[], prefix: string, depth: number) => {
-    for (const n of nodes) {
-      const path = prefix ? `${prefix} / ${n.name}` : n.name;
-      entries.push({
-        id: n.id,
-        parentId: n.parentId,
-        name: n.name,
-        path,
-        depth,
-        color: n.color,
-        description: n.description,
-        inclusion: n.inclusion,
-        exclusion: n.exclusion,
-        example: n.example,
-        shortcut: n.shortcut,
-        archived: n.archived,
-        counts: columns.map((c) => n.counts[c.key] ?? 0),
-      });
-      visit(n.children, path, depth + 1);
-    }
-  };
-  visit(sortTree(tree), '', 0);
+  const entries: CodebookEntry[] = withPaths(flat).map((n) => ({
+    id: n.id,
+    parentId: n.parentId,
+    name: n.name,
+    path: n.path,
+    depth: n.depth,
+    color: n.color,
+    description: n.description,
+    inclusion: n.inclusion,
+    exclusion: n.exclusion,
+    example: n.example,
+    shortcut: n.shortcut,
+    archived: n.archived,
+    counts: columns.map((c) => n.counts[c.key] ?? 0),
+  }));
   return { projectName, generatedAt: options.now ?? new Date(), countColumns: columns.map((c) => c.label), codes: entries };
-}
-
-function sortTree(nodes: CodeNode[]): CodeNode[] {
-  return [...nodes].sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id).map((n) => ({ ...n, children: sortTree(n.children) }));
 }
 
 /** Thrown when any row cannot be imported; `problems` names each (nothing was written). */

@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings } from '../schema';
+import { coderKey } from '@/lib/access/layers';
 
 export type CodeRow = typeof codes.$inferSelect;
 export interface CodeNode extends Omit<CodeRow, 'createdAt' | 'updatedAt' | 'projectId'> {
@@ -27,7 +28,7 @@ export function codeTree(db: Db, projectId: number): CodeNode[] {
   for (const c of countRows) {
     const node = nodes.get(c.codeId);
     if (!node) continue;
-    const key = c.layer === 'consensus' ? 'consensus' : `coder:${c.coderId}`;
+    const key = c.layer === 'consensus' ? 'consensus' : coderKey(c.coderId!);
     node.counts[key] = (node.counts[key] ?? 0) + c.n;
   }
   const roots: CodeNode[] = [];

@@ -11,13 +11,9 @@ import type { LayerRef } from '@/lib/access/layers';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
+import type { CodingView } from '@/lib/coding/editor-codings';
 
 export type CodingRow = typeof codings.$inferSelect;
-
-/** A coding with the text it quotes. */
-export interface CodingView extends EditorCoding {
-  quote: string;
-}
 
 /** Thrown for a request that names a missing thing or a bad range; the message says which. */
 /** A refused coding change. */

@@ -8,7 +8,8 @@ import type { Db } from '../client';
 import { codes, codings, documents, memos, users } from '../schema';
 import type { Decision, Range } from '@/lib/agreement/resolution';
 import { recordAudit } from './audit';
-import { CodingError, createCodings, deleteCoding, type CodingView } from './codings';
+import { CodingError, createCodings, deleteCoding } from './codings';
+import type { CodingView } from '@/lib/coding/editor-codings';
 
 export interface ResolveInput {
   projectId: number;

@@ -17,6 +17,7 @@ import type { Db } from '../client';
 import { codes, codings, documents, turns, users } from '../schema';
 import type { LayerRef } from '@/lib/access/layers';
 import { binOf } from '@/lib/attributes/bins';
+import { withPaths } from '@/lib/coding/code-paths';
 import type { AttributeInfo } from '@/lib/export/attribution';
 import type { AttributeCondition } from '@/lib/export/excerpt-query';
 import type { ContextTurn, ExcerptExport, ExportCode, ExportExcerpt } from '@/lib/export/excerpts';
@@ -61,25 +62,7 @@ export function exportCodes(db: Db, projectId: number): ExportCode[] {
     .from(codes)
     .where(eq(codes.projectId, projectId))
     .all();
-  const children = new Map<number | null, typeof rows>();
-  const ids = new Set(rows.map((r) => r.id));
-  for (const r of rows) {
-    const parent = r.parentId != null && ids.has(r.parentId) ? r.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
-  }
-  const out: ExportCode[] = [];
-  const seen = new Set<number>();
-  const walk = (parent: number | null, prefix: string, depth: number) => {
-    for (const c of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      const path = prefix ? `${prefix} / ${c.name}` : c.name;
-      out.push({ id: c.id, parentId: c.parentId, name: c.name, path, depth, description: c.description, inclusion: c.inclusion, exclusion: c.exclusion, example: c.example });
-      walk(c.id, path, depth + 1);
-    }
-  };
-  walk(null, '', 0);
-  return out;
+  return withPaths(rows).map(({ id, parentId, name, path, depth, description, inclusion, exclusion, example }) => ({ id, parentId, name, path, depth, description, inclusion, exclusion, example }));
 }
 
 function layerCondition(layers: readonly LayerRef[]): SQL {

@@ -1,17 +1,11 @@
 /** Memos on a project, a document or a code: free text with its author, audited. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
-import { codes, documents, memos, users, type MemoTarget } from '../schema';
+import { codes, documents, memos, users } from '../schema';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
-
-export interface MemoView {
-  id: number;
-  authorId: number;
-  authorName: string;
-  text: string;
-  updatedAt: string;
-}
+import type { MemoTarget } from '@/lib/memos/views';
+import type { MemoView } from '@/lib/memos/views';
 
 export class MemoError extends DomainError {}
 

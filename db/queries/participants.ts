@@ -2,16 +2,7 @@ import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { documents, participants, turns } from '../schema';
 import { participantAttributeMap } from './attributes';
-
-export interface ParticipantSummary {
-  id: number;
-  label: string;
-  documentId: number | null;
-  documentTitle: string | null;
-  attributes: Record<string, string>;
-  turnCount: number;
-  wordCount: number;
-}
+import type { ParticipantSummary } from '@/lib/attributes/participants';
 
 /** Every participant of the project with attributes and how much they spoke. Real names are never selected. */
 export function participantsForProject(db: Db, projectId: number): ParticipantSummary[] {

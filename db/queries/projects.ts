@@ -1,6 +1,7 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
-import { documents, members, participants, projects, users, type Role } from '../schema';
+import { documents, members, participants, projects, users } from '../schema';
+import { type Role } from '@/lib/access/layers';
 import { DomainError } from '@/lib/errors';
 
 export type ProjectRow = typeof projects.$inferSelect;

@@ -25,6 +25,7 @@ import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUs
 import { turnsOverlapping } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
 import type { CodeRow } from './codes';
+import { withPaths } from '@/lib/coding/code-paths';
 
 export const CONSENSUS_USER_NAME = 'Consensus';
 const CONSENSUS_USER = 'user-consensus';
@@ -97,7 +98,7 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
     : [];
   if (coded.consensusUsed) refiUsers.push({ guid: CONSENSUS_USER, name: CONSENSUS_USER_NAME });
 
-  const out: RefiProject = { name: project.name, users: refiUsers, codes: codebookToRefiCodes(codebookOrdered(codeRows)), variables, cases, sources, notes: notes.notes };
+  const out: RefiProject = { name: project.name, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes };
   if (project.description) out.description = project.description;
   return { project: out, omitted: coded.omitted };
 }
@@ -222,25 +223,3 @@ function refiNotes(
   return { notes, authorIds };
 }
 
-/** Codes with paths and depths in codebook order, as the codebook exports take them. */
-function codebookOrdered(rows: CodeRow[]) {
-  const ids = new Set(rows.map((r) => r.id));
-  const children = new Map<number | null, CodeRow[]>();
-  for (const r of rows) {
-    const parent = r.parentId != null && ids.has(r.parentId) ? r.parentId : null;
-    children.set(parent, [...(children.get(parent) ?? []), r]);
-  }
-  const out: (CodeRow & { path: string; depth: number; counts: number[] })[] = [];
-  const seen = new Set<number>();
-  const walk = (parent: number | null, prefix: string, depth: number) => {
-    for (const c of children.get(parent) ?? []) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      const path = prefix ? `${prefix} / ${c.name}` : c.name;
-      out.push({ ...c, parentId: parent, path, depth, counts: [] });
-      walk(c.id, path, depth + 1);
-    }
-  };
-  walk(null, '', 0);
-  return out;
-}

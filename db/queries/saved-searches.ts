@@ -4,17 +4,9 @@ import type { Db } from '../client';
 import { savedSearches, users } from '../schema';
 import { EMPTY_SEARCH, searchOptionsSchema, type SearchOptions } from '@/lib/search/options';
 import { DomainError } from '@/lib/errors';
+import type { SavedSearchView } from '@/lib/search/views';
 
 export class SavedSearchError extends DomainError {}
-
-export interface SavedSearchView {
-  id: number;
-  name: string;
-  options: SearchOptions;
-  createdBy: number;
-  createdByName: string;
-  updatedAt: string;
-}
 
 /** Options as stored; anything that no longer parses (an older shape) falls back to the query alone. */
 function storedOptions(query: string, raw: unknown): SearchOptions {

@@ -9,8 +9,7 @@ import { FTS_TABLE } from '@/lib/search/fts-schema';
 import { matchTurn } from '@/lib/search/match';
 import type { SearchOptions } from '@/lib/search/options';
 import { parseQuery, type QueryNode, type TermNode } from '@/lib/search/query';
-import { keywordInContext, type Snippet } from '@/lib/search/snippet';
-import type { SpeakerKind } from '../schema';
+import { keywordInContext } from '@/lib/search/snippet';
 import {
   candidateTurns,
   findHits,
@@ -22,38 +21,8 @@ import {
   type Hit,
   type SearchContext,
 } from './search';
-
-export interface SearchHitView {
-  documentId: number;
-  documentTitle: string;
-  turnSeq: number;
-  speaker: { kind: SpeakerKind; label: string; participantId: number | null };
-  start: number;
-  end: number;
-  snippet: Snippet;
-  coded: boolean | null;
-}
-
-export interface DocumentHits {
-  documentId: number;
-  title: string;
-  attributes: Record<string, string>;
-  hits: number;
-}
-
-export interface SearchResult {
-  empty: boolean;
-  total: number;
-  turns: number;
-  documents: DocumentHits[];
-  /** The hits from `offset`, at most `limit` of them. */
-  hits: SearchHitView[];
-  /** Label and attributes of the speakers of the hits shown. */
-  participants: Record<number, { label: string; attributes: Record<string, string> }>;
-  offset: number;
-  limit: number;
-  truncated: boolean;
-}
+import type { SpeakerKind } from '@/lib/text/speakers';
+import type { SearchHitView, SearchResult } from '@/lib/search/views';
 
 /** Attribute values of some documents or participants, in the definitions' order; private ones only if asked. */
 function attributeValues(

@@ -17,6 +17,7 @@ import { parseQuery, type QueryErrorCode } from '@/lib/search/query';
 import { regexMatches, RegexSearchError, type RegexErrorCode } from '@/lib/search/regex';
 import { DomainError } from '@/lib/errors';
 import { attributeDefinitionsFor, type AttributeDefinition } from './attributes';
+import type { FilterChoice } from '@/lib/search/views';
 
 /** A search that cannot run as asked; the reason is `search.<code>`, at which character and what. */
 export class SearchError extends DomainError {
@@ -270,14 +271,6 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
     if (options.coded) hits = hits.filter((h) => h.coded === (options.coded!.state === 'coded'));
   }
   return { empty: false, hits, truncated };
-}
-
-export interface FilterChoice {
-  attributeId: number;
-  scope: 'document' | 'participant';
-  name: string;
-  /** What a filter on it can pick: category values, bin labels, or the values in use (up to 50). */
-  values: string[];
 }
 
 /** The attributes a search can filter on, with their choices. A number attribute without bins is left out. */

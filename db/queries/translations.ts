@@ -9,18 +9,9 @@ import { codings, translations, users } from '../schema';
 import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language-tag';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
+import type { TranslationView } from '@/lib/translation/views';
 
 export const TRANSLATION_MAX = 20_000;
-
-export interface TranslationView {
-  id: number;
-  codingId: number;
-  language: string;
-  text: string;
-  authorId: number;
-  authorName: string;
-  updatedAt: string;
-}
 
 /** A refused translation write. */
 export class TranslationError extends DomainError {}

@@ -7,26 +7,12 @@
 import { inArray } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
-import {
-  assignments,
-  attributeDefinitions,
-  codes,
-  codings,
-  documentAttributeValues,
-  documents,
-  members,
-  memos,
-  participantAttributeValues,
-  participants,
-  projects,
-  turns,
-  users,
-  type AttributeBin,
-} from '../schema';
+import { assignments, attributeDefinitions, codes, codings, documentAttributeValues, documents, members, memos, participantAttributeValues, participants, projects, turns, users } from '../schema';
 import { CODEBOOK, type CodeKey } from './demo/codebook';
 import { MODERATOR_LABEL } from './demo/guide';
 import { AGE_BINS, CITIES, YEARS_IN_CITY_BINS } from './demo/sample';
 import { buildDemoStudy, DEMO_USERS, DOUBLE_CODED, type UserKey } from './demo/study';
+import type { AttributeBin } from '@/lib/attributes/types';
 
 export const DEMO_PASSWORD = 'demo-password';
 export const DEMO_PROJECT_NAME = 'Political participation in Kazakhstan — focus groups, November 2024';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mayEditLayer, mayViewLayer, visibleCountKeys } from './layers';
+import { layerKey, mayEditLayer, mayViewLayer, parseLayerList, visibleCountKeys } from './layers';
 
 const consensus = { kind: 'consensus' } as const;
 const own = { kind: 'coder', coderId: 7 } as const;
@@ -39,5 +39,20 @@ describe('layer visibility', () => {
   it('filters per-layer count keys the same way', () => {
     const may = visibleCountKeys({ role: 'coder', userId: 7, blindMode: true });
     expect(['consensus', 'coder:7', 'coder:8', 'junk'].filter(may)).toEqual(['coder:7']);
+  });
+});
+
+describe('layer list parameter', () => {
+  it('parses consensus and coder layers and reports the rest', () => {
+    expect(parseLayerList('consensus, coder:12,coder:x,,coder:0')).toEqual({
+      layers: [{ kind: 'consensus' }, { kind: 'coder', coderId: 12 }],
+      unknown: ['coder:x', 'coder:0'],
+    });
+  });
+  it('writes keys that parse back', () => {
+    expect(parseLayerList([layerKey({ kind: 'coder', coderId: 3 }), layerKey({ kind: 'consensus' })].join(',')).layers).toEqual([
+      { kind: 'coder', coderId: 3 },
+      { kind: 'consensus' },
+    ]);
   });
 });

@@ -27,3 +27,19 @@ export interface Interval {
   low: number;
   high: number;
 }
+
+export interface AgreementCoder {
+  id: number;
+  name: string;
+  /** Documents assigned to this coder. */
+  assigned: number;
+}
+
+export interface AgreementChoices {
+  /** Coders and leads with at least one assignment, by name. */
+  coders: AgreementCoder[];
+  /** Every code in codebook order, with its path. */
+  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean }>;
+  /** Every document, with the coders assigned to it. */
+  documents: Array<{ id: number; title: string; coders: number[] }>;
+}

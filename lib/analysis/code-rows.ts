@@ -2,31 +2,8 @@
  * The rows of a code table: the codebook tree (or one subtree of it) in codebook order, each
  * row knowing its depth, its parent row and its ancestors (for a roll-up of descendants).
  */
+import { withPaths } from '../coding/code-paths';
 import type { CodeInfo } from './types';
-
-/** Codes depth first, siblings by sort order then id; a code whose parent is missing is a root. Never loops on a cycle. */
-export function codebookOrder<T extends CodeInfo>(codes: readonly T[]): T[] {
-  const ids = new Set(codes.map((c) => c.id));
-  const children = new Map<number | null, T[]>();
-  for (const c of codes) {
-    const parent = c.parentId != null && ids.has(c.parentId) ? c.parentId : null;
-    const list = children.get(parent) ?? [];
-    list.push(c);
-    children.set(parent, list);
-  }
-  const out: T[] = [];
-  const seen = new Set<number>();
-  const walk = (parent: number | null) => {
-    for (const c of (children.get(parent) ?? []).sort((a, b) => a.sortOrder - b.sortOrder || a.id - b.id)) {
-      if (seen.has(c.id)) continue;
-      seen.add(c.id);
-      out.push(c);
-      walk(c.id);
-    }
-  };
-  walk(null);
-  return out;
-}
 
 export interface CodeRow {
   code: CodeInfo;
@@ -55,11 +32,7 @@ export interface CodeRows {
  */
 export function codeRows(codes: readonly CodeInfo[], rootId: number | null): CodeRows {
   const index = new Map(codes.map((c, i) => [c.id, i]));
-  const pathOf = new Map<number, string>();
-  for (const c of codes) {
-    const parentPath = c.parentId != null ? pathOf.get(c.parentId) : undefined;
-    pathOf.set(c.id, parentPath ? `${parentPath} / ${c.name}` : c.name);
-  }
+  const pathOf = new Map(withPaths(codes).map((c) => [c.id, c.path]));
   const inSubtree = (c: CodeInfo): boolean => {
     if (rootId == null) return true;
     const seen = new Set<number>();

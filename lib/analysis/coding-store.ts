@@ -5,6 +5,7 @@
  */
 import type { AnalysisLayer } from './types';
 import type { CodingColumns } from './model';
+import { coderKey, parseLayer } from '../access/layers';
 
 /** The coder column's value for a consensus coding (its writer does not matter to analysis). */
 export const CONSENSUS = -1;
@@ -43,19 +44,16 @@ export function columnsOf(rows: readonly StoredCoding[], layer: AnalysisLayer): 
   return { documentId: kept.map((r) => r.documentId), codeId: kept.map((r) => r.codeId), start: kept.map((r) => r.start), end: kept.map((r) => r.end) };
 }
 
-/** The cache keys of a layer: 'consensus', 'union' (every coder) or 'coder:<id>'. */
-export function layerKey(layer: AnalysisLayer): string {
-  return layer.kind === 'coder' ? `coder:${layer.coderId}` : layer.kind;
-}
-
 /** The layer a key names (see layerKey). */
 export function layerOfKey(key: string): AnalysisLayer {
-  if (key === 'consensus' || key === 'union') return { kind: key };
-  return { kind: 'coder', coderId: Number(key.slice('coder:'.length)) };
+  if (key === 'union') return { kind: 'union' };
+  const layer = parseLayer(key);
+  if (!layer) throw new Error(`Not a layer key: ${key}`);
+  return layer;
 }
 
 function keysOf(coder: number): string[] {
-  return coder === CONSENSUS ? ['consensus'] : ['union', `coder:${coder}`];
+  return coder === CONSENSUS ? ['consensus'] : ['union', coderKey(coder)];
 }
 
 /** Row indices in ascending id order. */

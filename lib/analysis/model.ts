@@ -5,7 +5,7 @@
  * then each table is a single pass over it — never a query per cell.
  */
 import type { AttributeInfo, CodeInfo } from './types';
-import { codebookOrder } from './code-rows';
+import { codebookOrder } from '../coding/code-paths';
 
 export interface ModelDocument {
   id: number;

@@ -23,7 +23,7 @@ export function attributeOptions(model: AnalysisModel, ref: (a: AttributeInfo) =
 /** What the analysis controls offer: attributes, codes (with depth), documents and the layers the viewer may see. */
 export interface ControlOptions {
   attributes: AttributeOption[];
-  codes: Array<{ id: number; path: string; depth: number }>;
+  codes: Array<{ id: number; name: string; path: string; depth: number }>;
   documents: Array<{ id: number; title: string }>;
   layers: Array<{ value: string; label: string }>;
 }

@@ -22,7 +22,7 @@
  * An attribute name may be written `document:<name>` or `participant:<name>` when a document
  * and a participant attribute share it.
  */
-import { parseLayer } from '../access/layer-param';
+import { layerKey, parseLayer } from '../access/layers';
 import type { LayerRef } from '../access/layers';
 import { COOCCURRENCE_MODES, MEASURES, type CooccurrenceMode, type Measure } from './types';
 
@@ -165,18 +165,13 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
   };
 }
 
-/** The layer as a URL parameter value. */
-export function layerParamValue(layer: LayerParam): string {
-  return layer.kind === 'consensus' ? 'consensus' : layer.kind === 'union' ? 'union' : `coder:${layer.coderId}`;
-}
-
 /** Writes parameters back as a query string, leaving defaults out (the inverse of parseAnalysisParams). */
 export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
   const sp = new URLSearchParams();
   if (p.cols) sp.set('cols', p.cols.kind === 'documents' ? 'documents' : `attr:${p.cols.name}`);
   if (p.split) sp.set('split', `attr:${p.split.name}`);
   if (p.measure && p.measure !== 'segments') sp.set('measure', p.measure);
-  if (p.layer) sp.set('layer', layerParamValue(p.layer));
+  if (p.layer) sp.set('layer', layerKey(p.layer));
   if (p.rollup) sp.set('rollup', '1');
   if (p.subtree != null) sp.set('subtree', String(p.subtree));
   if (p.code != null) sp.set('code', String(p.code));

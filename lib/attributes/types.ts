@@ -4,3 +4,11 @@ export interface AttributeBin {
   min: number;
   max: number;
 }
+
+export const ATTRIBUTE_SCOPES = ['document', 'participant'] as const;
+
+export const ATTRIBUTE_TYPES = ['category', 'number', 'text', 'date'] as const;
+
+export type AttributeScope = (typeof ATTRIBUTE_SCOPES)[number];
+
+export type AttributeType = (typeof ATTRIBUTE_TYPES)[number];

@@ -60,3 +60,8 @@ export function unpackCodings({ coders, rows }: PackedCodings): EditorCoding[] {
     updatedAt: new Date(updated).toISOString(),
   }));
 }
+
+/** A coding with the text it quotes. */
+export interface CodingView extends EditorCoding {
+  quote: string;
+}

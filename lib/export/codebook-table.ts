@@ -3,7 +3,8 @@
  * per code, identified by its path ("Channels / e-Otinish"), with description, criteria,
  * example, colour, shortcut, archived flag and, on export, counts per layer.
  */
-import { PATH_SEPARATOR, splitPath, type CodebookExport } from './codebook';
+import { PATH_SEPARATOR } from '../coding/code-paths';
+import { splitPath, type CodebookExport } from './codebook';
 import { csvBytes, tablesToXlsx, tableToCsv, type Table } from './table-files';
 
 export const CODEBOOK_COLUMNS = ['Path', 'Name', 'Description', 'Inclusion', 'Exclusion', 'Example', 'Colour', 'Shortcut', 'Archived'] as const;

@@ -5,6 +5,8 @@
  * way.
  */
 
+import { PATH_SEPARATOR } from '../coding/code-paths';
+
 export interface CodebookEntry {
   id: number;
   parentId: number | null;
@@ -32,9 +34,6 @@ export interface CodebookExport {
   /** In codebook order (depth first). */
   codes: readonly CodebookEntry[];
 }
-
-/** The separator between the names of a code path. */
-export const PATH_SEPARATOR = ' / ';
 
 export interface CodeDefinition {
   description: string;

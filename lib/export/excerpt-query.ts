@@ -7,7 +7,7 @@
  * (original and translation side by side), `template=<attribution template>`, and the
  * switches `context=1`, `definitions=1`, `translations=1`.
  */
-import { parseLayerList } from '../access/layer-param';
+import { layerKey, parseLayerList } from '../access/layers';
 import type { LayerRef } from '../access/layers';
 import { parseLanguageTag } from '../translation/language-tag';
 import { parseTemplate, TEMPLATE_MAX, TemplateError } from './attribution';
@@ -137,7 +137,7 @@ export function excerptQueryString(q: Partial<ExcerptQuery> & { format: ExcerptF
   if (q.documentIds?.length) p.set('documents', q.documentIds.join(','));
   for (const a of q.attributes ?? []) for (const v of a.values) p.append(`attr.${a.name}`, v);
   if (q.layers === 'all') p.set('layer', 'all');
-  else if (q.layers?.length) p.set('layer', q.layers.map((l) => (l.kind === 'consensus' ? 'consensus' : `coder:${l.coderId}`)).join(','));
+  else if (q.layers?.length) p.set('layer', q.layers.map(layerKey).join(','));
   if (q.language) p.set('lang', q.language);
   if (q.template) p.set('template', q.template);
   if (q.context) p.set('context', '1');

@@ -7,7 +7,7 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { layerKey, parseLayer, parseLayerList } from '../access/layer-param';
+import { layerKey, parseLayer, parseLayerList } from '../access/layers';
 import { parseAgreementSelection } from '../agreement/selection';
 import { AnalysisParamError, parseAnalysisParams, toSearchParams } from '../analysis/params';
 import { ExcerptQueryError, parseExcerptQuery } from '../export/excerpt-query';

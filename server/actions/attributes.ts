@@ -12,7 +12,7 @@ import {
   saveDocumentAttributes,
   updateAttributeDefinition,
 } from '@/db/queries/attribute-definitions';
-import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES } from '@/db/schema';
+import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES } from '@/lib/attributes/types';
 
 const id = z.number().int().positive();
 const bin = z.object({ label: z.string().max(100), min: z.number().finite(), max: z.number().finite() });

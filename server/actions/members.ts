@@ -5,7 +5,7 @@ import { projectAction, refuse } from '@/server/edge/action';
 import { removeMember, setMemberRoleChecked } from '@/db/queries/projects';
 import { userByEmail } from '@/db/queries/users';
 import { recordAudit } from '@/db/queries/audit';
-import { ROLES } from '@/db/schema';
+import { ROLES } from '@/lib/access/layers';
 
 /** Leads add a member by email or change an existing member's role. */
 export const addMemberAction = projectAction(

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { projectAction } from '@/server/edge/action';
 import { deleteMemo, memosFor, saveMemo } from '@/db/queries/memos';
-import { MEMO_TARGETS } from '@/db/schema';
+import { MEMO_TARGETS } from '@/lib/memos/views';
 
 const target = z.object({ kind: z.enum(MEMO_TARGETS), targetId: z.number().int().positive().nullable() });
 

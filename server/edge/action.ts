@@ -8,7 +8,7 @@ import type { Db } from '@/db/client';
 import { getDb } from '@/db/client';
 import type { ProjectRow } from '@/db/queries/projects';
 import type { PublicUser } from '@/db/queries/users';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 import { DomainError, type ErrorDetails, type ErrorReason } from '@/lib/errors';
 import { invalidInput } from '@/lib/errors/zod';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';

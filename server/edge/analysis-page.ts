@@ -7,10 +7,10 @@
 import { requireProject } from '@/server/edge/session';
 import { getLocale, getT } from '@/server/edge/i18n';
 import { analysisContext, analysisModel } from '@/db/queries/analysis';
-import { mayViewLayer, type LayerViewer } from '@/lib/access/layers';
+import { coderKey, layerKey, type LayerViewer, mayViewLayer } from '@/lib/access/layers';
 import { codeRows } from '@/lib/analysis/code-rows';
 import { attributeOptions, type ControlOptions } from '@/lib/analysis/options';
-import { AnalysisParamError, DEFAULT_PARAMS, fromRecord, layerParamValue, parseAnalysisParams, type AnalysisParams } from '@/lib/analysis/params';
+import { AnalysisParamError, DEFAULT_PARAMS, fromRecord, parseAnalysisParams, type AnalysisParams } from '@/lib/analysis/params';
 import { attributeRef, defaultLayer, layerRefs } from '@/lib/analysis/resolve';
 import type { AnalysisLayer } from '@/lib/analysis/types';
 
@@ -35,18 +35,18 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
   const unionVisible = ctx.coders.length > 1 && layerRefs({ kind: 'union' }, ctx).every((l) => mayViewLayer(viewer, l));
   const layers = [
     ...(mayViewLayer(viewer, { kind: 'consensus' }) ? [{ value: 'consensus', label: t('analysis.layer.consensus') }] : []),
-    ...coderLayers.map((c) => ({ value: `coder:${c.id}`, label: t('analysis.layer.coder', { name: c.name }) })),
+    ...coderLayers.map((c) => ({ value: coderKey(c.id), label: t('analysis.layer.coder', { name: c.name }) })),
     ...(unionVisible ? [{ value: 'union', label: t('analysis.layer.union') }] : []),
   ];
   /** The layer as the page names it ("Consensus", "Coder: Aigerim", the union with its rule). */
   const layerLabel = (layer: AnalysisLayer) => {
     if (layer.kind === 'union') return `${t('analysis.layer.union')} — ${t('analysis.counting.union')}`;
-    return layers.find((l) => l.value === layerParamValue(layer))?.label ?? layerParamValue(layer);
+    return layers.find((l) => l.value === layerKey(layer))?.label ?? layerKey(layer);
   };
   const model = analysisModel(db, project.id);
   const options: ControlOptions = {
     attributes: attributeOptions(model, (a) => attributeRef(a, ctx)),
-    codes: codeRows(model.codes, null).rows.map((r) => ({ id: r.code.id, path: r.path, depth: r.depth })),
+    codes: codeRows(model.codes, null).rows.map((r) => ({ id: r.code.id, name: r.code.name, path: r.path, depth: r.depth })),
     documents: ctx.documents,
     layers,
   };
@@ -61,7 +61,7 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
     error,
     options,
     layerLabel,
-    currentLayer: layerParamValue(params.layer ?? defaultLayer(viewer)),
+    currentLayer: layerKey(params.layer ?? defaultLayer(viewer)),
   };
 }
 

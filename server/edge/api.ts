@@ -5,7 +5,7 @@ import { ZodError } from 'zod';
 import { getDb } from '@/db/client';
 import { roleInProject } from '@/db/queries/projects';
 import { userById, userForTokenHash, type PublicUser } from '@/db/queries/users';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 import { bearerToken, hashApiToken } from '@/lib/auth/token';
 import { DomainError, STATUS_OF_KIND } from '@/lib/errors';
 import { invalidInput } from '@/lib/errors/zod';

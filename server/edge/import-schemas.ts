@@ -1,6 +1,6 @@
 /** The shapes the import routes accept in their JSON form fields. */
 import { z } from 'zod';
-import { ATTRIBUTE_TYPES } from '@/db/schema';
+import { ATTRIBUTE_TYPES } from '@/lib/attributes/types';
 
 const id = z.number().int().positive();
 

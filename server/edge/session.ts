@@ -4,7 +4,7 @@ import { notFound, redirect } from 'next/navigation';
 import { getDb } from '@/db/client';
 import { projectById, roleInProject } from '@/db/queries/projects';
 import { userById, type PublicUser } from '@/db/queries/users';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 import { authOptions } from '@/server/edge/auth';
 
 /** The signed-in, enabled user, or null. Reads the user afresh so a disabled account stops at once. */

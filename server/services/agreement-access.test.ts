@@ -18,7 +18,7 @@ import { setBlindMode } from '@/db/queries/project-settings';
 import { newApiToken } from '@/lib/auth/token';
 import { unpackCodings, type PackedCodings } from '@/lib/coding/editor-codings';
 import { translator } from '@/lib/i18n';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 
 const session = vi.hoisted(() => ({ userId: 0, db: null as unknown }));
 

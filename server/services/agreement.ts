@@ -4,13 +4,14 @@
  * Callers have already checked that the user is a lead of the project.
  */
 import type { Db } from '@/db/client';
-import { agreementChoices, agreementInput, unknownSelectionIds, type AgreementChoices } from '@/db/queries/agreement';
+import { agreementChoices, agreementInput, unknownSelectionIds } from '@/db/queries/agreement';
 import { membersOfProject } from '@/db/queries/projects';
 import type { AgreementInput } from '@/lib/agreement';
 import type { ExportNames } from '@/lib/agreement/export-table';
 import { agreementReadiness, type AgreementReadiness } from '@/lib/agreement/readiness';
 import type { AgreementSelection } from '@/lib/agreement/selection';
 import { agreementSummary, type AgreementSummary } from '@/lib/agreement/summary';
+import type { AgreementChoices } from '@/lib/agreement/types';
 
 export interface AgreementRun {
   choices: AgreementChoices;

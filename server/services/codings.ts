@@ -4,10 +4,11 @@
  * (`codingWriteRefusal`), once.
  */
 import type { Db } from '@/db/client';
-import { codingInProject, createCodings, deleteCoding, isAssigned, updateCoding, CodingError, type CodingView } from '@/db/queries/codings';
+import { codingInProject, createCodings, deleteCoding, isAssigned, updateCoding, CodingError } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
+import type { CodingView } from '@/lib/coding/editor-codings';
 
 export interface Writer {
   projectId: number;

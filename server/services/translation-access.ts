@@ -1,7 +1,7 @@
 /** Who may read and write a coding's translations: one rule for the actions and the API. */
 import type { Db } from '@/db/client';
 import { codingInProject, type CodingRow } from '@/db/queries/codings';
-import type { Role } from '@/db/schema';
+import type { Role } from '@/lib/access/layers';
 import { mayViewLayer } from '@/lib/access/layers';
 import { layerOfCoding } from '@/server/services/codings';
 

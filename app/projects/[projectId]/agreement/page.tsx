@@ -8,6 +8,7 @@ import { AgreementForm } from '@/components/agreement/AgreementForm';
 import { AgreementNav } from '@/components/agreement/AgreementNav';
 import { AgreementReportView } from '@/components/agreement/AgreementReportView';
 import { CopyLayerButton } from '@/components/agreement/CopyLayerButton';
+import { coderKey } from '@/lib/access/layers';
 import type { AgreementProblem } from '@/lib/agreement/readiness';
 import type { Translate } from '@/lib/i18n';
 
@@ -48,7 +49,7 @@ export default async function AgreementPage({ params, searchParams }: { params: 
         <ul className="single-coded" data-testid="single-coded">
           {single.map((d) => (
             <li key={d.documentId}>
-              <Link href={`/projects/${project.id}/documents/${d.documentId}?layers=coder:${d.coderId},consensus`}>{d.title}</Link> — {d.coderName}:{' '}
+              <Link href={`/projects/${project.id}/documents/${d.documentId}?layers=${coderKey(d.coderId)},consensus`}>{d.title}</Link> — {d.coderName}:{' '}
               {t('progress.codings', { n: d.codings })}, {t('agreement.single.consensus', { n: d.consensus })}{' '}
               <CopyLayerButton projectId={String(project.id)} documentId={d.documentId} coderId={d.coderId} coderName={d.coderName} />
             </li>

@@ -4,7 +4,7 @@ import { codeTree, type CodeNode } from '@/db/queries/codes';
 import { membersOfProject } from '@/db/queries/projects';
 import { userById } from '@/db/queries/users';
 import type { Db } from '@/db/client';
-import { visibleCountKeys } from '@/lib/access/layers';
+import { coderKey, visibleCountKeys } from '@/lib/access/layers';
 import { CodebookEditor } from '@/components/codebook/CodebookEditor';
 import type { LayerColumn } from '@/components/codebook/types';
 import { codeMemosByCode } from '@/db/queries/memos';
@@ -26,7 +26,7 @@ function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabe
   const members = membersOfProject(db, projectId);
   const columns: LayerColumn[] = [{ key: 'consensus', label: consensusLabel }];
   for (const m of members) {
-    const key = `coder:${m.userId}`;
+    const key = coderKey(m.userId);
     if (m.role === 'coder' || used.has(key)) columns.push({ key, label: m.name });
   }
   for (const key of [...used].sort()) {

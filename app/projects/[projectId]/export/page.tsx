@@ -9,6 +9,7 @@ import { exportCodes } from '@/db/queries/excerpts-export';
 import { ExcerptExportForm, type ExportAttributeOption } from '@/components/export/ExcerptExportForm';
 import { CodebookImportForm } from '@/components/export/CodebookImportForm';
 import { PrivacyToggles } from '@/components/export/PrivacyToggles';
+import { layerKey } from '@/lib/access/layers';
 
 /** Most values a filter offers for an attribute without declared categories or bins. */
 const MAX_FOUND_VALUES = 60;
@@ -34,7 +35,7 @@ export default async function ExportPage({ params }: { params: Promise<{ project
       return { scope: a.scope, name: a.name, values, bins: a.bins };
     });
   const layers = visibleLayers(db, project.id, reader).map((l) => ({
-    key: l.layer.kind === 'consensus' ? 'consensus' : `coder:${l.layer.coderId}`,
+    key: layerKey(l.layer),
     label: l.layer.kind === 'consensus' ? t('exports.layer.consensus') : t('exports.layer.coder', { name: l.name }),
   }));
   const privacy = attributeDefinitionsFor(db, project.id).map((a) => ({ id: a.id, scope: a.scope, name: a.name, private: a.private }));

@@ -3,13 +3,14 @@ import { getLocale, getT } from '@/server/edge/i18n';
 import { codesOfProject } from '@/db/queries/codes';
 import { savedSearchesOfProject } from '@/db/queries/saved-searches';
 import { SearchError, searchFilterChoices } from '@/db/queries/search';
-import { searchProject, type SearchResult } from '@/db/queries/search-results';
+import { searchProject } from '@/db/queries/search-results';
 import type { LayerRef } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { searchOptionsFromParams, searchOptionsToParams } from '@/lib/search/options';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
 import { SavedSearches } from '@/components/search/SavedSearches';
+import type { SearchResult } from '@/lib/search/views';
 
 const PAGE = 200;
 const MAX_SHOWN = 5000;

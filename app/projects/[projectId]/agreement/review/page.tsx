@@ -18,6 +18,7 @@ import { coderColors } from '@/lib/coding/coder-colors';
 import { DisagreementActions } from '@/components/agreement/DisagreementActions';
 import { DisagreementCard } from '@/components/agreement/DisagreementCard';
 import { ReviewChooser } from '@/components/agreement/ReviewChooser';
+import { coderKey } from '@/lib/access/layers';
 
 type Search = Record<string, string | string[] | undefined>;
 
@@ -90,7 +91,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const consensus = replacedConsensus(item, doc.consensus);
   const firstCoding = item.coders.flatMap((c) => c.codings).sort((a, b) => a.start - b.start || a.id - b.id)[0];
   const editorLink =
-    `${base}/documents/${doc.id}?layers=${[...listing.compared.map((c) => `coder:${c}`), 'consensus'].join(',')}&edit=consensus` +
+    `${base}/documents/${doc.id}?layers=${[...listing.compared.map((c) => coderKey(Number(c))), 'consensus'].join(',')}&edit=consensus` +
     (firstCoding ? `&focus=${firstCoding.id}` : '');
   const turnLabel = (index: number) => {
     const turn = doc.turns[index];

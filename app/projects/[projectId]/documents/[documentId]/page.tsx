@@ -7,7 +7,7 @@ import { codesOfProject } from '@/db/queries/codes';
 import { editorCodingsForDocument, isAssigned } from '@/db/queries/codings';
 import { membersOfProject } from '@/db/queries/projects';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
-import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layer-param';
+import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
 import { packCodings } from '@/lib/coding/editor-codings';

@@ -3,7 +3,7 @@ import { apiRoute } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { caseMatrixFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/analysis/files';
-import { layerParamValue } from '@/lib/analysis/params';
+import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { caseMatrixSheet } from '@/lib/analysis/sheets';
 
@@ -16,7 +16,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId);
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'table'));
   const matrix = caseMatrixFor(db, projectId, filter, p.rollup);
-  if (p.format === 'json') return NextResponse.json({ layer: layerParamValue(filter.layer), rollup: p.rollup, ...matrix });
+  if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
   const file = await tableFile([caseMatrixSheet(matrix, notes)], p.format, 'case-matrix');
   return fileResponse(file);

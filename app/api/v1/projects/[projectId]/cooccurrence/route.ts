@@ -3,7 +3,7 @@ import { apiRoute, badRequest } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { cooccurrenceFor, passagesFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/analysis/files';
-import { layerParamValue } from '@/lib/analysis/params';
+import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { cooccurrenceMatrixSheets, cooccurrencePairsSheet } from '@/lib/analysis/sheets';
 
@@ -18,10 +18,10 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   if (p.pair) {
     for (const id of p.pair) if (!ctx.codes.some((c) => c.id === id)) throw badRequest(`Parameter 'pair': unknown code ${id}`);
     const { total, passages } = passagesFor(db, projectId, { ...filter, codeId: null }, p.pair, p.mode, { offset: p.offset, limit: p.limit });
-    return NextResponse.json({ layer: layerParamValue(filter.layer), mode: p.mode, pair: p.pair, total, passages });
+    return NextResponse.json({ layer: layerKey(filter.layer), mode: p.mode, pair: p.pair, total, passages });
   }
   const matrix = cooccurrenceFor(db, projectId, filter, p.mode);
-  if (p.format === 'json') return NextResponse.json({ layer: layerParamValue(filter.layer), ...matrix });
+  if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), ...matrix });
   const notes = tableNotes(ctx, { filter });
   const sheets = p.format === 'csv' ? [cooccurrencePairsSheet(matrix, notes)] : cooccurrenceMatrixSheets(matrix, notes);
   const file = await tableFile(sheets, p.format, `cooccurrence-${p.mode}`);

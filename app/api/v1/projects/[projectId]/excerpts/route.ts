@@ -3,7 +3,7 @@ import { apiRoute } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { excerptsFor, publicDocumentAttributes } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/analysis/files';
-import { layerParamValue } from '@/lib/analysis/params';
+import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { excerptSheet } from '@/lib/analysis/sheets';
 
@@ -17,7 +17,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'excerpts'));
   if (p.format === 'json') {
     const { total, excerpts } = excerptsFor(db, projectId, filter, { offset: p.offset, limit: p.limit });
-    return NextResponse.json({ layer: layerParamValue(filter.layer), total, offset: p.offset, limit: p.limit, excerpts });
+    return NextResponse.json({ layer: layerKey(filter.layer), total, offset: p.offset, limit: p.limit, excerpts });
   }
   const { excerpts } = excerptsFor(db, projectId, filter);
   const notes = tableNotes(ctx, { filter });

@@ -2,7 +2,7 @@ import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
 import { downloadResponse, projectFile, PROJECT_FORMATS, type ProjectFormat, requestTranslator } from '@/server/services/exports';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
-import { parseLayerList } from '@/lib/access/layer-param';
+import { parseLayerList } from '@/lib/access/layers';
 
 /**
  * GET: the whole project, `format=qdpx` (REFI-QDA exchange) or `format=json`, with every

@@ -3,7 +3,7 @@ import { apiRoute } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { frequenciesFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/analysis/files';
-import { layerParamValue } from '@/lib/analysis/params';
+import { layerKey } from '@/lib/access/layers';
 import { resolveColumns, resolveFilter } from '@/lib/analysis/resolve';
 import { frequencySheet } from '@/lib/analysis/sheets';
 
@@ -26,7 +26,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   if (q.p.format === 'json') {
     const name = (c: typeof q.columns) => (c.kind === 'documents' ? 'documents' : `attr:${c.attribute.name}`);
     return NextResponse.json({
-      layer: layerParamValue(q.filter.layer),
+      layer: layerKey(q.filter.layer),
       measure: q.p.measure,
       cols: name(q.columns),
       split: q.split ? name(q.split) : null,

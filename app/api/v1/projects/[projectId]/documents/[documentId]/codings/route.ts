@@ -4,7 +4,7 @@ import { getDb } from '@/db/client';
 import { codingsForDocument } from '@/db/queries/codings';
 import { documentInProject } from '@/db/queries/documents';
 import { projectById } from '@/db/queries/projects';
-import { parseLayerList } from '@/lib/access/layer-param';
+import { layerKey, parseLayerList } from '@/lib/access/layers';
 import { mayViewLayer, type LayerRef } from '@/lib/access/layers';
 
 /** GET ?layers=consensus,coder:<id>: the document's codings in those layers (default: the caller's own, or consensus for viewers). */
@@ -23,6 +23,6 @@ export const GET = apiRoute<{ projectId: string; documentId: string }>(async (re
   }
   const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
   const hidden = layers.filter((l) => !mayViewLayer(viewer, l));
-  if (hidden.length) throw new HttpError(403, `You may not see the layer ${hidden.map((l) => (l.kind === 'consensus' ? 'consensus' : `coder:${l.coderId}`)).join(', ')}`);
+  if (hidden.length) throw new HttpError(403, `You may not see the layer ${hidden.map(layerKey).join(', ')}`);
   return NextResponse.json({ layers, codings: codingsForDocument(db, documentId, layers) });
 });
