@@ -1,9 +1,10 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { agreementRows, agreementSheets, TIDY_COLUMNS, toCsv } from './export-table';
+import { agreementRows, agreementSheets, TIDY_COLUMNS } from './export-table';
+import { sheetToCsv } from '../tables/csv';
 import { agreementSummary } from './summary';
 import { syntheticStudy } from './synthetic';
-import { sheetsToXlsx } from './workbook';
+import { sheetsToXlsx } from '../tables/xlsx';
 
 const input = syntheticStudy({ documents: 2, turns: 40, codes: 3, coders: 2, seed: 11 });
 input.codes = [...input.codes!, 'unused'];
@@ -27,11 +28,21 @@ describe('agreementRows', () => {
   });
 
   it('writes CSV that quotes commas and quotes, with a BOM and CRLF', () => {
-    const csv = toCsv(TIDY_COLUMNS, rows);
+    const csv = sheetToCsv({ name: 'Agreement', header: TIDY_COLUMNS, rows });
     expect(csv.startsWith('\uFEFFlevel,scope,code,')).toBe(true);
     expect(csv).toContain('"Code, unused"');
     expect(csv).toContain('"Coder ""coder-1"""');
     expect(csv.split('\r\n')).toHaveLength(rows.length + 2);
+  });
+
+  it('guards code, coder and document names a spreadsheet would run as formulas', () => {
+    const hostile = { coder: (id: string) => `=cmd|'${id}'`, code: (id: string) => `@${id}`, document: (id: string | undefined) => `-1*A1 ${id}` };
+    const csv = sheetToCsv({ name: 'Agreement', header: TIDY_COLUMNS, rows: agreementRows(summary, hostile, settings) });
+    const cells = csv.split('\r\n').flatMap((line) => line.split(','));
+    expect(cells.some((c) => c.startsWith("'@"))).toBe(true);
+    expect(cells.some((c) => c.startsWith("'=cmd"))).toBe(true);
+    expect(cells.some((c) => c.startsWith("'-1*A1"))).toBe(true);
+    expect(cells.filter((c) => /^[=@]|^-1\*/.test(c))).toEqual([]);
   });
 });
 

@@ -8,6 +8,7 @@ import type { BinaryAgreement } from './cluster-table';
 import type { LevelAgreement } from './report';
 import type { SegmentCounts } from './segment-level';
 import type { AgreementSummary } from './summary';
+import type { CellValue, Sheet } from '../tables/sheet';
 
 /** Display names for the ids in a summary. */
 export interface ExportNames {
@@ -22,16 +23,7 @@ export interface ExportSettings {
   seed: number;
 }
 
-export type Cell = string | number | null;
-
 export const TIDY_COLUMNS = ['level', 'scope', 'code', 'coder_a', 'coder_b', 'document', 'statistic', 'value', 'ci_low', 'ci_high', 'units', 'flag'] as const;
-
-/** One sheet of a workbook: a name, a header row and data rows. */
-export interface Sheet {
-  name: string;
-  header: string[];
-  rows: Cell[][];
-}
 
 /** Rounds to six decimals; NaN becomes an empty cell. */
 export function cellNumber(x: number): number | null {
@@ -41,9 +33,9 @@ export function cellNumber(x: number): number | null {
 const segmentFlag = (s: SegmentCounts) => (Number.isNaN(s.share) ? 'no-segments' : '');
 
 /** Every statistic of the summary as tidy rows, in the order of TIDY_COLUMNS. */
-export function agreementRows(summary: AgreementSummary, names: ExportNames, settings: ExportSettings): Cell[][] {
+export function agreementRows(summary: AgreementSummary, names: ExportNames, settings: ExportSettings): CellValue[][] {
   const { report } = summary;
-  const rows: Cell[][] = [];
+  const rows: CellValue[][] = [];
   const row = (level: string, scope: string, who: { code?: string; a?: string; b?: string; doc?: string }, statistic: string, value: number, extra: { low?: number; high?: number; units?: number; flag?: string } = {}) =>
     rows.push([
       level,
@@ -103,15 +95,6 @@ export function agreementRows(summary: AgreementSummary, names: ExportNames, set
   return rows;
 }
 
-/** RFC 4180 CSV with a header row, CRLF line ends and a BOM so that spreadsheets read UTF-8. */
-export function toCsv(header: readonly string[], rows: readonly Cell[][]): string {
-  const field = (v: Cell) => {
-    const s = v === null ? '' : String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-  };
-  return '\uFEFF' + [header, ...rows].map((r) => r.map(field).join(',')).join('\r\n') + '\r\n';
-}
-
 /** Readable sheets of the summary for a workbook. */
 export function agreementSheets(summary: AgreementSummary, names: ExportNames, settings: ExportSettings): Sheet[] {
   const { report } = summary;
@@ -147,7 +130,7 @@ export function agreementSheets(summary: AgreementSummary, names: ExportNames, s
     header: ['Coder A', 'Coder B', 'Code', 'Units', 'κ'],
     rows: report.turn.kappa.flatMap((k) => [
       [names.coder(k.coderA), names.coder(k.coderB), '(all codes)', k.pooled.units, n(k.pooled.kappa)],
-      ...k.byCode.map((c): Cell[] => [names.coder(k.coderA), names.coder(k.coderB), names.code(c.codeId), c.units, n(c.kappa)]),
+      ...k.byCode.map((c): CellValue[] => [names.coder(k.coderA), names.coder(k.coderB), names.code(c.codeId), c.units, n(c.kappa)]),
     ]),
   };
   const byDocument: Sheet = {
@@ -164,7 +147,7 @@ export function agreementSheets(summary: AgreementSummary, names: ExportNames, s
     name: 'Segments',
     header: ['Coder A', 'Coder B', 'Code', 'Segments A', 'Matched A', 'Segments B', 'Matched B', 'Matched share'],
     rows: report.segment.pairs.flatMap((p) =>
-      [{ ...p.pooled, codeId: null as string | null }, ...p.byCode].map((c): Cell[] => [
+      [{ ...p.pooled, codeId: null as string | null }, ...p.byCode].map((c): CellValue[] => [
         names.coder(p.coderA),
         names.coder(p.coderB),
         c.codeId === null ? '(all codes)' : names.code(c.codeId),

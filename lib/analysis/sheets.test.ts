@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { sheetToCsv } from './csv';
+import { sheetToCsv } from '../tables/csv';
 import { compileFilter } from './filter';
 import { computeFrequencies } from './frequencies';
 import { buildCodingSet } from './model';
@@ -8,7 +8,7 @@ import { cooccurrencePairsSheet, frequencySheet } from './sheets';
 import { computeCooccurrence } from './cooccurrence';
 import { FIXTURE_ATTRIBUTES, fixtureCodings, fixtureModel } from './test-fixture';
 import { EMPTY_FILTER } from './types';
-import { sheetsToXlsx } from './xlsx';
+import { sheetsToXlsx } from '../tables/xlsx';
 
 function fixtureTable() {
   const model = fixtureModel();

@@ -5,7 +5,7 @@
  */
 import type { CaseMatrix } from './case-matrix';
 import type { CooccurrenceMatrix } from './cooccurrence';
-import type { Sheet, SheetValue } from './csv';
+import type { CellValue, Sheet } from '../tables/sheet';
 import type { Excerpt } from './excerpts';
 import type { FrequencyTable } from './frequencies';
 import { roundMeasure } from './format';
@@ -45,7 +45,7 @@ const round3 = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 
 
 /** Co-occurrence as a list of code pairs (CSV) — the diagonal pairs carry each code's n. */
 export function cooccurrencePairsSheet(m: CooccurrenceMatrix, notes: Notes): Sheet {
-  const rows: SheetValue[][] = [];
+  const rows: CellValue[][] = [];
   m.codes.forEach((a, i) => m.codes.forEach((b, j) => j >= i && rows.push([a.path, b.path, m.counts[i][j], round3(m.jaccard[i][j])])));
   return { name: 'Co-occurrence', header: ['Code A', 'Code B', 'Count', 'Jaccard'], rows, notes: [['Co-occurrence', m.mode === 'overlap' ? 'codings overlap' : 'codings in the same turn'], ...notes] };
 }

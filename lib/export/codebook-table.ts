@@ -5,25 +5,29 @@
  */
 import { PATH_SEPARATOR } from '../coding/code-paths';
 import { splitPath, type CodebookExport } from './codebook';
-import { csvBytes, tablesToXlsx, tableToCsv, type Table } from './table-files';
+import { csvBytes, sheetToCsv } from '../tables/csv';
+import type { Sheet } from '../tables/sheet';
+import { sheetsToXlsx } from '../tables/xlsx';
 
 export const CODEBOOK_COLUMNS = ['Path', 'Name', 'Description', 'Inclusion', 'Exclusion', 'Example', 'Colour', 'Shortcut', 'Archived'] as const;
 
-export function codebookTable(book: CodebookExport): Table {
+export function codebookSheet(book: CodebookExport): Sheet {
   return {
+    name: 'Codebook',
     header: [...CODEBOOK_COLUMNS, ...book.countColumns.map((c) => `Codings: ${c}`)],
     rows: book.codes.map((c) => [c.path, c.name, c.description, c.inclusion, c.exclusion, c.example, c.color, c.shortcut ?? '', c.archived ? 'yes' : '', ...c.counts]),
     widths: [36, 20, 50, 36, 36, 36, 10, 9, 9, ...book.countColumns.map(() => 12)],
     wrap: [2, 3, 4, 5],
+    emptyNote: 'The codebook is empty.',
   };
 }
 
 export function codebookToCsv(book: CodebookExport): Uint8Array {
-  return csvBytes(tableToCsv(codebookTable(book), 'The codebook is empty.'));
+  return csvBytes(sheetToCsv(codebookSheet(book)));
 }
 
 export async function codebookToXlsx(book: CodebookExport): Promise<Uint8Array> {
-  return tablesToXlsx([{ name: 'Codebook', table: codebookTable(book), emptyNote: 'The codebook is empty.' }]);
+  return sheetsToXlsx([codebookSheet(book)]);
 }
 
 /** A code to import: its path (names from the root), and the fields the row gives (undefined: not given). */

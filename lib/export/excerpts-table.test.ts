@@ -1,17 +1,16 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { parseCsv } from '../import/csv';
-import { excerptsTable, excerptsToCsv, excerptsToXlsx } from './excerpts-table';
-import { looksLikeFormula, tableToCsv } from './table-files';
+import { excerptsSheet, excerptsToCsv, excerptsToXlsx } from './excerpts-table';
 import { sampleExport } from './testing';
 
 function csvText(bytes: Uint8Array): string {
   return new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes);
 }
 
-describe('excerptsTable', () => {
+describe('excerptsSheet', () => {
   it('has a row per excerpt with code path, quote, translations, participants, attributes, offsets, layer and memo', () => {
-    const t = excerptsTable(sampleExport());
+    const t = excerptsSheet(sampleExport());
     expect(t.header).toEqual([
       'Code', 'Quote', 'Translation (en)', 'Translator (en)', 'Translation (ru)', 'Translator (ru)', 'Attribution', 'Participants',
       'gender', 'age', 'education', 'Document', 'city', 'language', 'Turns', 'Start', 'End', 'Layer', 'Coder', 'Memo',
@@ -27,7 +26,7 @@ describe('excerptsTable', () => {
   });
 
   it('sets the chosen language beside the quote', () => {
-    const t = excerptsTable(sampleExport(), { language: 'en', context: true });
+    const t = excerptsSheet(sampleExport(), { language: 'en', context: true });
     expect(t.header.slice(0, 6)).toEqual(['Code', 'Quote', 'Quote (en)', 'Translator (en)', 'Translation (ru)', 'Translator (ru)']);
     expect(t.rows[0][2]).toBe('I wrote to the akimat via e-Otinish 👍');
     expect(t.rows[1][2]).toBe('');
@@ -51,15 +50,6 @@ describe('excerptsToCsv', () => {
     const text = csvText(excerptsToCsv(sampleExport({ excerpts: [] })));
     expect(text.startsWith('\uFEFFCode,Quote,')).toBe(true);
     expect(text).toContain('No excerpts match this selection.');
-  });
-
-  it('keeps spreadsheets from running cells as formulas, but leaves dialogue dashes alone', () => {
-    expect(looksLikeFormula('=HYPERLINK("x")')).toBe(true);
-    expect(looksLikeFormula('@SUM(A1)')).toBe(true);
-    expect(looksLikeFormula("-2+3+cmd|' /C calc'!A0")).toBe(true);
-    expect(looksLikeFormula('- Да, пишу в акимат (иногда)')).toBe(false);
-    expect(looksLikeFormula('—Жоқ')).toBe(false);
-    expect(tableToCsv({ header: ['a'], rows: [['=1+1']] })).toBe("\uFEFFa\r\n'=1+1\r\n");
   });
 });
 

@@ -8,10 +8,12 @@
  */
 import { languageName } from '../translation/language-tag';
 import { attributionsFor, contextLine, headerLines, labelsOf, translationInto, translationLanguages, type ExcerptExport, type ExcerptFormatOptions } from './excerpts';
-import { csvBytes, tablesToXlsx, tableToCsv, type CellValue, type Table } from './table-files';
+import { csvBytes, sheetToCsv } from '../tables/csv';
+import type { CellValue, Sheet } from '../tables/sheet';
+import { sheetsToXlsx } from '../tables/xlsx';
 
 /** The excerpts as a table (codebook order, as given). */
-export function excerptsTable(data: ExcerptExport, options: ExcerptFormatOptions = {}): Table {
+export function excerptsSheet(data: ExcerptExport, options: ExcerptFormatOptions = {}): Sheet {
   const attributions = attributionsFor(data, options.template);
   const codePath = new Map(data.codes.map((c) => [c.id, c.path]));
   const languages = translationLanguages(data.excerpts).filter((l) => l !== options.language);
@@ -72,7 +74,7 @@ export function excerptsTable(data: ExcerptExport, options: ExcerptFormatOptions
     }
     return row;
   });
-  return { header, rows, widths, wrap };
+  return { name: 'Excerpts', header, rows, widths, wrap, emptyNote: labelsOf(options).empty };
 }
 
 /** Values of several participants: one when they agree, else each in order, "; "-joined. */
@@ -83,13 +85,14 @@ function joinValues(values: string[]): string {
 
 /** CSV bytes, UTF-8 with BOM; an empty selection gives the header and a row saying so. */
 export function excerptsToCsv(data: ExcerptExport, options: ExcerptFormatOptions = {}): Uint8Array {
-  return csvBytes(tableToCsv(excerptsTable(data, options), labelsOf(options).empty));
+  return csvBytes(sheetToCsv(excerptsSheet(data, options)));
 }
 
 /** An .xlsx workbook: the "Excerpts" sheet and an "About" sheet with what was exported. */
 export async function excerptsToXlsx(data: ExcerptExport, options: ExcerptFormatOptions = {}): Promise<Uint8Array> {
   const labels = labelsOf(options);
-  const about: Table = {
+  const about: Sheet = {
+    name: 'About',
     header: [labels.title, ''],
     rows: [
       ...headerLines(data, labels),
@@ -99,8 +102,5 @@ export async function excerptsToXlsx(data: ExcerptExport, options: ExcerptFormat
     widths: [18, 90],
     wrap: [1],
   };
-  return tablesToXlsx([
-    { name: 'Excerpts', table: excerptsTable(data, options), emptyNote: labels.empty },
-    { name: 'About', table: about },
-  ]);
+  return sheetsToXlsx([excerptsSheet(data, options), about]);
 }

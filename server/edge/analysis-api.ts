@@ -9,7 +9,7 @@ import { projectById } from '@/db/queries/projects';
 import type { PublicUser } from '@/db/queries/users';
 import type { AnalysisContext } from '@/lib/analysis/resolve';
 import { describeQuery, layerLabelEn, type DescribeInput } from '@/lib/analysis/describe';
-import type { FileBody } from '@/lib/analysis/files';
+import type { FileBody } from '@/lib/tables/files';
 import { AnalysisParamError, parseAnalysisParams } from '@/lib/analysis/params';
 import { HttpError, parseId, projectRole } from '@/server/edge/api';
 

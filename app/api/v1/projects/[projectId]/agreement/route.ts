@@ -2,10 +2,11 @@ import { NextResponse } from 'next/server';
 import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
 import { runAgreement, unknownIdsMessage } from '@/server/services/agreement';
 import { getDb } from '@/db/client';
-import { agreementRows, agreementSheets, TIDY_COLUMNS, toCsv } from '@/lib/agreement/export-table';
+import { agreementRows, agreementSheets, TIDY_COLUMNS } from '@/lib/agreement/export-table';
+import { tableFile } from '@/lib/tables/files';
+import { fileResponse } from '@/server/edge/analysis-api';
 import { agreementJson, problemMessage } from '@/lib/agreement/json';
 import { parseAgreementSelection } from '@/lib/agreement/selection';
-import { sheetsToXlsx } from '@/lib/agreement/workbook';
 
 const FORMATS = ['json', 'csv', 'xlsx'] as const;
 
@@ -40,16 +41,10 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   }
   if (!run.summary) throw badRequest(problemMessage(run.readiness.problem!, run.names.coder));
   const stamp = new Date().toISOString().slice(0, 10);
-  if (format === 'csv') {
-    return new Response(toCsv(TIDY_COLUMNS, agreementRows(run.summary, run.names, settings)), {
-      headers: { 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="agreement-${projectId}-${stamp}.csv"` },
-    });
-  }
-  const bytes = await sheetsToXlsx(agreementSheets(run.summary, run.names, settings), { title: 'Inter-coder agreement' });
-  return new Response(bytes.slice().buffer, {
-    headers: {
-      'content-type': 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'content-disposition': `attachment; filename="agreement-${projectId}-${stamp}.xlsx"`,
-    },
-  });
+  const name = `agreement-${projectId}-${stamp}`;
+  const file =
+    format === 'csv'
+      ? await tableFile([{ name: 'Agreement', header: TIDY_COLUMNS, rows: agreementRows(run.summary, run.names, settings) }], 'csv', name)
+      : await tableFile(agreementSheets(run.summary, run.names, settings), 'xlsx', name, { title: 'Inter-coder agreement' });
+  return fileResponse(file);
 });

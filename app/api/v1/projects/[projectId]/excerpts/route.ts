@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { apiRoute } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { excerptsFor, publicDocumentAttributes } from '@/db/queries/analysis';
-import { tableFile } from '@/lib/analysis/files';
+import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { excerptSheet } from '@/lib/analysis/sheets';
