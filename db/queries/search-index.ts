@@ -1,10 +1,10 @@
 /**
- * Maintenance of the full-text index of turns (created and kept in step by the search-index
- * migration's triggers): a check for `npm run db:check`, and a rebuild should it ever be
+ * Maintenance of the full-text index of turns (created by migration 0003 and kept in step by
+ * the triggers of 0005): a check for `npm run db:check`, and a rebuild should it ever be
  * needed (after restoring a table by hand with triggers off, say).
  */
 import type { Db } from '../client';
-import { FTS_TABLE, ftsIndexedText } from '@/lib/search/fts-schema';
+import { FTS_TABLE, foldedForIndex, ftsRebuildStatements } from '@/lib/search/fts-schema';
 
 /** What is wrong with the index: turns missing from it, rows for no turn, text out of step. Empty when all is well. */
 export function searchIndexProblems(db: Db): string[] {
@@ -14,10 +14,11 @@ export function searchIndexProblems(db: Db): string[] {
   if (missing) problems.push(`${missing} turns are missing from the search index`);
   const orphans = c.prepare(`SELECT count(*) FROM ${FTS_TABLE} f WHERE NOT EXISTS (SELECT 1 FROM turns t WHERE t.id = f.rowid)`).pluck().get() as number;
   if (orphans) problems.push(`${orphans} search index rows belong to no turn`);
-  const stale = c
-    .prepare(`SELECT count(*) FROM turns t JOIN ${FTS_TABLE} f ON f.rowid = t.id WHERE f.text IS NOT (${ftsIndexedText('t.text')})`)
-    .pluck()
-    .get() as number;
+  let stale = 0;
+  const pairs = c.prepare(`SELECT t.text AS text, f.text AS indexed FROM turns t JOIN ${FTS_TABLE} f ON f.rowid = t.id`);
+  for (const { text, indexed } of pairs.iterate() as Iterable<{ text: string; indexed: string | null }>) {
+    if (indexed !== foldedForIndex(text)) stale++;
+  }
   if (stale) problems.push(`${stale} turns have other text in the search index`);
   try {
     c.prepare(`INSERT INTO ${FTS_TABLE}(${FTS_TABLE}) VALUES ('integrity-check')`).run();
@@ -27,11 +28,10 @@ export function searchIndexProblems(db: Db): string[] {
   return problems;
 }
 
-/** Empties the index and fills it again from the turns, in one transaction. */
+/** Empties the index and fills it again from the turns, in one transaction (as migration 0005 does). */
 export function rebuildSearchIndex(db: Db): void {
   const c = db.$client;
   c.transaction(() => {
-    c.prepare(`DELETE FROM ${FTS_TABLE}`).run();
-    c.prepare(`INSERT INTO ${FTS_TABLE}(rowid, text) SELECT id, ${ftsIndexedText('text')} FROM turns`).run();
+    for (const statement of ftsRebuildStatements()) c.prepare(statement).run();
   })();
 }
