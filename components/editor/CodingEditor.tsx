@@ -21,16 +21,8 @@ import { MarginStripes } from './MarginStripes';
 import { Turn } from './nodes/turn';
 import { CodingHighlights, highlightKey, highlightsBeforePlugin, highlightsOnScreen, highlightStyles, highlightTransaction, type Highlight } from './plugins/codingHighlights';
 import { ReadOnlyText } from './plugins/readOnlyText';
+import type { EditorCode } from './types';
 import { useUndoStack } from './useUndoStack';
-
-export interface EditorCode {
-  id: number;
-  name: string;
-  path: string;
-  color: string;
-  shortcut: string | null;
-  archived: boolean;
-}
 
 export interface CodingEditorProps {
   projectId: string;
