@@ -19,7 +19,8 @@ import { CodingInfo } from './CodingInfo';
 import { CodesSidebar } from './CodesSidebar';
 import { MarginStripes } from './MarginStripes';
 import { Turn } from './nodes/turn';
-import { CodingHighlights, highlightKey, highlightsBeforePlugin, highlightsOnScreen, highlightStyles, highlightTransaction, type Highlight } from './plugins/codingHighlights';
+import { syncHighlights } from './commands/syncHighlights';
+import { CodingHighlights, highlightsBeforePlugin, highlightStyles, type Highlight } from './plugins/codingHighlights';
 import { ReadOnlyText } from './plugins/readOnlyText';
 import type { EditorCode } from './types';
 import { useUndoStack } from './useUndoStack';
@@ -153,17 +154,7 @@ export function CodingEditor(props: CodingEditorProps) {
   // rebuilding it from scratch.
   useEffect(() => {
     if (!editor) return;
-    const onScreen = highlightsOnScreen(editor.state);
-    const remove: number[] = [];
-    const add: Highlight[] = [];
-    for (const [id, key] of onScreen) if (wanted.get(id) === undefined || highlightKey(wanted.get(id)!) !== key) remove.push(id);
-    for (const [id, h] of wanted) if (onScreen.get(id) !== highlightKey(h)) add.push(h);
-    if (!remove.length && !add.length) return;
-    // Timed so `npm run bench` can read how long a patch of the decoration set takes.
-    const t0 = performance.now();
-    editor.view.dispatch(highlightTransaction(editor.state.tr, { add, remove }));
-    performance.measure('fgc:highlights', { start: t0, detail: { add: add.length, remove: remove.length } });
-    setLayoutTick((n) => n + 1);
+    if (syncHighlights(wanted)(editor.state, editor.view.dispatch)) setLayoutTick((n) => n + 1);
   }, [editor, wanted]);
 
   const fail = (error: string) => setMessage(t('editor.failed', { message: error }));
