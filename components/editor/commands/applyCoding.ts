@@ -1,5 +1,6 @@
-import { TextSelection, type Command } from '@tiptap/pm/state';
+import type { Command } from '@tiptap/pm/state';
 import type { Highlight } from '../plugins/codingHighlights';
+import { collapsed } from './collapseSelection';
 import { dispatchHighlights } from './dispatchHighlights';
 
 /**
@@ -9,7 +10,7 @@ import { dispatchHighlights } from './dispatchHighlights';
  */
 export function applyCoding(highlights: readonly Highlight[]): Command {
   return (state, dispatch) => {
-    if (dispatch) dispatchHighlights(dispatch, state.tr.setSelection(TextSelection.create(state.doc, state.selection.to)), { add: highlights });
+    if (dispatch) dispatchHighlights(dispatch, collapsed(state), { add: highlights });
     return true;
   };
 }
