@@ -1,8 +1,6 @@
 'use client';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import Document from '@tiptap/extension-document';
-import Text from '@tiptap/extension-text';
-import { TextSelection, type Command, type Transaction } from '@tiptap/pm/state';
+import { EditorContent, type Editor } from '@tiptap/react';
+import type { Command } from '@tiptap/pm/state';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import type { EditorCoding, PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
@@ -12,22 +10,20 @@ import { useI18n } from '../I18nProvider';
 import { CodePopover } from './CodePopover';
 import { CodingInfo } from './CodingInfo';
 import { CodesSidebar } from './CodesSidebar';
+import { EditorToolbar } from './EditorToolbar';
 import { MarginStripes } from './MarginStripes';
 import { collapseSelection } from './commands/collapseSelection';
-import { syncHighlights } from './commands/syncHighlights';
 import { drawCodings } from './helpers/drawCodings';
 import { codingsAt, highlightsOf, visibleCodings, type HighlightContext } from './helpers/highlights';
 import { nextCoding, rangeWithin } from './helpers/navigation';
 import { selectedRange } from './helpers/selection';
-import { Turn } from './nodes/turn';
-import { CodingHighlights, highlightsBeforePlugin, highlightsKey, highlightStyles } from './plugins/codingHighlights';
-import { CodingKeyboard, shortcutsOf, type KeyboardHandlers } from './plugins/keyboard';
-import { ReadOnlyText } from './plugins/readOnlyText';
-import { CodingTypeAhead } from './plugins/typeAhead';
+import { highlightStyles } from './plugins/codingHighlights';
+import { shortcutsOf } from './plugins/keyboard';
 import type { EditorCode, TextRange } from './types';
 import { useCodings } from './useCodings';
 import { useLatest } from './useLatest';
 import { useRecentCodes } from './useRecentCodes';
+import { showPassage, useTranscriptEditor, type TranscriptEditorHandlers } from './useTranscriptEditor';
 
 export interface CodingEditorProps {
   projectId: string;
@@ -45,8 +41,6 @@ export interface CodingEditorProps {
   /** A range to select and scroll to on opening (a drill-down or search hit). */
   initialRange?: TextRange | null;
 }
-
-const DocumentOfTurns = Document.extend({ content: 'turn+' });
 
 /**
  * A transcript to code: the text (read only) with its codings as highlights, stripes in
@@ -68,7 +62,6 @@ export function CodingEditor(props: CodingEditorProps) {
   const [snap, setSnap] = useState(true);
   const [activeAt, setActiveAt] = useState<number | null>(null);
   const [shownCodes, setShownCodes] = useState<Set<number> | null>(null);
-  const [layoutTick, setLayoutTick] = useState(0);
   const recent = useRecentCodes();
   const popoverInput = useRef<HTMLInputElement | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -96,8 +89,6 @@ export function CodingEditor(props: CodingEditorProps) {
 
   const visible = useMemo(() => visibleCodings(codings, shownCodes), [codings, shownCodes]);
   const wanted = useMemo(() => highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt }), [codings, ranges, codeById, shownCodes, activeAt]);
-  // Read once, when the editor is made (the options of later renders are not applied).
-  const initialHighlights = useMemo(() => [...wanted.values()], [wanted]);
   const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
   const shortcuts = useMemo(() => shortcutsOf(codes), [codes]);
 
@@ -115,88 +106,31 @@ export function CodingEditor(props: CodingEditorProps) {
     applyCodes([code.id]);
   };
 
-  // What the plugins ask when a key is pressed or a click lands.
-  const keys = useLatest<KeyboardHandlers>({
-    canApply: !!selection && !!editLayer,
-    shortcuts,
-    undo: () => void undo.undo(),
-    redo: () => void undo.redo(),
-    dismiss: () => setActiveAt(null),
-    apply: (codeId) => applyCodes([codeId]),
-  });
-  const clicked = useLatest((pos: number | null) => setActiveAt(pos == null ? null : posToOffset(ranges, pos)));
-
-  const content = useMemo(
-    () => ({
-      type: 'doc',
-      content: turns.map((x) => ({
-        type: 'turn',
-        attrs: { seq: x.seq, speaker: x.speaker, kind: x.kind, info: x.info },
-        content: x.text ? [{ type: 'text', text: x.text }] : [],
-      })),
-    }),
-    [turns],
-  );
-  const editor = useEditor(
-    {
-      immediatelyRender: false,
-      extensions: [
-        DocumentOfTurns,
-        Text,
-        Turn,
-        ReadOnlyText,
-        CodingHighlights.configure({ initial: initialHighlights, onClick: (pos) => clicked.current(pos) }),
-        CodingKeyboard.configure({ handlers: () => keys.current }),
-        // Typing with a passage selected searches the codes in the popover.
-        CodingTypeAhead.configure({ search: () => (keys.current.canApply ? popoverInput.current : null) }),
-      ],
-      content,
-      editorProps: {
-        attributes: { class: 'transcript-editor', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': t('editor.transcript') },
-        decorations: highlightsBeforePlugin(initialHighlights),
-      },
+  // What the editor's plugins ask when a key is pressed, a click lands or the selection moves.
+  const handlers = useLatest<TranscriptEditorHandlers>({
+    keys: {
+      canApply: !!selection && !!editLayer,
+      shortcuts,
+      undo: () => void undo.undo(),
+      redo: () => void undo.redo(),
+      dismiss: () => setActiveAt(null),
+      apply: (codeId) => applyCodes([codeId]),
     },
-    [content],
-  );
+    // Typing with a passage selected searches the codes in the popover.
+    search: () => (selection && editLayer ? popoverInput.current : null),
+    clicked: (pos) => setActiveAt(pos == null ? null : posToOffset(ranges, pos)),
+    selected: (from, to) => {
+      const range = selectedRange(ranges, text, from, to, snap);
+      setSelection(range);
+      if (range) lastSelection.current = range;
+    },
+  });
+  const { editor, layoutTick } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
   useLayoutEffect(() => {
     editorRef.current = editor;
   }, [editor]);
 
-  useEffect(() => {
-    if (!editor) return;
-    const onSelection = () => {
-      const { from, to } = editor.state.selection;
-      const range = selectedRange(ranges, text, from, to, snap);
-      setSelection(range);
-      if (range) lastSelection.current = range;
-    };
-    // The stripes are placed again after the highlights change.
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.getMeta(highlightsKey)) setLayoutTick((n) => n + 1);
-    };
-    editor.on('selectionUpdate', onSelection);
-    editor.on('transaction', onTransaction);
-    return () => {
-      editor.off('selectionUpdate', onSelection);
-      editor.off('transaction', onTransaction);
-    };
-  }, [editor, ranges, text, snap]);
-
-  // Changes that no command drew (codings from the server, codes shown or hidden, the
-  // coding picked) patch the decoration set with the difference from what it draws.
-  useEffect(() => {
-    if (editor) syncHighlights(wanted)(editor.state, editor.view.dispatch);
-  }, [editor, wanted]);
-
-  const goTo = (passage: TextRange) => {
-    if (!editor) return;
-    const from = offsetToPos(ranges, passage.start);
-    const to = offsetToPos(ranges, passage.end);
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView());
-    editor.view.focus();
-    const el = editor.view.domAtPos(from).node as HTMLElement;
-    (el.nodeType === 1 ? el : el.parentElement)?.scrollIntoView({ block: 'center' });
-  };
+  const goTo = (passage: TextRange) => editor && showPassage(editor, ranges, passage);
 
   // Open at the requested passage once the editor exists.
   const opened = useRef(false);
@@ -227,23 +161,7 @@ export function CodingEditor(props: CodingEditorProps) {
         }}
       />
       <div className="editor-column">
-        <div className="editor-toolbar">
-          <label>
-            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> {t('editor.snapWords')}
-          </label>
-          <button type="button" className="link-button" disabled={!undo.canUndo} onClick={() => void undo.undo()} title="Ctrl+Z">
-            {t('editor.undo')}
-          </button>
-          <button type="button" className="link-button" disabled={!undo.canRedo} onClick={() => void undo.redo()} title="Ctrl+Shift+Z">
-            {t('editor.redo')}
-          </button>
-          {!editLayer && <span className="muted">{t('editor.readOnly')}</span>}
-          {store.failure && (
-            <span role="alert" className="error">
-              {t('editor.failed', { message: store.failure })}
-            </span>
-          )}
-        </div>
+        <EditorToolbar snap={snap} onSnapChange={setSnap} undo={undo} readOnly={!editLayer} failure={store.failure} />
         <div className="editor-wrapper" ref={wrapper}>
           <EditorContent editor={editor} />
           {editor && (
