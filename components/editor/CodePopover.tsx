@@ -2,7 +2,7 @@
 import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useMemo, useState, type RefObject } from 'react';
 import { useI18n } from '../I18nProvider';
-import type { EditorCode } from './CodingEditor';
+import type { EditorCode } from './types';
 
 /**
  * The popover at the selection: type-ahead over the codebook (matching any part of a

@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { useI18n } from '../I18nProvider';
-import type { EditorCode } from './CodingEditor';
+import type { EditorCode } from './types';
 
 /** Codes with their counts in this document; show only chosen codes; next/previous coding of a code. */
 export function CodesSidebar({

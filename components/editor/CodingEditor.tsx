@@ -1,37 +1,29 @@
 'use client';
-import { EditorContent, useEditor, type Editor } from '@tiptap/react';
-import Document from '@tiptap/extension-document';
-import Text from '@tiptap/extension-text';
-import { TextSelection } from '@tiptap/pm/state';
-import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
-import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
+import { EditorContent, type Editor } from '@tiptap/react';
+import type { Command } from '@tiptap/pm/state';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import type { EditorCoding, PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
-import { snapToWords } from '@/lib/coding/range';
 import { offsetToPos, posToOffset } from '@/lib/text/positions';
-import type { TurnRange } from '@/lib/text/canonical';
 import { unpackTurns, type PackedTurns } from '@/lib/text/editor-turns';
 import { useI18n } from '../I18nProvider';
 import { CodePopover } from './CodePopover';
 import { CodingInfo } from './CodingInfo';
 import { CodesSidebar } from './CodesSidebar';
+import { EditorToolbar } from './EditorToolbar';
 import { MarginStripes } from './MarginStripes';
-import { Turn } from './nodes/turn';
-import { CodingHighlights, highlightKey, highlightsBeforePlugin, highlightsOnScreen, highlightStyles, highlightTransaction, type Highlight } from './plugins/codingHighlights';
-import { ReadOnlyText } from './plugins/readOnlyText';
-import { useUndoStack } from './useUndoStack';
-import type { CodingView } from '@/lib/coding/editor-codings';
-
-export interface EditorCode {
-  id: number;
-  name: string;
-  path: string;
-  depth: number;
-  color: string;
-  shortcut: string | null;
-  archived: boolean;
-}
+import { collapseSelection } from './commands/collapseSelection';
+import { drawCodings } from './helpers/drawCodings';
+import { codingsAt, highlightsOf, visibleCodings, type HighlightContext } from './helpers/highlights';
+import { nextCoding, rangeWithin } from './helpers/navigation';
+import { selectedRange } from './helpers/selection';
+import { highlightStyles } from './plugins/codingHighlights';
+import { shortcutsOf } from './plugins/keyboard';
+import type { EditorCode, TextRange } from './types';
+import { useCodings } from './useCodings';
+import { useLatest } from './useLatest';
+import { useRecentCodes } from './useRecentCodes';
+import { showPassage, useTranscriptEditor, type TranscriptEditorHandlers } from './useTranscriptEditor';
 
 export interface CodingEditorProps {
   projectId: string;
@@ -47,359 +39,113 @@ export interface CodingEditorProps {
   /** May the viewer add codes from the popover (leads; coders when the lead allows it)? */
   canCreateCodes?: boolean;
   /** A range to select and scroll to on opening (a drill-down or search hit). */
-  initialRange?: { start: number; end: number } | null;
+  initialRange?: TextRange | null;
 }
 
-const DocumentOfTurns = Document.extend({ content: 'turn+' });
-const RECENT_KEY = 'fgcoder.recentCodes';
-
-let tempIds = -1;
-
+/**
+ * A transcript to code: the text (read only) with its codings as highlights, stripes in
+ * the margin, the code popover at a selection, the codes of the document beside it and
+ * the codings under a click in a panel. Codings and their writes are `useCodings`'; the
+ * editor's commands (`commands/`) draw each write in the transaction that makes it.
+ */
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
-  const router = useRouter();
   const { projectId, documentId, version, editLayer } = props;
   const turns = useMemo(() => unpackTurns(props.turns), [props.turns]);
+  const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
+  const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
   const [codes, setCodes] = useState<EditorCode[]>(props.codes);
   useEffect(() => setCodes(props.codes), [props.codes]);
-  const fromServer = useMemo(() => unpackCodings(props.codings), [props.codings]);
-  const [codings, setCodings] = useState<EditorCoding[]>(fromServer);
-  const [selection, setSelection] = useState<{ start: number; end: number } | null>(null);
-  const lastSelection = useRef<{ start: number; end: number } | null>(null);
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
+  const [selection, setSelection] = useState<TextRange | null>(null);
+  const lastSelection = useRef<TextRange | null>(null);
   const [snap, setSnap] = useState(true);
   const [activeAt, setActiveAt] = useState<number | null>(null);
   const [shownCodes, setShownCodes] = useState<Set<number> | null>(null);
-  const [message, setMessage] = useState<string | null>(null);
-  const [recent, setRecent] = useState<number[]>([]);
-  const [layoutTick, setLayoutTick] = useState(0);
-  const undo = useUndoStack();
-  const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
-  const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
-  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
-  const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
+  const recent = useRecentCodes();
+  const popoverInput = useRef<HTMLInputElement | null>(null);
+  const wrapper = useRef<HTMLDivElement>(null);
 
-  // Codings from the server (a reload, another tab's work after focus) replace ours.
-  useEffect(() => setCodings(fromServer), [fromServer]);
-  useEffect(() => {
-    const refresh = () => router.refresh();
-    window.addEventListener('focus', refresh);
-    return () => window.removeEventListener('focus', refresh);
-  }, [router]);
-  useEffect(() => {
-    try {
-      setRecent(JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]'));
-    } catch {
-      setRecent([]);
-    }
-  }, []);
-  const noteRecent = (ids: number[]) => {
-    const next = [...ids, ...recent.filter((r) => !ids.includes(r))].slice(0, 12);
-    setRecent(next);
-    localStorage.setItem(RECENT_KEY, JSON.stringify(next));
-  };
-
-  const content = useMemo(
-    () => ({
-      type: 'doc',
-      content: turns.map((x) => ({
-        type: 'turn',
-        attrs: { seq: x.seq, speaker: x.speaker, kind: x.kind, info: x.info },
-        content: x.text ? [{ type: 'text', text: x.text }] : [],
-      })),
-    }),
-    [turns],
-  );
-
-  const onSelection = useCallback(
-    (editor: Editor) => {
-      const { from, to, empty } = editor.state.selection;
-      if (empty) {
-        setSelection(null);
-        return;
-      }
-      let start = posToOffset(ranges, from);
-      let end = posToOffset(ranges, to);
-      if (snap) ({ start, end } = snapToWords(text, start, end));
-      if (end <= start) {
-        setSelection(null);
-        return;
-      }
-      setSelection({ start, end });
-      lastSelection.current = { start, end };
-    },
-    [ranges, snap, text],
-  );
-
-  // The visible codings, as highlights.
-  const visible = useMemo(() => codings.filter((c) => !shownCodes || shownCodes.has(c.codeId)), [codings, shownCodes]);
-  const wanted = useMemo(() => highlightsOf(visible, ranges, codeById, activeAt), [visible, ranges, codeById, activeAt]);
-  // Read once, when the editor is made (the options of later renders are not applied).
-  const initialHighlights = useMemo(() => [...wanted.values()], [wanted]);
-
-  const editor = useEditor(
-    {
-      immediatelyRender: false,
-      extensions: [DocumentOfTurns, Text, Turn, ReadOnlyText, CodingHighlights.configure({ initial: initialHighlights })],
-      content,
-      editorProps: {
-        attributes: { class: 'transcript-editor', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': t('editor.transcript') },
-        decorations: highlightsBeforePlugin(initialHighlights),
-      },
-    },
-    [content],
-  );
-
-  useEffect(() => {
-    if (!editor) return;
-    const handler = () => onSelection(editor);
-    editor.on('selectionUpdate', handler);
-    return () => {
-      editor.off('selectionUpdate', handler);
+  // How codings are drawn now, and the writes' way onto the screen: the editor's commands.
+  const drawing = useLatest<HighlightContext>({ ranges, codes: codeById, shown: shownCodes, activeAt });
+  const editorRef = useRef<Editor | null>(null);
+  const draw = useMemo(() => {
+    const run = (command: Command) => {
+      const editor = editorRef.current;
+      if (editor) command(editor.state, editor.view.dispatch);
     };
-  }, [editor, onSelection]);
-
-  // Later changes patch the decoration set with the difference from what it draws, never
-  // rebuilding it from scratch.
-  useEffect(() => {
-    if (!editor) return;
-    const onScreen = highlightsOnScreen(editor.state);
-    const remove: number[] = [];
-    const add: Highlight[] = [];
-    for (const [id, key] of onScreen) if (wanted.get(id) === undefined || highlightKey(wanted.get(id)!) !== key) remove.push(id);
-    for (const [id, h] of wanted) if (onScreen.get(id) !== highlightKey(h)) add.push(h);
-    if (!remove.length && !add.length) return;
-    // Timed so `npm run bench` can read how long a patch of the decoration set takes.
-    const t0 = performance.now();
-    editor.view.dispatch(highlightTransaction(editor.state.tr, { add, remove }));
-    performance.measure('fgc:highlights', { start: t0, detail: { add: add.length, remove: remove.length } });
-    setLayoutTick((n) => n + 1);
-  }, [editor, wanted]);
-
-  const fail = (error: string) => setMessage(t('editor.failed', { message: error }));
-
-  const createRemote = async (codeIds: number[], start: number, end: number): Promise<CodingView[] | null> => {
-    if (!editLayer) return null;
-    const res = await createCodingsAction(projectId, { documentId, version, codeIds, start, end, layer: editLayer });
-    if (!res.ok) {
-      fail(res.error);
-      return null;
-    }
-    return res.value;
-  };
-
-  const removeRemote = async (ids: number[]) => {
-    for (const id of ids) {
-      const res = await deleteCodingAction(projectId, { codingId: id });
-      if (!res.ok) {
-        fail(res.error);
-        return false;
-      }
-    }
-    return true;
-  };
-
-  /** Applies codes to the current selection, optimistically: the highlight shows at once and rolls back on failure. */
-  const applyCodes = async (codeIds: number[]) => {
-    const range = selection;
-    if (!range || !editLayer || codeIds.length === 0) return;
-    noteRecent(codeIds);
-    const temps: EditorCoding[] = codeIds.map((codeId) => ({
-      id: tempIds--,
-      codeId,
-      layer: editLayer.kind,
-      coderId: editLayer.kind === 'coder' ? editLayer.coderId : 0,
-      coderName: '',
-      start: range.start,
-      end: range.end,
-      memo: '',
-      needsReview: false,
-      updatedAt: new Date().toISOString(),
-    }));
-    setCodings((cs) => [...cs, ...temps]);
-    setMessage(null);
-    // The passage is coded: drop the selection and give the keyboard back to the text.
-    if (editor) {
-      editor.commands.setTextSelection(editor.state.selection.to);
-      editor.view.focus();
-    }
-    const created = await createRemote(codeIds, range.start, range.end);
-    const tempSet = new Set(temps.map((x) => x.id));
-    setCodings((cs) => [...cs.filter((c) => !tempSet.has(c.id) && !created?.some((n) => n.id === c.id)), ...(created ?? [])]);
-    if (!created) return;
-    let ids = created.map((c) => c.id);
-    undo.push({
-      undo: async () => {
-        if (await removeRemote(ids)) setCodings((cs) => cs.filter((c) => !ids.includes(c.id)));
+    const commands = drawCodings(run, () => drawing.current);
+    return {
+      ...commands,
+      applied: (cs: EditorCoding[]) => {
+        commands.applied(cs);
+        // The passage is coded: the keyboard goes back to the text.
+        editorRef.current?.view.focus();
       },
-      redo: async () => {
-        const again = await createRemote(codeIds, range.start, range.end);
-        if (again) {
-          ids = again.map((c) => c.id);
-          setCodings((cs) => [...cs.filter((c) => !ids.includes(c.id)), ...again]);
-        }
-      },
-    });
-  };
+    };
+  }, [drawing]);
+  const store = useCodings({ projectId, documentId, version, codings: props.codings, draw });
+  const { codings, undo } = store;
 
+  const visible = useMemo(() => visibleCodings(codings, shownCodes), [codings, shownCodes]);
+  const wanted = useMemo(() => highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt }), [codings, ranges, codeById, shownCodes, activeAt]);
+  const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
+  const shortcuts = useMemo(() => shortcutsOf(codes), [codes]);
+
+  /** Applies codes to the current selection (optimistically: see `useCodings`). */
+  const applyCodes = (codeIds: number[]) => {
+    if (!selection || !editLayer || codeIds.length === 0) return;
+    recent.note(codeIds);
+    void store.apply(editLayer, codeIds, selection);
+  };
   /** Adds a code to the codebook (typed in the popover, or in vivo) and applies it. */
   const createAndApply = async (name: string) => {
-    const res = await createCodeInEditorAction(projectId, { name });
-    if (!res.ok) {
-      fail(res.error);
-      return;
-    }
-    const code = { id: res.value.id, name: res.value.name, path: res.value.name, depth: 0, color: res.value.color, shortcut: null, archived: false };
+    const code = await store.createCode(name);
+    if (!code) return;
     setCodes((cs) => [...cs, code]);
-    await applyCodes([code.id]);
+    applyCodes([code.id]);
   };
 
-  const removeCoding = async (coding: EditorCoding) => {
-    setCodings((cs) => cs.filter((c) => c.id !== coding.id));
-    if (!(await removeRemote([coding.id]))) {
-      setCodings((cs) => [...cs, coding]);
-      return;
-    }
-    let current = coding;
-    undo.push({
-      undo: async () => {
-        const again = await createRemote([coding.codeId], coding.start, coding.end);
-        if (again?.[0]) {
-          if (coding.memo) await updateCodingAction(projectId, { codingId: again[0].id, memo: coding.memo });
-          current = { ...again[0], memo: coding.memo };
-          setCodings((cs) => [...cs, current]);
-        }
-      },
-      redo: async () => {
-        if (await removeRemote([current.id])) setCodings((cs) => cs.filter((c) => c.id !== current.id));
-      },
-    });
-  };
-
-  const updateCoding = async (coding: EditorCoding, change: { codeId?: number; start?: number; end?: number; memo?: string }) => {
-    const res = await updateCodingAction(projectId, { codingId: coding.id, ...change });
-    if (!res.ok) {
-      fail(res.error);
-      return;
-    }
-    setCodings((cs) => cs.map((c) => (c.id === coding.id ? res.value : c)));
-    const before = { codeId: coding.codeId, start: coding.start, end: coding.end, memo: coding.memo };
-    undo.push({
-      undo: async () => {
-        const r = await updateCodingAction(projectId, { codingId: coding.id, ...before });
-        if (r.ok) setCodings((cs) => cs.map((c) => (c.id === coding.id ? r.value : c)));
-      },
-      redo: async () => {
-        const r = await updateCodingAction(projectId, { codingId: coding.id, ...change });
-        if (r.ok) setCodings((cs) => cs.map((c) => (c.id === coding.id ? r.value : c)));
-      },
-    });
-  };
-
-  // Keyboard: shortcuts apply codes to the selection; Ctrl+Z / Ctrl+Shift+Z undo and redo.
-  const shortcutCodes = useMemo(() => new Map(codes.filter((c) => c.shortcut && !c.archived).map((c) => [c.shortcut!.toLowerCase(), c.id])), [codes]);
-  const popoverInput = useRef<HTMLInputElement | null>(null);
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
-    const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      if (mod && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void (e.shiftKey ? undo.redo() : undo.undo());
-        return;
-      }
-      if (mod && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        void undo.redo();
-        return;
-      }
-      if (mod || e.altKey) return;
-      if (e.key === 'Escape') {
-        editor.commands.setTextSelection(editor.state.selection.to);
-        setActiveAt(null);
-        return;
-      }
-      if (!selection || !editLayer) return;
-      const code = shortcutCodes.get(e.key.toLowerCase());
-      if (code) {
-        e.preventDefault();
-        void applyCodes([code]);
-      } else if (e.key.length === 1 && popoverInput.current) {
-        // Typing starts the code search in the popover.
-        e.preventDefault();
-        const input = popoverInput.current;
-        input.focus();
-        // Through the native setter, so React sees the change.
-        Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!.call(input, e.key);
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-      } else if (e.key === 'Enter' && popoverInput.current) {
-        e.preventDefault();
-        popoverInput.current.focus();
-      }
-    };
-    // Text that arrives without a usable keydown (an input method, dictation, a layout the
-    // browser reports as "Unidentified") also starts the code search.
-    const onBeforeInput = (e: InputEvent) => {
-      if (!e.data || !selection || !editLayer || !popoverInput.current) return;
-      e.preventDefault();
-      const input = popoverInput.current;
-      input.focus();
-      const setValue = Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, 'value')!.set!;
-      setValue.call(input, input.value + e.data);
-      input.dispatchEvent(new Event('input', { bubbles: true }));
-    };
-    dom.addEventListener('keydown', onKey);
-    dom.addEventListener('beforeinput', onBeforeInput);
-    return () => {
-      dom.removeEventListener('keydown', onKey);
-      dom.removeEventListener('beforeinput', onBeforeInput);
-    };
+  // What the editor's plugins ask when a key is pressed, a click lands or the selection moves.
+  const handlers = useLatest<TranscriptEditorHandlers>({
+    keys: {
+      canApply: !!selection && !!editLayer,
+      shortcuts,
+      undo: () => void undo.undo(),
+      redo: () => void undo.redo(),
+      dismiss: () => setActiveAt(null),
+      apply: (codeId) => applyCodes([codeId]),
+    },
+    // Typing with a passage selected searches the codes in the popover.
+    search: () => (selection && editLayer ? popoverInput.current : null),
+    clicked: (pos) => setActiveAt(pos == null ? null : posToOffset(ranges, pos)),
+    selected: (from, to) => {
+      const range = selectedRange(ranges, text, from, to, snap);
+      setSelection(range);
+      if (range) lastSelection.current = range;
+    },
   });
+  const { editor, layoutTick } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
+  useLayoutEffect(() => {
+    editorRef.current = editor;
+  }, [editor]);
 
-  // A click on a highlight opens its codings.
-  useEffect(() => {
-    if (!editor) return;
-    const dom = editor.view.dom;
-    const onClick = (e: MouseEvent) => {
-      if (!editor.state.selection.empty) return;
-      const target = e.target as HTMLElement;
-      if (!target.closest('.coding')) {
-        setActiveAt(null);
-        return;
-      }
-      const pos = editor.view.posAtCoords({ left: e.clientX, top: e.clientY });
-      if (pos) setActiveAt(posToOffset(ranges, pos.pos));
-    };
-    dom.addEventListener('click', onClick);
-    return () => dom.removeEventListener('click', onClick);
-  }, [editor, ranges]);
-
-  const goTo = (coding: Pick<EditorCoding, 'start' | 'end'>) => {
-    if (!editor) return;
-    const from = offsetToPos(ranges, coding.start);
-    const to = offsetToPos(ranges, coding.end);
-    editor.view.dispatch(editor.state.tr.setSelection(TextSelection.create(editor.state.doc, from, to)).scrollIntoView());
-    editor.view.focus();
-    const el = editor.view.domAtPos(from).node as HTMLElement;
-    (el.nodeType === 1 ? el : el.parentElement)?.scrollIntoView({ block: 'center' });
-  };
+  const goTo = (passage: TextRange) => editor && showPassage(editor, ranges, passage);
 
   // Open at the requested passage once the editor exists.
   const opened = useRef(false);
   useEffect(() => {
     if (!editor || opened.current || !props.initialRange) return;
     opened.current = true;
-    const { start, end } = props.initialRange;
-    const textLength = ranges.length ? ranges[ranges.length - 1].end : 0;
-    if (start < 0 || end > textLength || end < start) return;
+    const range = rangeWithin(props.initialRange, ranges.length ? ranges[ranges.length - 1].end : 0);
+    if (!range) return;
     requestAnimationFrame(() => {
-      goTo({ start, end });
-      setActiveAt(start);
+      goTo(range);
+      setActiveAt(range.start);
     });
   }, [editor]);
 
-  const activeCodings = activeAt == null ? [] : visible.filter((c) => c.start <= activeAt && activeAt < c.end);
-  const wrapper = useRef<HTMLDivElement>(null);
+  const activeCodings = codingsAt(visible, activeAt);
 
   return (
     <div className="coding-workspace">
@@ -410,31 +156,12 @@ export function CodingEditor(props: CodingEditorProps) {
         shown={shownCodes}
         onShownChange={setShownCodes}
         onNavigate={(codeId, dir) => {
-          const list = codings.filter((c) => c.codeId === codeId).sort((a, b) => a.start - b.start || a.end - b.end);
-          if (!list.length) return;
-          const at = editor ? posToOffset(ranges, editor.state.selection.from) : 0;
-          const next = dir > 0 ? (list.find((c) => c.start > at) ?? list[0]) : ([...list].reverse().find((c) => c.start < at) ?? list[list.length - 1]);
-          goTo(next);
+          const next = nextCoding(codings, codeId, editor ? posToOffset(ranges, editor.state.selection.from) : 0, dir);
+          if (next) goTo(next);
         }}
       />
       <div className="editor-column">
-        <div className="editor-toolbar">
-          <label>
-            <input type="checkbox" checked={snap} onChange={(e) => setSnap(e.target.checked)} /> {t('editor.snapWords')}
-          </label>
-          <button type="button" className="link-button" disabled={!undo.canUndo} onClick={() => void undo.undo()} title="Ctrl+Z">
-            {t('editor.undo')}
-          </button>
-          <button type="button" className="link-button" disabled={!undo.canRedo} onClick={() => void undo.redo()} title="Ctrl+Shift+Z">
-            {t('editor.redo')}
-          </button>
-          {!editLayer && <span className="muted">{t('editor.readOnly')}</span>}
-          {message && (
-            <span role="alert" className="error">
-              {message}
-            </span>
-          )}
-        </div>
+        <EditorToolbar snap={snap} onSnapChange={setSnap} undo={undo} readOnly={!editLayer} failure={store.failure} />
         <div className="editor-wrapper" ref={wrapper}>
           <EditorContent editor={editor} />
           {editor && (
@@ -458,14 +185,14 @@ export function CodingEditor(props: CodingEditorProps) {
               container={wrapper}
               at={offsetToPos(ranges, selection.end)}
               codes={codes}
-              recent={recent}
+              recent={recent.recent}
               inputRef={popoverInput}
-              onApply={(ids) => void applyCodes(ids)}
+              onApply={applyCodes}
               canCreate={!!props.canCreateCodes}
               selectedText={text.slice(selection.start, selection.end)}
               onCreate={(name) => void createAndApply(name)}
               onClose={() => {
-                editor.commands.setTextSelection(editor.state.selection.to);
+                collapseSelection(editor.state, editor.view.dispatch);
                 editor.view.focus();
               }}
             />
@@ -481,34 +208,11 @@ export function CodingEditor(props: CodingEditorProps) {
           canEdit={!!editLayer}
           editLayer={editLayer}
           selection={lastSelection.current}
-          onRemove={(c) => void removeCoding(c)}
-          onChange={(c, change) => void updateCoding(c, change)}
+          onRemove={(c) => void store.remove(c)}
+          onChange={(c, change) => void store.update(c, change)}
           onClose={() => setActiveAt(null)}
         />
       )}
     </div>
   );
-}
-
-/**
- * The highlights for the codings on screen, by coding id. A coding outside the text or
- * with nothing in it cannot be drawn (db:check reports the first kind).
- */
-function highlightsOf(codings: readonly EditorCoding[], ranges: readonly TurnRange[], codes: Map<number, EditorCode>, activeAt: number | null): Map<number, Highlight> {
-  const out = new Map<number, Highlight>();
-  for (const c of codings) {
-    if (c.end <= c.start) continue;
-    try {
-      out.set(c.id, {
-        id: c.id,
-        from: offsetToPos(ranges, c.start),
-        to: offsetToPos(ranges, c.end),
-        color: codes.get(c.codeId)?.color ?? '#888888',
-        active: activeAt != null && c.start <= activeAt && activeAt < c.end,
-      });
-    } catch {
-      // outside the text
-    }
-  }
-  return out;
 }

@@ -5,8 +5,8 @@ import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { useI18n } from '../I18nProvider';
-import type { EditorCode } from './CodingEditor';
 import type { TranslationView } from '@/lib/translation/views';
+import type { CodingChange, EditorCode, TextRange } from './types';
 
 /** The codings under a clicked highlight or stripe: codes, coder, memo, time, and actions. */
 export function CodingInfo({
@@ -28,9 +28,9 @@ export function CodingInfo({
   codes: EditorCode[];
   canEdit: boolean;
   editLayer: LayerRef | null;
-  selection: { start: number; end: number } | null;
+  selection: TextRange | null;
   onRemove: (c: EditorCoding) => void;
-  onChange: (c: EditorCoding, change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
+  onChange: (c: EditorCoding, change: CodingChange) => void;
   onClose: () => void;
 }) {
   const { t } = useI18n();
@@ -85,9 +85,9 @@ function CodingCard({
   code: EditorCode | undefined;
   codes: EditorCode[];
   editable: boolean;
-  selection: { start: number; end: number } | null;
+  selection: TextRange | null;
   onRemove: () => void;
-  onChange: (change: { codeId?: number; start?: number; end?: number; memo?: string }) => void;
+  onChange: (change: CodingChange) => void;
 }) {
   const { t } = useI18n();
   const [memo, setMemo] = useState(coding.memo);

@@ -5,7 +5,7 @@ import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { assignLanes } from '@/lib/coding/lanes';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
 import { escapeHtml } from '@/lib/text/escape-html';
-import type { EditorCode } from './CodingEditor';
+import type { EditorCode } from './types';
 
 interface Stripe {
   coding: EditorCoding;

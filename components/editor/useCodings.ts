@@ -1,0 +1,58 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
+import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
+import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
+import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
+import { useLatest } from './useLatest';
+import { useUndoStack } from './useUndoStack';
+
+/** The server actions of one document's codings. */
+function remoteOf(projectId: string, documentId: number, version: number): CodingRemote {
+  return {
+    create: (layer, codeIds, { start, end }) => createCodingsAction(projectId, { documentId, version, codeIds, start, end, layer }),
+    remove: (codingId) => deleteCodingAction(projectId, { codingId }),
+    update: (codingId, change) => updateCodingAction(projectId, { codingId, ...change }),
+    createCode: (name) => createCodeInEditorAction(projectId, { name }),
+  };
+}
+
+/**
+ * The codings of the document open in the editor, and their writes: optimistic (shown at
+ * once through `draw`, rolled back when the server refuses), each undoable. Codings from
+ * the server (a reload; another tab's work, fetched when the window gets focus again)
+ * replace the ones held.
+ */
+export function useCodings({ projectId, documentId, version, codings: packed, draw }: { projectId: string; documentId: number; version: number; codings: PackedCodings; draw: CodingsDraw }) {
+  const router = useRouter();
+  const fromServer = useMemo(() => unpackCodings(packed), [packed]);
+  const [codings, setCodings] = useState<EditorCoding[]>(fromServer);
+  useEffect(() => setCodings(fromServer), [fromServer]);
+  useEffect(() => {
+    const refresh = () => router.refresh();
+    window.addEventListener('focus', refresh);
+    return () => window.removeEventListener('focus', refresh);
+  }, [router]);
+
+  /** The server's reason the last write failed, in the reader's language. */
+  const [failure, setFailure] = useState<string | null>(null);
+  const undo = useUndoStack();
+  const latestDraw = useLatest(draw);
+  const { push } = undo;
+  const writer = useMemo(
+    () =>
+      codingWriter({
+        remote: remoteOf(projectId, documentId, version),
+        change: setCodings,
+        draw: {
+          applied: (cs) => latestDraw.current.applied(cs),
+          removed: (ids) => latestDraw.current.removed(ids),
+          updated: (from, to) => latestDraw.current.updated(from, to),
+        },
+        report: setFailure,
+        undo: { push },
+      }),
+    [projectId, documentId, version, latestDraw, push],
+  );
+  return { codings, failure, undo, ...writer };
+}
