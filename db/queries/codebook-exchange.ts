@@ -12,9 +12,10 @@ import type { CodebookEntry, CodebookExport } from '@/lib/export/codebook';
 import type { CodebookImportRow, RowProblem } from '@/lib/export/codebook-table';
 import { withPaths } from '@/lib/coding/code-paths';
 import { codeTree, type CodeNode } from './codes';
-import { CodebookError, createCode, updateCode, type Actor, type CodeFields } from './codebook';
+import { createCode, updateCode, type Actor, type CodeFields } from './codebook';
 import { userById } from './users';
 import { parseLayer } from '@/lib/access/layers';
+import { CodebookError } from '@/lib/codebook/rules';
 
 /** A count column: the layer key ('consensus' | 'coder:<id>') and its title. */
 export interface CountColumn {

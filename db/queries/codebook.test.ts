@@ -3,20 +3,9 @@ import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
 import { openTestDatabase } from '../testing';
 import { auditEvents, codes, codings, documents, memos, projects, translations, users } from '../schema';
-import {
-  archiveCode,
-  codingCount,
-  CodebookError,
-  createCode,
-  deleteCode,
-  mergeCodes,
-  moveCode,
-  unarchiveCode,
-  updateCode,
-  type Actor,
-  type CodebookErrorReason,
-} from './codebook';
+import { archiveCode, codingCount, createCode, deleteCode, mergeCodes, moveCode, unarchiveCode, updateCode, type Actor } from './codebook';
 import { codeTree } from './codes';
+import { CodebookError, type CodebookErrorReason } from '@/lib/codebook/rules';
 
 let t: ReturnType<typeof openTestDatabase>;
 let db: Db;

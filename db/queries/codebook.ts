@@ -3,28 +3,24 @@
  * that validates first, then writes, then appends an audit event with before/after
  * snapshots, so a failure anywhere leaves nothing half-written.
  *
- * Rules, in one place:
- * - a name is trimmed, non-empty, at most NAME_MAX characters, and unique (ignoring case)
- *   among its siblings, archived siblings included (so restoring one never makes a clash);
- * - a colour is #RRGGBB, stored upper-case;
- * - a shortcut is one character (not a space) or none, unique ignoring case among the
- *   project's non-archived codes; restoring an archived code whose shortcut has since been
- *   taken is refused rather than silently dropping the shortcut;
+ * The field rules (names, colours, shortcuts, text lengths) are lib/codebook/rules; here:
+ * - a name is unique (ignoring case) among its siblings, archived siblings included (so
+ *   restoring one never makes a clash);
+ * - a shortcut is unique ignoring case among the project's non-archived codes; restoring an
+ *   archived code whose shortcut has since been taken is refused rather than silently
+ *   dropping the shortcut;
  * - every id must name a code of the actor's project: a code of another project is
  *   "not found", exactly like one that does not exist.
  * - sortOrder is the position among siblings; writes renumber a sibling list 0..n-1.
  */
-import { DomainError, type ErrorDetails } from '@/lib/errors';
 import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings, memos, translations } from '../schema';
 import { recordAudit } from './audit';
+import { cleanColor, cleanName, cleanShortcut, cleanText, CodebookError, foldName } from '@/lib/codebook/rules';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type CodeRow = typeof codes.$inferSelect;
-
-export const NAME_MAX = 200;
-export const TEXT_MAX = 10_000;
 
 /** Who makes the change, in which project. */
 export interface Actor {
@@ -48,32 +44,6 @@ export interface NewCode extends Partial<Omit<CodeFields, 'name'>> {
   name: string;
   /** The parent code; null or absent for a top-level code. */
   parentId?: number | null;
-}
-
-export type CodebookErrorReason =
-  | 'not_found'
-  | 'name_required'
-  | 'name_too_long'
-  | 'name_taken'
-  | 'bad_color'
-  | 'bad_shortcut'
-  | 'shortcut_taken'
-  | 'text_too_long'
-  | 'cycle'
-  | 'merge_same'
-  | 'merge_into_descendant'
-  | 'merge_child_clash'
-  | 'has_children'
-  | 'confirm_codings';
-
-/** A refused codebook change; the reason is `codebook.<reason>`. */
-export class CodebookError extends DomainError {
-  constructor(
-    readonly rule: CodebookErrorReason,
-    details: ErrorDetails = {},
-  ) {
-    super(`codebook.${rule}`, details);
-  }
 }
 
 /** A code as the audit log records it. */
@@ -133,32 +103,10 @@ function renumber(tx: Tx, rows: readonly Pick<CodeRow, 'id' | 'sortOrder'>[]) {
   });
 }
 
-const foldName = (s: string) => s.toLowerCase();
-
-function cleanName(raw: string): string {
-  const name = raw.normalize('NFC').trim();
-  if (!name) throw new CodebookError('name_required');
-  if (name.length > NAME_MAX) throw new CodebookError('name_too_long', { max: NAME_MAX });
-  return name;
-}
 
 function checkNameFree(tx: Tx, projectId: number, parentId: number | null, name: string, exceptId: number | null) {
   const clash = siblings(tx, projectId, parentId).find((c) => c.id !== exceptId && foldName(c.name) === foldName(name));
   if (clash) throw new CodebookError('name_taken', { name: clash.name });
-}
-
-function cleanColor(raw: string): string {
-  if (!/^#[0-9a-fA-F]{6}$/.test(raw)) throw new CodebookError('bad_color', { value: raw });
-  return raw.toUpperCase();
-}
-
-function cleanShortcut(raw: string | null | undefined): string | null {
-  if (raw == null || raw === '') return null;
-  const chars = [...raw.normalize('NFC')];
-  if (chars.length !== 1 || /[\s\p{C}]/u.test(chars[0])) {
-    throw new CodebookError('bad_shortcut', { value: raw });
-  }
-  return chars[0];
 }
 
 function checkShortcutFree(tx: Tx, projectId: number, shortcut: string | null, exceptId: number | null) {
@@ -169,11 +117,6 @@ function checkShortcutFree(tx: Tx, projectId: number, shortcut: string | null, e
   if (clash) {
     throw new CodebookError('shortcut_taken', { shortcut, name: clash.name });
   }
-}
-
-function cleanText(field: string, raw: string): string {
-  if (raw.length > TEXT_MAX) throw new CodebookError('text_too_long', { field, max: TEXT_MAX });
-  return raw;
 }
 
 /** Creates a code at the end of its parent's children (or of the top level). Returns it. */

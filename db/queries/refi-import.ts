@@ -39,7 +39,7 @@ import { parseSpeakerLines, type LineSpeaker } from '@/lib/export/speaker-lines'
 import type { RefiCode, RefiProject, RefiVariable } from '@/lib/refi-qda';
 import { countWords } from '@/lib/text/canonical';
 import { recordAudit } from './audit';
-import { NAME_MAX } from './codebook';
+import { NAME_MAX } from '@/lib/codebook/rules';
 import { CONSENSUS_USER_NAME } from './refi-export';
 
 const BATCH = 400;

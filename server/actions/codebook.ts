@@ -3,18 +3,8 @@
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { projectAction } from '@/server/edge/action';
-import {
-  archiveCode,
-  createCode,
-  deleteCode,
-  mergeCodes,
-  moveCode,
-  NAME_MAX,
-  TEXT_MAX,
-  unarchiveCode,
-  updateCode,
-  type Actor,
-} from '@/db/queries/codebook';
+import { archiveCode, createCode, deleteCode, mergeCodes, moveCode, unarchiveCode, updateCode, type Actor } from '@/db/queries/codebook';
+import { NAME_MAX, TEXT_MAX } from '@/lib/codebook/rules';
 
 const id = z.number().int().positive();
 const text = z.string().max(TEXT_MAX);
