@@ -4,29 +4,19 @@
  * and returns its figures; tests never assert on time. `npm run bench -- editor search`
  * runs only those.
  */
-import fs from 'node:fs';
 import os from 'node:os';
-import path from 'node:path';
 
 type Bench = () => Promise<Record<string, number>> | Record<string, number>;
 
 const benches: Record<string, () => Promise<Bench>> = {
   agreement: async () => (await import('../lib/agreement/bench')).benchAgreement,
   editor: async () => (await import('./bench/editor')).benchEditor,
+  'agreement-report': async () => (await import('./bench/agreement')).benchAgreementReport,
+  analysis: async () => (await import('./bench/analysis')).benchAnalysis,
+  search: async () => (await import('./bench/search')).benchSearch,
+  import: async () => (await import('./bench/import')).benchImport,
+  exports: async () => (await import('./bench/exports')).benchExports,
 };
-
-// Feature benchmarks that exist in this checkout (each exports one bench function).
-for (const [name, file, fn] of [
-  ['agreement-report', 'agreement', 'benchAgreementReport'],
-  ['analysis', 'analysis', 'benchAnalysis'],
-  ['search', 'search', 'benchSearch'],
-  ['import', 'import', 'benchImport'],
-  ['exports', 'exports', 'benchExports'],
-] as const) {
-  if (fs.existsSync(path.join(__dirname, 'bench', `${file}.ts`))) {
-    benches[name] = async () => (await import(`./bench/${file}`))[fn] as Bench;
-  }
-}
 
 async function main() {
   const only = process.argv.slice(2);

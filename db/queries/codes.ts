@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings } from '../schema';
 import { coderKey } from '@/lib/access/layers';
@@ -37,8 +37,4 @@ export function codeTree(db: Db, projectId: number): CodeNode[] {
     (parent ? parent.children : roots).push(node);
   }
   return roots;
-}
-
-export function codeInProject(db: Db, projectId: number, codeId: number): CodeRow | undefined {
-  return db.select().from(codes).where(and(eq(codes.projectId, projectId), eq(codes.id, codeId))).get();
 }

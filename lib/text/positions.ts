@@ -54,8 +54,3 @@ export function posToOffset(turns: readonly TurnRange[], pos: number): number {
   const offset = pos - lo - 1;
   return Math.min(offset, t.end);
 }
-
-/** The editor range for [start, end) in the text. */
-export function rangeToPositions(turns: readonly TurnRange[], start: number, end: number): { from: number; to: number } {
-  return { from: offsetToPos(turns, start), to: offsetToPos(turns, end) };
-}
