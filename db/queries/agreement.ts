@@ -23,8 +23,8 @@ export interface AgreementCoder {
 export interface AgreementChoices {
   /** Coders and leads with at least one assignment, by name. */
   coders: AgreementCoder[];
-  /** Every code in codebook order, with its path. */
-  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean }>;
+  /** Every code in codebook order, with its path and its top-level ancestor (itself at the top): its semantic domain. */
+  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean; domainId: number }>;
   /** Every document, with the coders assigned to it. */
   documents: Array<{ id: number; title: string; coders: number[] }>;
 }
@@ -53,9 +53,19 @@ export function agreementChoices(db: Db, projectId: number): AgreementChoices {
     .where(eq(assignments.projectId, projectId))
     .orderBy(asc(assignments.coderId))
     .all();
+  const parent = new Map(codeRows.map((c) => [c.id, c.parentId]));
+  const rootOf = (id: number) => {
+    let at = id;
+    for (let steps = 0; steps < codeRows.length; steps++) {
+      const p = parent.get(at);
+      if (p == null || !parent.has(p)) break;
+      at = p;
+    }
+    return at;
+  };
   return {
     coders,
-    codes: codePaths(codeRows).map((c) => ({ id: c.id, name: c.name, path: c.path, color: c.color, archived: c.archived })),
+    codes: codePaths(codeRows).map((c) => ({ id: c.id, name: c.name, path: c.path, color: c.color, archived: c.archived, domainId: rootOf(c.id) })),
     documents: docs.map((d) => ({ ...d, coders: assigned.filter((a) => a.documentId === d.id).map((a) => a.coderId) })),
   };
 }

@@ -94,7 +94,10 @@ export interface UnitizedFamilyBootstrap {
   global: { binary: UnitizedInterval; Cu: UnitizedInterval };
 }
 
-/** Options of the family: which domain each code belongs to. */
+/**
+ * Options of the family: which domain each code belongs to. In a bootstrap, `byCode: false`
+ * skips the per-code intervals (`byCode` empty) and those of one-code domains (alpha null).
+ */
 export interface FamilyOptions {
   /** Code id → semantic domain id. A code not listed is a domain of its own. */
   domains?: Readonly<Record<string, string>>;
@@ -105,7 +108,7 @@ export function unitizedFamily(continuum: UnitizedContinuum, options: FamilyOpti
   const plan = planVariables(continuum, options);
   const weights = new Int32Array(continuum.clusterEnds.length).fill(1);
   const L = continuum.length;
-  const values = plan.variables.map((v) => evaluate(v, weights, L, continuum.coders.length));
+  const values = plan.variables.map((v) => evaluate(v!, weights, L, continuum.coders.length));
   return shape(continuum, plan, values);
 }
 
@@ -115,16 +118,17 @@ export function unitizedFamily(continuum: UnitizedContinuum, options: FamilyOpti
  */
 export function bootstrapUnitizedFamily(
   continuum: UnitizedContinuum,
-  options: FamilyOptions & UnitizedBootstrapOptions = {},
+  options: FamilyOptions & UnitizedBootstrapOptions & { byCode?: boolean } = {},
 ): UnitizedFamilyBootstrap {
   const samples = Math.max(0, Math.floor(options.samples ?? 1000));
-  const plan = planVariables(continuum, options);
+  const byCode = options.byCode !== false;
+  const plan = planVariables(continuum, options, byCode);
   const m = continuum.coders.length;
   const clusters = continuum.clusterEnds.length;
   const lengths = new Float64Array(clusters);
   for (let c = 0; c < clusters; c++) lengths[c] = continuum.clusterEnds[c] - (c > 0 ? continuum.clusterEnds[c - 1] : 0);
   const ones = new Int32Array(clusters).fill(1);
-  const point = plan.variables.map((v) => evaluate(v, ones, continuum.length, m));
+  const point = plan.variables.map((v) => (v ? evaluate(v, ones, continuum.length, m) : { binary: none(), cu: none() }));
   // two coefficients (binary, cu) per variable
   const replicates = plan.variables.map(() => [new Float64Array(samples).fill(NaN), new Float64Array(samples).fill(NaN)]);
   const random = new SeededRandom(options.seed ?? DEFAULT_SEED);
@@ -134,6 +138,7 @@ export function bootstrapUnitizedFamily(
     let L = 0;
     for (let c = 0; c < clusters; c++) if (drawn[c] !== 0) L += drawn[c] * lengths[c];
     plan.variables.forEach((v, i) => {
+      if (!v) return;
       const r = evaluate(v, drawn, L, m);
       replicates[i][0][s] = r.binary.alpha ?? NaN;
       replicates[i][1][s] = r.cu.alpha ?? NaN;
@@ -144,11 +149,15 @@ export function bootstrapUnitizedFamily(
     const { low, high, defined } = percentileInterval(reps);
     return { alpha, low: Number.isNaN(low) ? null : low, high: Number.isNaN(high) ? null : high, defined };
   };
-  const at = (i: number) => ({ binary: interval(point[i].binary.alpha, replicates[i][0]), cu: interval(point[i].cu.alpha, replicates[i][1]) });
+  const skipped = { alpha: null, low: null, high: null, defined: 0 };
+  const at = (i: number) =>
+    plan.variables[i]
+      ? { binary: interval(point[i].binary.alpha, replicates[i][0]), cu: interval(point[i].cu.alpha, replicates[i][1]) }
+      : { binary: skipped, cu: skipped };
   const global = at(plan.globalVariable);
   return {
     samples,
-    byCode: plan.codeVariables.map((i) => ({ binary: at(i).binary })),
+    byCode: byCode ? plan.codeVariables.map((i) => ({ binary: at(i).binary })) : [],
     byDomain: plan.domainVariables.map((i) => at(i)),
     global: { binary: global.binary, Cu: global.cu },
   };
@@ -163,12 +172,13 @@ interface Variable {
   entrySlot: Int32Array;
   entryAmount: Float64Array;
   compoundCharacters: number;
-  /** Scratch accumulator, q² + 2q. */
-  acc: Float64Array;
+  /** Scratch: row sums of the non-∅ block, q. */
+  rowStar: Float64Array;
 }
 
 interface Plan {
-  variables: Variable[];
+  /** null: not built (per-code variables when not wanted). */
+  variables: Array<Variable | null>;
   codeVariables: number[];
   domainVariables: number[];
   globalVariable: number;
@@ -177,19 +187,30 @@ interface Plan {
   codeDomain: string[];
 }
 
-function planVariables(continuum: UnitizedContinuum, options: FamilyOptions): Plan {
+function planVariables(continuum: UnitizedContinuum, options: FamilyOptions, withCodes = true): Plan {
   const codeDomain = continuum.codes.map((code) => options.domains?.[code] ?? code);
   const domainIds = [...new Set(codeDomain)];
   const domainIndex = new Map(domainIds.map((d, i) => [d, i]));
   const domainCodes = domainIds.map((d) => continuum.codes.filter((_, c) => codeDomain[c] === d));
-  const variables: Variable[] = [];
+  const variables: Array<Variable | null> = [];
   const codeVariables = continuum.codes.map((_, code) => {
+    if (!withCodes) {
+      variables.push(null);
+      return variables.length - 1;
+    }
     const valueOf = new Int32Array(continuum.codes.length); // 0: not in the variable
     valueOf[code] = 1;
     variables.push(buildVariable(continuum, valueOf, 2));
     return variables.length - 1;
   });
-  const domainVariables = domainIds.map((d) => {
+  const domainVariables = domainIds.map((d, di) => {
+    // a domain of one code is that code's variable: share it (without per-code variables, leave
+    // it out — its cu-α is undefined and its α-binary is the code's)
+    if (domainCodes[di].length === 1) {
+      if (withCodes) return codeVariables[continuum.codes.indexOf(domainCodes[di][0])];
+      variables.push(null);
+      return variables.length - 1;
+    }
     const valueOf = new Int32Array(continuum.codes.length);
     let next = 1;
     continuum.codes.forEach((_, c) => {
@@ -370,53 +391,56 @@ function buildVariable(continuum: UnitizedContinuum, valueOf: Int32Array, simple
     entrySlot: Int32Array.from(entrySlot),
     entryAmount: Float64Array.from(entryAmount),
     compoundCharacters,
-    acc: new Float64Array(slots),
+    rowStar: new Float64Array(q),
   };
 }
 
-/** α-binary and cu-α of a variable under cluster weights and a (weighted) continuum length L. */
+/**
+ * α-binary and cu-α of a variable under cluster weights and a (weighted) continuum length L,
+ * in one pass over its entries: O(entries + q), however many (compound) values there are.
+ */
 function evaluate(v: Variable, w: Int32Array, L: number, m: number): { binary: FamilyCoefficient; cu: FamilyCoefficient } {
-  const undefinedBoth = { binary: none(), cu: none() };
-  if (!(L > 0) || m < 2) return undefinedBoth;
-  const { q, acc } = v;
-  acc.fill(0);
+  if (!(L > 0) || m < 2) return { binary: none(), cu: none() };
+  const { q, rowStar } = v;
+  rowStar.fill(0);
+  let stored = 0; // every ℓ cell but ℓ_∅∅
+  let gapUnit = 0; // ℓ_∅c + ℓ_c∅ over c ≠ ∅
+  let gapRow = 0; // ℓ_∅c over c ≠ ∅
+  let agreeStar = 0;
+  let selfUnits = 0;
+  let selfStar = 0;
   for (let e = 0; e < v.entryCluster.length; e++) {
     const weight = w[v.entryCluster[e]];
-    if (weight !== 0) acc[v.entrySlot[e]] += weight * v.entryAmount[e];
+    if (weight === 0) continue;
+    const x = weight * v.entryAmount[e];
+    const slot = v.entrySlot[e];
+    if (slot < q * q) {
+      stored += x;
+      const a = (slot / q) | 0;
+      const b = slot - a * q;
+      if (a === 0 || b === 0) {
+        gapUnit += x;
+        if (a === 0) gapRow += x;
+      } else {
+        rowStar[a] += x;
+        if (a === b) agreeStar += x;
+      }
+    } else if (slot < q * q + q) selfUnits += x;
+    else selfStar += x;
   }
   const n = m * L;
-  // marginals; ℓ_∅∅ = n − every other cell
-  const marginal = new Float64Array(q);
-  let stored = 0;
-  for (let a = 0; a < q; a++) {
-    for (let b = 0; b < q; b++) {
-      marginal[a] += acc[a * q + b];
-      stored += acc[a * q + b];
-    }
-  }
-  marginal[0] += n - stored;
-  // α-binary: ∅ against everything else
-  const nGap = marginal[0];
+  // α-binary: ∅ against everything else; n_∅ = ℓ_∅∅ + Σ ℓ_∅c with ℓ_∅∅ = n − stored
+  const nGap = n - stored + gapRow;
   const nUnit = n - nGap;
-  let selfAll = nGap; // S_∅ = n_∅
-  for (let c = 1; c < q; c++) selfAll += acc[q * q + c];
-  const norm = n - selfAll / n;
-  let gapUnit = 0;
-  for (let c = 1; c < q; c++) gapUnit += acc[c] + acc[c * q];
+  const norm = n - (nGap + selfUnits) / n; // S_∅ = n_∅
   const binary = coefficient(gapUnit / n, norm > 0 ? (2 * nGap * nUnit) / norm / n : NaN);
 
   // cu-α: the non-∅ block
   let nStar = 0;
-  let agreeStar = 0;
   let sumSquares = 0;
-  let selfStar = 0;
   for (let a = 1; a < q; a++) {
-    let row = 0;
-    for (let b = 1; b < q; b++) row += acc[a * q + b];
-    nStar += row;
-    sumSquares += row * row;
-    agreeStar += acc[a * q + a];
-    selfStar += acc[q * q + q + a];
+    nStar += rowStar[a];
+    sumSquares += rowStar[a] * rowStar[a];
   }
   let cu: FamilyCoefficient = none();
   if (nStar > 0) {
@@ -452,8 +476,8 @@ function shape(continuum: UnitizedContinuum, plan: Plan, values: Array<{ binary:
       codes: plan.domainCodes[d],
       binary: values[i].binary,
       cu: values[i].cu,
-      compoundCharacters: plan.variables[i].compoundCharacters,
+      compoundCharacters: plan.variables[i]!.compoundCharacters,
     })),
-    global: { binary: global.binary, Cu: global.cu, compoundCharacters: plan.variables[plan.globalVariable].compoundCharacters },
+    global: { binary: global.binary, Cu: global.cu, compoundCharacters: plan.variables[plan.globalVariable]!.compoundCharacters },
   };
 }
