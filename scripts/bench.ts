@@ -10,6 +10,7 @@ type Bench = () => Promise<Record<string, number>> | Record<string, number>;
 
 const benches: Record<string, () => Promise<Bench>> = {
   agreement: async () => (await import('../lib/agreement/bench')).benchAgreement,
+  'agreement-unitized': async () => (await import('../lib/agreement/bench')).benchUnitized,
   editor: async () => (await import('./bench/editor')).benchEditor,
   'agreement-report': async () => (await import('./bench/agreement')).benchAgreementReport,
   analysis: async () => (await import('./bench/analysis')).benchAnalysis,

@@ -63,6 +63,14 @@ export function AgreementForm({
           {t('agreement.form.seed')}
           <input type="number" name="seed" min={0} step={1} defaultValue={selection.seed} />
         </label>
+        <label className="checkbox">
+          <input type="checkbox" name="unitized" value="1" defaultChecked={selection.unitized} /> {t('agreement.form.unitized')}
+          <span className="hint">{t('agreement.form.unitizedHelp')}</span>
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" name="uncoded" value="exclude" defaultChecked={selection.excludeUncoded} /> {t('agreement.form.excludeUncoded')}
+          <span className="hint">{t('agreement.form.excludeUncodedHelp')}</span>
+        </label>
         <button type="submit">{t('agreement.form.submit')}</button>
       </div>
     </form>

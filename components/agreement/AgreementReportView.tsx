@@ -5,8 +5,9 @@
 import Link from 'next/link';
 import { poolPairs, type AgreementSummary } from '@/lib/agreement/summary';
 import type { AgreementSelection } from '@/lib/agreement/selection';
+import type { UnitizedReport } from '@/lib/agreement/unitized-report';
 import type { Translate } from '@/lib/i18n';
-import { AlphaCell, KappaCell, PercentCell, SegmentCell } from './stats';
+import { AlphaCell, KappaCell, PercentCell, SegmentCell, UnitizedCell } from './stats';
 
 export interface ReportNames {
   coder: (id: string) => string;
@@ -38,6 +39,7 @@ export function AgreementReportView({
   });
   const pooledSegments = segmentsOf(poolPairs(report.segment.pairs));
   const pair = (a: string, b: string) => `${names.coder(a)} — ${names.coder(b)}`;
+  const u = summary.unitized;
 
   return (
     <div className="agreement-report" data-testid="agreement-report">
@@ -71,6 +73,14 @@ export function AgreementReportView({
             <SegmentCell {...pooledSegments} t={t} />
             <td className="num muted">—</td>
           </tr>
+          {u && (
+            <tr data-testid="agreement-pooled-unitized">
+              <th scope="row">{t('agreement.level.unitized')}</th>
+              <td className="num">{u.alphaU.length.toLocaleString('en-US')}</td>
+              <td className="num muted">—</td>
+              <UnitizedCell alpha={u.alphaU.overall.alpha} band={u.alphaU.overall.band} ci={u.alphaUCi?.overall} t={t} />
+            </tr>
+          )}
         </tbody>
       </table>
 
@@ -104,6 +114,8 @@ export function AgreementReportView({
             <th className="num">{t('agreement.col.turnPa')}</th>
             <th className="num">{t('agreement.col.turnAlpha')}</th>
             <th className="num">{t('agreement.col.charAlpha')}</th>
+            {u && <th className="num">{t('agreement.col.alphaU')}</th>}
+            {u && <th className="num">{t('agreement.col.binary')}</th>}
             <th className="num">{t('agreement.col.matched')}</th>
           </tr>
         </thead>
@@ -121,12 +133,16 @@ export function AgreementReportView({
                 <PercentCell value={tu.percentAgreement} flag={tu.flag} t={t} />
                 <AlphaCell alpha={tu.alpha} band={tu.band} flag={tu.flag} ci={tu.ci} t={t} />
                 <AlphaCell alpha={ch.alpha} band={ch.band} flag={ch.flag} ci={ch.ci} t={t} />
+                {u && <UnitizedCell alpha={u.alphaU.byCode[i].alpha} band={u.alphaU.byCode[i].band} ci={u.alphaUCi?.byCode[i]} t={t} />}
+                {u && <UnitizedCell alpha={u.family.byCode[i].binary.alpha} band={u.family.byCode[i].binary.band} ci={u.familyCi?.byCode[i]?.binary} t={t} />}
                 <SegmentCell {...segmentsOf(summary.segmentByCode[i])} t={t} />
               </tr>
             );
           })}
         </tbody>
       </table>
+
+      {u ? <UnitizedSection unitized={u} summary={summary} names={names} t={t} /> : <p className="hint">{t('agreement.unitized.off')}</p>}
 
       <h3>{t('agreement.byDocument')}</h3>
       <table className="grid agreement-table" data-testid="agreement-by-document">
@@ -199,5 +215,132 @@ export function AgreementReportView({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/**
+ * Krippendorff's αu and the cu-α family: what the continuum was, its bad input, per code with
+ * observed and expected disagreement, per semantic domain, and the coder-pair matrix.
+ */
+function UnitizedSection({ unitized: u, summary, names, t }: { unitized: UnitizedReport; summary: AgreementSummary; names: ReportNames; t: Translate }) {
+  const coders = summary.report.coders;
+  const d = (x: number | null) => (x === null ? '—' : x.toFixed(4));
+  const kappaOf = new Map(summary.report.turn.kappa.map((k) => [`${k.coderA}|${k.coderB}`, k.pooled.kappa]));
+  const pairOf = new Map(u.pairs.map((p) => [`${p.coderA}|${p.coderB}`, p]));
+  return (
+    <section className="agreement-unitized" data-testid="agreement-unitized">
+      <h3>{t('agreement.unitized')}</h3>
+      <ul className="hint agreement-notes">
+        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length.toLocaleString('en-US'), documents: u.alphaU.documents })}</li>
+        <li>{t('agreement.unitized.help')}</li>
+        {u.skippedDocuments.length > 0 && (
+          <li className="warn">{t('agreement.unitized.skipped', { documents: u.skippedDocuments.map(names.document).join(', ') })}</li>
+        )}
+        {u.emptyCoders.length > 0 && (
+          <li className="warn" data-testid="agreement-empty-coders">
+            {t('agreement.unitized.empty', { list: u.emptyCoders.map((e) => `${names.coder(e.coder)} — ${names.document(e.documentId)}`).join('; ') })}
+          </li>
+        )}
+        {u.mergedUnits > 0 && (
+          <li className="warn" data-testid="agreement-merged">
+            {t('agreement.unitized.merged', { n: u.mergedUnits })}
+          </li>
+        )}
+        {u.family.global.compoundCharacters > 0 && <li>{t('agreement.unitized.compound', { n: u.family.global.compoundCharacters.toLocaleString('en-US') })}</li>}
+      </ul>
+      <table className="grid agreement-table" data-testid="agreement-unitized-by-code">
+        <thead>
+          <tr>
+            <th>{t('agreement.col.code')}</th>
+            <th className="num">{t('agreement.col.units')}</th>
+            <th className="num">{t('agreement.col.observed')}</th>
+            <th className="num">{t('agreement.col.expected')}</th>
+            <th className="num">{t('agreement.col.alphaU')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {u.alphaU.byCode.map((c, i) => (
+            <tr key={c.codeId}>
+              <td>{names.code(c.codeId)}</td>
+              <td className="num">{c.units}</td>
+              <td className="num">{d(c.observed)}</td>
+              <td className="num">{d(c.expected)}</td>
+              <UnitizedCell alpha={c.alpha} band={c.band} ci={u.alphaUCi?.byCode[i]} t={t} />
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('agreement.unitized.overall')}</th>
+            <td className="num">{u.alphaU.byCode.reduce((n, c) => n + c.units, 0)}</td>
+            <td className="num">{d(u.alphaU.overall.observed)}</td>
+            <td className="num">{d(u.alphaU.overall.expected)}</td>
+            <UnitizedCell alpha={u.alphaU.overall.alpha} band={u.alphaU.overall.band} ci={u.alphaUCi?.overall} t={t} />
+          </tr>
+        </tbody>
+      </table>
+
+      <h4>{t('agreement.unitized.family')}</h4>
+      <p className="hint">{t('agreement.unitized.familyHelp')}</p>
+      <table className="grid agreement-table" data-testid="agreement-unitized-domains">
+        <thead>
+          <tr>
+            <th>{t('agreement.col.domain')}</th>
+            <th className="num">{t('agreement.col.binary')}</th>
+            <th className="num">{t('agreement.col.cu')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {u.family.byDomain.map((dm, i) => (
+            <tr key={dm.domainId}>
+              <td>
+                {names.code(dm.domainId)} <span className="muted">({dm.codes.length})</span>
+              </td>
+              <UnitizedCell alpha={dm.binary.alpha} band={dm.binary.band} ci={u.familyCi?.byDomain[i].binary} t={t} />
+              <UnitizedCell alpha={dm.cu.alpha} band={dm.cu.band} ci={u.familyCi?.byDomain[i].cu} t={t} />
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t('agreement.unitized.global')}</th>
+            <UnitizedCell alpha={u.family.global.binary.alpha} band={u.family.global.binary.band} ci={u.familyCi?.global.binary} t={t} />
+            <UnitizedCell alpha={u.family.global.Cu.alpha} band={u.family.global.Cu.band} ci={u.familyCi?.global.Cu} t={t} />
+          </tr>
+        </tbody>
+      </table>
+
+      {coders.length >= 3 && (
+        <>
+          <h4>{t('agreement.unitized.matrix')}</h4>
+          <p className="hint">{t('agreement.unitized.matrixHelp')}</p>
+          <table className="grid agreement-table agreement-matrix" data-testid="agreement-pair-matrix">
+            <thead>
+              <tr>
+                <th />
+                {coders.map((c) => (
+                  <th key={c}>{names.coder(c)}</th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {coders.map((a, i) => (
+                <tr key={a}>
+                  <th scope="row">{names.coder(a)}</th>
+                  {coders.map((b, j) => {
+                    if (i === j) return <td key={b} className="muted">—</td>;
+                    const key = i < j ? `${a}|${b}` : `${b}|${a}`;
+                    const p = pairOf.get(key);
+                    const kappa = kappaOf.get(key);
+                    return (
+                      <td key={b} className={`num stat band-${p?.band ?? 'undefined'}`} title={t('agreement.unitized.matrixCell', { documents: p?.documents ?? 0 })}>
+                        {p?.alpha == null ? t('agreement.noData') : p.alpha.toFixed(3)}
+                        <span className="muted"> / κ {kappa === undefined || Number.isNaN(kappa) ? '—' : kappa.toFixed(3)}</span>
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </section>
   );
 }

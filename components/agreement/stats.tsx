@@ -6,7 +6,7 @@ export const fixed3 = (x: number) => x.toFixed(3);
 export const percent = (x: number) => `${(x * 100).toFixed(1)} %`;
 
 type Band = 'reliable' | 'tentative' | 'unreliable' | 'undefined';
-type Flag = 'too-few-units' | 'no-variation' | 'no-segments' | null;
+type Flag = 'too-few-units' | 'no-variation' | 'no-segments' | 'no-continuum' | null;
 
 /** "no data", explained on hover. */
 export function NoData({ flag, t }: { flag: Flag; t: Translate }) {
@@ -57,4 +57,20 @@ export function SegmentCell({ matched, segments, share, t }: { matched: number; 
       {segments === 0 ? <NoData flag="no-segments" t={t} /> : `${matched} / ${segments} (${percent(share)})`}
     </td>
   );
+}
+
+/** A unitizing coefficient (null when undefined) with its band and, when computed, its interval. */
+export function UnitizedCell({
+  alpha,
+  band,
+  ci,
+  t,
+}: {
+  alpha: number | null;
+  band: Band;
+  ci?: { low: number | null; high: number | null; defined: number } | null;
+  t: Translate;
+}) {
+  const interval = ci && ci.low !== null && ci.high !== null ? { low: ci.low, high: ci.high, defined: ci.defined } : null;
+  return <AlphaCell alpha={alpha ?? NaN} band={band} flag={alpha === null ? 'no-continuum' : null} ci={interval} t={t} />;
 }

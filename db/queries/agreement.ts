@@ -38,9 +38,19 @@ export function agreementChoices(db: Db, projectId: number): AgreementChoices {
     .where(eq(assignments.projectId, projectId))
     .orderBy(asc(assignments.coderId))
     .all();
+  const parent = new Map(codeRows.map((c) => [c.id, c.parentId]));
+  const rootOf = (id: number) => {
+    let at = id;
+    for (let steps = 0; steps < codeRows.length; steps++) {
+      const p = parent.get(at);
+      if (p == null || !parent.has(p)) break;
+      at = p;
+    }
+    return at;
+  };
   return {
     coders,
-    codes: codePaths(codeRows).map((c) => ({ id: c.id, name: c.name, path: c.path, color: c.color, archived: c.archived })),
+    codes: codePaths(codeRows).map((c) => ({ id: c.id, name: c.name, path: c.path, color: c.color, archived: c.archived, domainId: rootOf(c.id) })),
     documents: docs.map((d) => ({ ...d, coders: assigned.filter((a) => a.documentId === d.id).map((a) => a.coderId) })),
   };
 }

@@ -74,3 +74,49 @@ describe('characterLevel', () => {
     );
   });
 });
+
+describe('characterLevel — excluding uncoded text', () => {
+  it('drops only the characters nobody coded', () => {
+    // One turn [0, 10); ana codes [2, 4), bek [2, 5). All text: 10 units, o11 = 4 (chars 2, 3),
+    // o01 = 1 (char 4), o00 = 14; α = 1 − 19·1/(15·5) = 0.74667. Coded text only (chars 2–4):
+    // n = 6, n0 = 1, n1 = 5, α = 1 − 5·1/(1·5) = 0.
+    const input: AgreementInput = {
+      coders: ['ana', 'bek'],
+      documents: [
+        {
+          turns: [{ start: 0, end: 10, isParticipant: true }],
+          assignedCoders: ['ana', 'bek'],
+          codings: { ana: [{ codeId: 'x', start: 2, end: 4 }], bek: [{ codeId: 'x', start: 2, end: 5 }] },
+        },
+      ],
+    };
+    const study = prepareStudy(input);
+    const all = characterLevel(study).byCode[0];
+    expect(all.units).toBe(10);
+    expect(all.alpha).toBeCloseTo(1 - 19 / 75, 12);
+    const coded = characterLevel(study, { excludeUncoded: true }).byCode[0];
+    expect(coded.units).toBe(3);
+    expect(coded.coincidences).toEqual({ o00: 0, o01: 1, o11: 4 });
+    expect(coded.alpha).toBeCloseTo(0, 12);
+  });
+
+  it('equals α over the naive character units someone coded (property)', () => {
+    fc.assert(
+      fc.property(studyArbitrary, (input) => {
+        const level = characterLevel(prepareStudy(input), { excludeUncoded: true });
+        const naive = naiveCharacterData(input);
+        const codes = Object.keys(naive);
+        // a character row is kept when some coder has a 1 for some code
+        const rowsCount = codes.length ? naive[codes[0]].length : 0;
+        const kept = Array.from({ length: rowsCount }, (_, r) => codes.some((c) => naive[c][r].some((v) => v === 1)));
+        level.byCode.forEach((result) => {
+          const rows = naive[result.codeId].filter((_, r) => kept[r]);
+          const units = pairableUnits(rows);
+          expect(result.units).toBe(units);
+          expect(sameNumber(result.alpha, units < 2 ? NaN : krippendorffAlpha(rows))).toBe(true);
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

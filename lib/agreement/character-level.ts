@@ -5,7 +5,7 @@ import {
   type BinaryAgreement,
   type BinaryClusterTable,
 } from './cluster-table';
-import { firstEndingAfter, type PreparedDocument, type PreparedStudy } from './document';
+import { firstEndingAfter, mergeSorted, type PreparedDocument, type PreparedStudy } from './document';
 
 /** The character level: counts table (for the bootstrap) and summaries. */
 export interface CharacterLevel {
@@ -27,8 +27,8 @@ export interface CharacterLevel {
  * len·k(k − 1)/(m − 1) to o11 of each turn it overlaps. Cost per document and code:
  * O(b·(m + log turns)) for b boundaries of m coders — independent of the text's length.
  */
-export function characterLevel(study: PreparedStudy): CharacterLevel {
-  const table = characterTable(study);
+export function characterLevel(study: PreparedStudy, options: CharacterLevelOptions = {}): CharacterLevel {
+  const table = characterTable(study, options);
   const summary = summarizeClusters(table);
   return {
     table,
@@ -37,18 +37,47 @@ export function characterLevel(study: PreparedStudy): CharacterLevel {
   };
 }
 
+/** Options of the character level. */
+export interface CharacterLevelOptions {
+  /**
+   * Leave out the characters that none of the document's assigned coders coded with any
+   * reported code (long uncoded stretches otherwise count as agreement on every code). Only
+   * those characters' all-zero units go: the coincidences of the others are unchanged.
+   */
+  excludeUncoded?: boolean;
+}
+
 /** The per-turn coincidence table of the character level (see `characterLevel`). */
-export function characterTable(study: PreparedStudy): BinaryClusterTable {
+export function characterTable(study: PreparedStudy, options: CharacterLevelOptions = {}): BinaryClusterTable {
   const codeCount = study.codes.length;
   const builder = new ClusterTableBuilder(codeCount);
   for (const doc of study.documents) {
     const m = doc.assignedCount;
     if (m < 2 || doc.starts.length === 0) continue;
-    const first = builder.addCluster(doc.ends[0] - doc.starts[0], m);
-    for (let t = 1; t < doc.starts.length; t++) builder.addCluster(doc.ends[t] - doc.starts[t], m);
+    const units = options.excludeUncoded ? codedPerTurn(doc) : null;
+    const length = (t: number) => (units ? units[t] : doc.ends[t] - doc.starts[t]);
+    const first = builder.addCluster(length(0), m);
+    for (let t = 1; t < doc.starts.length; t++) builder.addCluster(length(t), m);
     for (let code = 0; code < codeCount; code++) sweepCode(doc, code, m, first, builder);
   }
   return builder.build();
+}
+
+/** Per participant turn: how many of its characters some assigned coder coded with some code. */
+function codedPerTurn(doc: PreparedDocument): Float64Array {
+  const ranges: Array<[number, number]> = [];
+  for (const byCoder of doc.coverage) for (const r of byCoder) if (r) for (let i = 0; i < r.length; i += 2) ranges.push([r[i], r[i + 1]]);
+  ranges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const union = mergeSorted(ranges);
+  const out = new Float64Array(doc.starts.length);
+  let t = 0;
+  for (let i = 0; i < union.length; i += 2) {
+    const s = union[i];
+    const e = union[i + 1];
+    t = Math.max(t, firstEndingAfter(doc.ends, s));
+    for (let k = t; k < doc.starts.length && doc.starts[k] < e; k++) out[k] += Math.max(0, Math.min(e, doc.ends[k]) - Math.max(s, doc.starts[k]));
+  }
+  return out;
 }
 
 /**

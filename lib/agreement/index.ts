@@ -56,3 +56,32 @@ export {
   type ConfidenceInterval,
   type LevelAgreement,
 } from './report';
+export {
+  literalContinuum,
+  unitizedContinuum,
+  type ContinuumOptions,
+  type ContinuumUnit,
+  type EmptyCoder,
+  type UnitMerge,
+  type UnitizedContinuum,
+} from './continuum';
+export {
+  bootstrapUnitizedAlpha,
+  unitizedAlpha,
+  type UnitizedAlpha,
+  type UnitizedBootstrap,
+  type UnitizedBootstrapOptions,
+  type UnitizedCodeAlpha,
+  type UnitizedDisagreement,
+  type UnitizedInterval,
+} from './unitized';
+export {
+  bootstrapUnitizedFamily,
+  unitizedFamily,
+  type FamilyCoefficient,
+  type FamilyCode,
+  type FamilyDomain,
+  type FamilyOptions,
+  type UnitizedFamily,
+  type UnitizedFamilyBootstrap,
+} from './unitized-family';

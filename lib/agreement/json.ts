@@ -8,6 +8,9 @@ import type { LevelAgreement } from './report';
 import type { SegmentCounts } from './segment-level';
 import type { AgreementLevel } from './selection';
 import type { AgreementSummary } from './summary';
+import type { UnitizedInterval } from './unitized';
+import type { FamilyCoefficient } from './unitized-family';
+import type { UnitizedReport } from './unitized-report';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
@@ -57,7 +60,7 @@ export function agreementJson(args: {
   coders: Array<{ id: number; name: string }>;
   codes: Array<{ id: number; name: string }>;
   documents: Array<{ id: number; title: string; assignedCoders: number[] }>;
-  settings: { thresholdPercent: number; samples: number; seed: number };
+  settings: { thresholdPercent: number; samples: number; seed: number; excludeUncoded?: boolean };
 }): { [key: string]: Json } {
   const { summary, readiness, level } = args;
   const names = new Map(args.coders.map((c) => [String(c.id), c.name]));
@@ -65,7 +68,7 @@ export function agreementJson(args: {
     coders: args.coders,
     codes: args.codes,
     documents: args.documents.map((d) => ({ ...d, compared: d.assignedCoders.filter((c) => names.has(String(c))).length >= 2 })),
-    settings: { level, threshold: args.settings.thresholdPercent / 100, samples: args.settings.samples, seed: args.settings.seed, layers: 'coder' },
+    settings: { level, threshold: args.settings.thresholdPercent / 100, samples: args.settings.samples, seed: args.settings.seed, excludeUncoded: args.settings.excludeUncoded === true, layers: 'coder' },
     ready: readiness.problem === null,
     problem: readiness.problem ? { kind: readiness.problem.kind, message: problemMessage(readiness.problem, (c) => names.get(c) ?? c) } : null,
     idleCoders: readiness.idle.map((c) => id(c)),
@@ -112,5 +115,45 @@ export function agreementJson(args: {
       byDocument: perDocument((d) => segment(d.segment)),
     };
   }
+  if (want('unitized') && summary.unitized) body.unitized = unitizedJson(summary.unitized, id);
   return body;
+}
+
+/** The unitizing section: αu per code and overall, the cu-α family, pairs and the bad-input report. */
+function unitizedJson(u: UnitizedReport, id: (s: string | undefined) => number | string | null): { [key: string]: Json } {
+  const ci = (i: UnitizedInterval | undefined) => (i ? { low: i.low, high: i.high, defined: i.defined } : null);
+  const coefficient = (c: FamilyCoefficient, interval?: UnitizedInterval) => ({
+    observed: c.observed,
+    expected: c.expected,
+    alpha: c.alpha,
+    band: c.band,
+    ci: ci(interval),
+  });
+  return {
+    excludeUncoded: u.excludeUncoded,
+    length: u.alphaU.length,
+    documents: u.alphaU.documents,
+    alphaU: {
+      overall: coefficient(u.alphaU.overall, u.alphaUCi?.overall),
+      byCode: u.alphaU.byCode.map((c, i) => ({ codeId: id(c.codeId), units: c.units, ...coefficient(c, u.alphaUCi?.byCode[i]) })),
+    },
+    binaryByCode: u.family.byCode.map((c, i) => ({ codeId: id(c.codeId), domainId: id(c.domainId), ...coefficient(c.binary, u.familyCi?.byCode[i]?.binary) })),
+    domains: u.family.byDomain.map((d, i) => ({
+      domainId: id(d.domainId),
+      codes: d.codes.map((c) => id(c)),
+      binary: coefficient(d.binary, u.familyCi?.byDomain[i].binary),
+      cu: coefficient(d.cu, u.familyCi?.byDomain[i].cu),
+      compoundCharacters: d.compoundCharacters,
+    })),
+    global: {
+      binary: coefficient(u.family.global.binary, u.familyCi?.global.binary),
+      Cu: coefficient(u.family.global.Cu, u.familyCi?.global.Cu),
+      compoundCharacters: u.family.global.compoundCharacters,
+    },
+    pairs: u.pairs.map((p) => ({ coderA: id(p.coderA), coderB: id(p.coderB), documents: p.documents, length: p.length, alpha: p.alpha, band: p.band })),
+    skippedDocuments: u.skippedDocuments.map((d) => id(d)),
+    emptyCoders: u.emptyCoders.map((e) => ({ documentId: id(e.documentId), coderId: id(e.coder) })),
+    mergedUnits: u.mergedUnits,
+    merges: u.merges.map((m) => ({ documentId: id(m.documentId), coderId: id(m.coder), codeId: id(m.codeId), merged: m.merged })),
+  };
 }

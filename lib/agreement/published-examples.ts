@@ -80,3 +80,75 @@ export function tableToPairs(table: ReadonlyArray<ReadonlyArray<number>>): { a: 
   );
   return { a, b };
 }
+
+/** A unit on a continuum: code, begin, end (end exclusive). */
+export type PublishedUnit = { code: string; start: number; end: number };
+
+/**
+ * Krippendorff, K. (2004). Content Analysis: An Introduction to Its Methodology, 2nd ed.,
+ * §12.4 (pp. 251–256), the worked example of αu: two observers unitize a continuum of 300
+ * units, from 150 to 450, into units of the categories c and k. Observer i: c at 225–295 and
+ * 370–400, k at 180–240 and 300–350; observer j: c at 220–300, 355–375 and 400–420, k at
+ * 180–240 and 300–350. (Transcribed as in DKPro Statistics' Krippendorff2004Test, which
+ * reproduces the book's values.) Published: uD_o,c = 0.0144, uD_e,c = 0.0532, uα_c = 0.7286;
+ * uD_o,k = 0, uD_e,k = 0.0490, uα_k = 1.000; uα = 1 − 0.0144/(0.0532 + 0.0490) = 0.8591 from
+ * the rounded disagreements (0.8587 unrounded).
+ */
+export const KRIPPENDORFF_2004_UNITIZING = {
+  begin: 150,
+  length: 300,
+  observers: [
+    [
+      { code: 'c', start: 225, end: 295 },
+      { code: 'c', start: 370, end: 400 },
+      { code: 'k', start: 180, end: 240 },
+      { code: 'k', start: 300, end: 350 },
+    ],
+    [
+      { code: 'c', start: 220, end: 300 },
+      { code: 'c', start: 355, end: 375 },
+      { code: 'c', start: 400, end: 420 },
+      { code: 'k', start: 180, end: 240 },
+      { code: 'k', start: 300, end: 350 },
+    ],
+  ] as PublishedUnit[][],
+};
+
+/**
+ * Krippendorff, K. (1995). On the reliability of unitizing contiguous data. Sociological
+ * Methodology 25, 47–76, p. 57: four pairs of observers (A Bertha/Bill, B John/Jill,
+ * C Gerret/Gill, D Heather/Hill), each unitizing a continuum of 24 units with one category
+ * (1 = a unit, "|" = a boundary between sections):
+ *
+ *   A Bertha   0 0|1 1 1 1 1 1 1 1|0 0 0 0|1 1 1 1 1 1|0 0 0 0
+ *     Bill     0 0 0 0|1 1 1 1|0 0 0 0 0 0 0|1 1|0 0 0 0 0 0 0
+ *   B John     1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1 1|0 0 0 0 0 0
+ *     Jill     1 1|1|1|1|1|1 1 1|1|0 0 0 0 0 0 0 0 0 0 0 0 0 0
+ *   C Gerret   0 0|1 1 1 1 1 1|0 0|1 1|0 0|1 1 1 1|0 0|1 1|0 0
+ *     Gill     1 1|0 0|1 1 1 1|0 0|1 1 1 1|0 0|1 1|0 0|1 1|0 0
+ *   D Heather  1 1|1 1 1 1 1 1 1 1|1 1 1 1|1 1 1 1 1 1|1 1 1 1
+ *     Hill     1 1 1 1|1 1 1 1|1 1 1 1 1 1 1|1 1|1 1 1 1 1 1 1
+ *
+ * (Transcribed as in DKPro Statistics' Krippendorff1995Test.) Published, per pair:
+ * D_o = .03125, 2.26736, .02777, .38715; D_e = .06990, 1.17731, .08642, .41445;
+ * αu = .553, −.926, .679, .066. The paper's D_e treats the continuum as continuous (the
+ * limit of the 2004 formula as the scale is refined); see unitized.test.ts.
+ */
+export const KRIPPENDORFF_1995_PAIRS: Record<'A' | 'B' | 'C' | 'D', Array<Array<[number, number]>>> = {
+  A: [
+    [[2, 10], [14, 20]],
+    [[4, 8], [15, 17]],
+  ],
+  B: [
+    [[0, 18]],
+    [[0, 2], [2, 3], [3, 4], [4, 5], [5, 6], [6, 9], [9, 10]],
+  ],
+  C: [
+    [[2, 8], [10, 12], [14, 18], [20, 22]],
+    [[0, 2], [4, 8], [10, 14], [16, 18], [20, 22]],
+  ],
+  D: [
+    [[0, 2], [2, 10], [10, 14], [14, 20], [20, 24]],
+    [[0, 4], [4, 8], [8, 15], [15, 17], [17, 24]],
+  ],
+};

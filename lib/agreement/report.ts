@@ -11,6 +11,15 @@ export interface AgreementReportOptions {
   segmentThreshold?: number;
   /** Bootstrap 95 % intervals for α at turn and character level; omitted or false: none. */
   bootstrap?: ClusteredBootstrapOptions | false;
+  /**
+   * Leave out the text no compared coder coded, at character level and in the unitizing
+   * coefficients (see `characterLevel`, `unitizedContinuum`). Default false; the report says which.
+   */
+  excludeUncoded?: boolean;
+  /** Compute the unitizing coefficients in `agreementSummary` (see `unitizedReport`); default false. */
+  unitized?: boolean;
+  /** Code id → semantic domain id, for cu-α and Cu-α (see `unitizedFamily`). */
+  domains?: Readonly<Record<string, string>>;
 }
 
 /** A 95 % bootstrap percentile interval and the number of resamples that defined α. */
@@ -35,7 +44,7 @@ export interface AgreementReport {
   coders: string[];
   codes: string[];
   turn: { byCode: CodeAgreement[]; pooled: LevelAgreement; kappa: PairKappa[] };
-  character: { byCode: CodeAgreement[]; pooled: LevelAgreement };
+  character: { byCode: CodeAgreement[]; pooled: LevelAgreement; excludeUncoded: boolean };
   segment: { threshold: number; pairs: SegmentPairAgreement[] };
 }
 
@@ -51,7 +60,7 @@ export interface AgreementReport {
 export function agreementReport(input: AgreementInput, options: AgreementReportOptions = {}): AgreementReport {
   const study = prepareStudy(input);
   const turn = turnLevel(study);
-  const character = characterLevel(study);
+  const character = characterLevel(study, { excludeUncoded: options.excludeUncoded });
   const threshold = options.segmentThreshold ?? DEFAULT_SEGMENT_THRESHOLD;
   const segments = segmentAgreement(study, { threshold });
 
@@ -71,6 +80,7 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
     character: {
       byCode: character.byCode.map((s, code) => ({ ...s, ci: ci(characterCi?.byCode[code]) })),
       pooled: { ...character.pooled, ci: ci(characterCi?.pooled) },
+      excludeUncoded: options.excludeUncoded === true,
     },
     segment: { threshold, pairs: segments },
   };

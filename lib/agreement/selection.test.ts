@@ -8,7 +8,7 @@ describe('parseAgreementSelection', () => {
   it('has defaults for everything but the coders', () => {
     expect(parse('coders=3,4')).toEqual({
       ok: true,
-      selection: { coders: [3, 4], codes: null, documents: null, level: null, thresholdPercent: 90, samples: 1000, seed: DEFAULT_SEED },
+      selection: { coders: [3, 4], codes: null, documents: null, level: null, thresholdPercent: 90, samples: 1000, seed: DEFAULT_SEED, excludeUncoded: false, unitized: false },
     });
   });
 
@@ -17,10 +17,20 @@ describe('parseAgreementSelection', () => {
     expect(r).toMatchObject({ ok: true, selection: { coders: [3, 4], codes: [7, 8], documents: null, level: 'segment', thresholdPercent: 75.5, samples: 0, seed: 1 } });
   });
 
+  it('takes uncoded=exclude (and include) and writes it back into the query', () => {
+    expect(parse('coders=3,4&uncoded=exclude')).toMatchObject({ ok: true, selection: { excludeUncoded: true } });
+    expect(parse('coders=3,4&uncoded=include')).toMatchObject({ ok: true, selection: { excludeUncoded: false } });
+    expect(selectionQuery({ coders: [3, 4], excludeUncoded: true })).toBe('coders=3%2C4&uncoded=exclude');
+    expect(parse('coders=3,4&unitized=1')).toMatchObject({ ok: true, selection: { unitized: true } });
+    expect(parse('coders=3,4&level=unitized')).toMatchObject({ ok: true, selection: { unitized: true } });
+    expect(selectionQuery({ coders: [3, 4], unitized: true })).toBe('coders=3%2C4&unitized=1');
+  });
+
   it.each([
     ['coders=3,x', "Parameter 'coders': 'x' is not an id"],
     ['codes=0', "Parameter 'codes': '0' is not an id"],
-    ['level=word', "Parameter 'level': 'word' is not one of turn, character, segment"],
+    ['level=word', "Parameter 'level': 'word' is not one of turn, character, segment, unitized"],
+    ['uncoded=skip', "Parameter 'uncoded' must be 'include' or 'exclude', not 'skip'"],
     ['threshold=0.9', "Parameter 'threshold' must be a percentage between 1 and 100, e.g. 90, not '0.9'"],
     ['samples=1.5', "Parameter 'samples' must be a whole number of resamples from 0 to 10000, not '1.5'"],
     ['samples=100000', "Parameter 'samples' must be a whole number of resamples from 0 to 10000, not '100000'"],

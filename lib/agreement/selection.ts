@@ -5,14 +5,16 @@
  *
  *   coders=3,4           ids, comma-separated or repeated (coders=3&coders=4)
  *   codes=…, documents=… ids; omitted or empty: all of the project
- *   level=turn|character|segment   omitted: all three
+ *   level=turn|character|segment|unitized   omitted: all four
+ *   uncoded=exclude      leave out text no compared coder coded (character level, αu, cu-α)
+ *   unitized=1           also compute the unitizing coefficients (αu, cu-α family; implied by level=unitized)
  *   threshold=90         segment overlap in per cent, 1–100 (default 90)
  *   samples=1000         bootstrap resamples, 0–10000 (0: no interval)
  *   seed=20241101        bootstrap seed
  */
 import { DEFAULT_SEED } from './random';
 
-export const AGREEMENT_LEVELS = ['turn', 'character', 'segment'] as const;
+export const AGREEMENT_LEVELS = ['turn', 'character', 'segment', 'unitized'] as const;
 export type AgreementLevel = (typeof AGREEMENT_LEVELS)[number];
 
 export const DEFAULT_SAMPLES = 1000;
@@ -31,6 +33,10 @@ export interface AgreementSelection {
   thresholdPercent: number;
   samples: number;
   seed: number;
+  /** Leave out text none of the compared coders coded (character level and unitizing coefficients). */
+  excludeUncoded: boolean;
+  /** Compute Krippendorff's αu and the cu-α family (they cost more than the other levels together). */
+  unitized: boolean;
 }
 
 /** Anything with URLSearchParams' `getAll` (URLSearchParams itself, or a wrapper of a page's searchParams). */
@@ -56,6 +62,8 @@ export function parseAgreementSelection(params: ParamSource): { ok: true; select
         thresholdPercent: number(params, 'threshold', DEFAULT_THRESHOLD_PERCENT, 1, 100, false, 'a percentage between 1 and 100, e.g. 90'),
         samples: number(params, 'samples', DEFAULT_SAMPLES, 0, MAX_SAMPLES, true, `a whole number of resamples from 0 to ${MAX_SAMPLES}`),
         seed: number(params, 'seed', DEFAULT_SEED, 0, 2 ** 32 - 1, true, 'a whole number from 0 to 4294967295'),
+        excludeUncoded: uncoded(params),
+        unitized: flag(params, 'unitized') || level(params) === 'unitized',
       },
     };
   } catch (e) {
@@ -74,6 +82,8 @@ export function selectionQuery(s: Partial<AgreementSelection>): string {
   if (s.thresholdPercent != null && s.thresholdPercent !== DEFAULT_THRESHOLD_PERCENT) q.set('threshold', String(s.thresholdPercent));
   if (s.samples != null && s.samples !== DEFAULT_SAMPLES) q.set('samples', String(s.samples));
   if (s.seed != null && s.seed !== DEFAULT_SEED) q.set('seed', String(s.seed));
+  if (s.excludeUncoded) q.set('uncoded', 'exclude');
+  if (s.unitized && s.level !== 'unitized') q.set('unitized', '1');
   return q.toString();
 }
 
@@ -99,6 +109,24 @@ function level(params: ParamSource): AgreementLevel | null {
     throw new SelectionError(`Parameter 'level': '${raw[0]}' is not one of ${AGREEMENT_LEVELS.join(', ')}`);
   }
   return raw[0] as AgreementLevel;
+}
+
+function flag(params: ParamSource, name: string): boolean {
+  const raw = params.getAll(name).filter((v) => v.trim() !== '');
+  if (raw.length === 0) return false;
+  const last = raw[raw.length - 1];
+  if (last === '1' || last === 'true') return true;
+  if (last === '0' || last === 'false') return false;
+  throw new SelectionError(`Parameter '${name}' must be 1 or 0, not '${last}'`);
+}
+
+function uncoded(params: ParamSource): boolean {
+  const raw = params.getAll('uncoded').filter((v) => v.trim() !== '');
+  if (raw.length === 0) return false;
+  const last = raw[raw.length - 1];
+  if (last === 'exclude') return true;
+  if (last === 'include') return false;
+  throw new SelectionError(`Parameter 'uncoded' must be 'include' or 'exclude', not '${last}'`);
 }
 
 function number(params: ParamSource, name: string, fallback: number, min: number, max: number, integer: boolean, what: string): number {

@@ -16,6 +16,7 @@ import { prepareStudy, type AgreementInput, type PreparedStudy } from './documen
 import type { AgreementReport, AgreementReportOptions, ConfidenceInterval } from './report';
 import { DEFAULT_SEGMENT_THRESHOLD, segmentAgreement, type SegmentCounts, type SegmentPairAgreement } from './segment-level';
 import { turnLevel } from './turn-level';
+import { unitizedReport, type UnitizedReport } from './unitized-report';
 
 /** Agreement within one document, pooled over codes (and over coder pairs for segments). */
 export interface DocumentAgreement {
@@ -50,6 +51,8 @@ export interface AgreementSummary {
   segmentByCode: SegmentCounts[];
   byDocument: DocumentAgreement[];
   byPair: PairAgreement[];
+  /** Krippendorff's αu, the cu-α family and their pair matrix (see `unitizedReport`); null unless asked for. */
+  unitized: UnitizedReport | null;
 }
 
 /**
@@ -60,7 +63,7 @@ export interface AgreementSummary {
 export function agreementSummary(input: AgreementInput, options: AgreementReportOptions = {}): AgreementSummary {
   const study = prepareStudy(input);
   const turn = turnLevel(study);
-  const character = characterLevel(study);
+  const character = characterLevel(study, { excludeUncoded: options.excludeUncoded });
   const threshold = options.segmentThreshold ?? DEFAULT_SEGMENT_THRESHOLD;
   const segments = segmentAgreement(study, { threshold });
   const turnCi = options.bootstrap ? clusteredBootstrap(turn.table, options.bootstrap) : null;
@@ -79,6 +82,7 @@ export function agreementSummary(input: AgreementInput, options: AgreementReport
     character: {
       byCode: character.byCode.map((s, code) => ({ ...s, ci: ci(characterCi?.byCode[code]) })),
       pooled: { ...character.pooled, ci: ci(characterCi?.pooled) },
+      excludeUncoded: options.excludeUncoded === true,
     },
     segment: { threshold, pairs: segments },
   };
@@ -108,7 +112,7 @@ export function agreementSummary(input: AgreementInput, options: AgreementReport
       ...pairHead(pair),
       kappa,
       turn: turnLevel(sub).pooled,
-      character: characterLevel(sub).pooled,
+      character: characterLevel(sub, { excludeUncoded: options.excludeUncoded }).pooled,
       segment: pair.pooled,
     };
   });
@@ -126,7 +130,15 @@ export function agreementSummary(input: AgreementInput, options: AgreementReport
     poolCounts(segments.map((pair) => pair.byCode[code])),
   );
 
-  return { report, codings, segmentByCode, byDocument, byPair };
+  const unitized = !options.unitized
+    ? null
+    : unitizedReport(study, {
+    excludeUncoded: options.excludeUncoded,
+    domains: options.domains,
+    bootstrap: options.bootstrap ? options.bootstrap : false,
+  });
+
+  return { report, codings, segmentByCode, byDocument, byPair, unitized };
 }
 
 function pairHead(pair: SegmentPairAgreement) {

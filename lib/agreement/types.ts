@@ -38,8 +38,8 @@ export interface AgreementCoder {
 export interface AgreementChoices {
   /** Coders and leads with at least one assignment, by name. */
   coders: AgreementCoder[];
-  /** Every code in codebook order, with its path. */
-  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean }>;
+  /** Every code in codebook order, with its path and its top-level ancestor (itself at the top): its semantic domain. */
+  codes: Array<{ id: number; name: string; path: string; color: string; archived: boolean; domainId: number }>;
   /** Every document, with the coders assigned to it. */
   documents: Array<{ id: number; title: string; coders: number[] }>;
 }

@@ -3,7 +3,8 @@
  * documents × ~1,200 turns × 3 coders × 40 codes in a temporary database, then the database
  * query that gathers the coders' layers plus the report with its breakdowns (turn, character and
  * segment level, per code, document and pair) — target ≤ 300 ms — and the same with a
- * 1,000-resample bootstrap of α — target ≤ 2 s. `cold` is the first run in the process.
+ * 1,000-resample bootstrap of α — target ≤ 2 s; and both with the opt-in unitizing coefficients
+ * (αu, the cu-α family and the pair matrix). `cold` is the first run in the process.
  * Returns milliseconds (and sizes); prints them when run directly: npx tsx scripts/bench/agreement.ts
  */
 import { pathToFileURL } from 'node:url';
@@ -69,6 +70,11 @@ export async function benchAgreementReport(): Promise<Record<string, number>> {
     const boot = median(3, () => agreementSummary(input, { bootstrap: { samples: 1000 } }));
     figures['bootstrap ×1000, turn + character α (ms)'] = round(boot - figures['report: turn + character + segment + breakdowns (ms)']);
     figures['query + report + bootstrap ×1000, server path (ms)'] = median(1, () => runAgreement(db, project.projectId, withBootstrap));
+    // the unitizing coefficients (αu, cu-α family, pair matrix) are opt-in: unitized=1
+    figures['query + report + unitized α, server path (ms)'] = median(3, () => runAgreement(db, project.projectId, { ...base, unitized: true }));
+    figures['query + report + unitized α + bootstrap ×1000, server path (ms)'] = median(1, () =>
+      runAgreement(db, project.projectId, { ...withBootstrap, unitized: true }),
+    );
     const review = reviewDocument(db, project.projectId, project.documentIds[0], project.coderIds.slice(0, 2))!;
     figures['disagreements of one document, 2 coders (ms)'] = median(3, () =>
       listDisagreements({

@@ -53,6 +53,10 @@ export function runAgreement(db: Db, projectId: number, selection: AgreementSele
       ? agreementSummary(input, {
           segmentThreshold: selection.thresholdPercent / 100,
           bootstrap: selection.samples > 0 ? { samples: selection.samples, seed: selection.seed } : false,
+          excludeUncoded: selection.excludeUncoded,
+          unitized: selection.unitized,
+          // semantic domains for cu-α and Cu-α: the top-level code of each code's branch
+          domains: Object.fromEntries(choices.codes.map((c) => [String(c.id), String(c.domainId)])),
         })
       : null;
   const codeById = new Map(choices.codes.map((c) => [c.id, c]));

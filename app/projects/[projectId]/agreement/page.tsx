@@ -99,6 +99,7 @@ function Report({ projectId, selection, run, t }: { projectId: number; selection
               <li>{selection.samples > 0 ? t('agreement.ciHelp', { samples: selection.samples, seed: selection.seed }) : t('agreement.ciNone')}</li>
               <li>{t('agreement.segmentHelp', { threshold: selection.thresholdPercent })}</li>
               <li>{t('agreement.unitsHelp')}</li>
+              <li>{t(selection.excludeUncoded ? 'agreement.uncodedExcluded' : 'agreement.uncodedIncluded')}</li>
             </ul>
             <p className="agreement-downloads">
               {t('agreement.download')}: <a href={`${api}&format=csv`}>{t('agreement.download.csv')}</a> ·{' '}

@@ -33,7 +33,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   if (unknown) throw badRequest(unknown);
 
   const run = runAgreement(db, projectId, selection);
-  const settings = { thresholdPercent: selection.thresholdPercent, samples: selection.samples, seed: selection.seed };
+  const settings = { thresholdPercent: selection.thresholdPercent, samples: selection.samples, seed: selection.seed, excludeUncoded: selection.excludeUncoded };
   if (format === 'json') {
     return NextResponse.json(
       agreementJson({ summary: run.summary, readiness: run.readiness, level: selection.level, coders: run.coders, codes: run.codes, documents: run.documents, settings }),
