@@ -213,10 +213,13 @@ export function simulateCoder(doc: TranscriptForCoding, profile: CoderProfile): 
         memo = profile.quoteMemo;
         quotes++;
       }
-      // The next turn goes straight on with the same code: run the coding into it.
+      // The next turn goes straight on with the same code: run the coding into it (the
+      // opener of the next turn and all).
       const next = doc.turns[i + 1];
-      const onward = next && next.speaker !== null && CODABLE.has(next.kind) ? next.segments.findIndex((s) => s.code === seg.code && s.start === 0) : -1;
-      if (onward >= 0 && end >= seg.end && seg.end >= length - 1 && rng.chance(profile.span)) {
+      const first = next && next.speaker !== null && CODABLE.has(next.kind) && next.segments.length > 0 ? Math.min(...next.segments.map((s) => s.start)) : -1;
+      const onward = first >= 0 ? next!.segments.findIndex((s) => s.code === seg.code && s.start === first) : -1;
+      const last = !turn.segments.some((s) => s.start >= seg.end);
+      if (onward >= 0 && end >= seg.end && last && rng.chance(profile.span)) {
         covered.add(`${i + 1}:${onward}`);
         add(code, start, length + next!.segments[onward].end, memo);
         return;

@@ -21,9 +21,11 @@ import { RU_STORIES } from './stories-ru';
 import { KK_TALK } from './talk-kk';
 import { RU_TALK } from './talk-ru';
 import {
-  contradicts,
   fits,
   forGender,
+  opposite,
+  positions,
+  STANCE_CODES,
   SECTIONS,
   type Section,
   type Story,
@@ -116,11 +118,13 @@ interface Sentence {
 }
 
 /** A stretch of a turn about one thing: its sentences, and the codes that span all of it. */
-interface Unit {
+export interface Unit {
   sentences: Sentence[];
   whole: readonly CodeKey[];
   /** Index of the sentence that states the whole codes. */
   core: number;
+  /** Told from a story grammar (a turn tells at most one story). */
+  story?: boolean;
 }
 
 const glue = (text: string): Unit => ({ sentences: [{ text, codes: [] }], whole: [], core: 0 });
@@ -131,14 +135,14 @@ export function assembleTurn(units: readonly Unit[]): { text: string; codes: Cod
   const segments: TrueSegment[] = [];
   let offset = 0;
   for (const unit of units) {
-    const unitStart = offset;
     const ranges: Array<[number, number]> = [];
     for (const s of unit.sentences) {
-      if (parts.length > 0) offset += 1;
+      if (parts.length > 0) offset += 1; // the space between sentences belongs to neither
       ranges.push([offset, offset + s.text.length]);
       parts.push(s.text);
       offset += s.text.length;
     }
+    const unitStart = ranges[0][0];
     const unitEnd = offset;
     for (const code of unit.whole) segments.push({ code, start: unitStart, end: unitEnd, core: ranges[unit.core] });
     unit.sentences.forEach((s, k) => {
@@ -166,8 +170,8 @@ interface Person {
   talkativeness: number;
   /** Chance that a unit of theirs comes in the group's other language. */
   switching: number;
-  /** The codes of every unit they said, to keep their stance consistent. */
-  stances: CodeKey[][];
+  /** The positions that would contradict what they said (see `positions`). */
+  stances: Set<string>;
   turns: number;
 }
 
@@ -191,7 +195,7 @@ class Conversation {
       spec,
       talkativeness: 0.55 + rng.next() * 1.25,
       switching: 0,
-      stances: [],
+      stances: new Set(),
       turns: 0,
     }));
     // One or two people per group slip into the other language now and then: in the Kazakh
@@ -226,9 +230,17 @@ class Conversation {
     return this.saidBy.has(`${speaker}:${text}`);
   }
 
+  private readonly resolved = { Female: new WeakMap<object, string>(), Male: new WeakMap<object, string>() };
+
   /** Resolves an utterance for a speaker: the city, and their gender's word forms. */
   resolve(u: Pick<Utterance, 'text'>, speaker: number): string {
-    return forGender(localise(u.text, this.group), this.people[speaker].spec.gender);
+    const gender = this.people[speaker].spec.gender;
+    let text = this.resolved[gender].get(u);
+    if (text === undefined) {
+      text = forGender(localise(u.text, this.group), gender);
+      this.resolved[gender].set(u, text);
+    }
+    return text;
   }
 
   fitsSpeaker(u: Utterance, speaker: number): boolean {
@@ -319,16 +331,17 @@ class Conversation {
    * said in this transcript), fitting the speaker and their earlier stances. With `invites`,
    * only units expressing one of those codes. Null when none is left.
    */
-  unit(speaker: number, section: Section, invites: readonly CodeKey[] | null): Unit | null {
+  unit(speaker: number, section: Section, invites: readonly CodeKey[] | null, stories = true): Unit | null {
     const language = this.languageFor(speaker);
     const tryStory = this.rng.chance(section === 'channels' || section === 'digital' ? 0.6 : 0.5);
-    const attempts = tryStory ? ['story', 'claim'] : ['claim', 'story'];
+    const attempts = !stories ? ['claim'] : tryStory ? ['story', 'claim'] : ['claim', 'story'];
     for (const attempt of attempts) {
       const unit =
         attempt === 'story' ? this.story(speaker, language, section, invites) : this.claim(speaker, language, section, invites);
       if (unit) {
+        unit.story = attempt === 'story';
         const codes = [...new Set([...unit.whole, ...unit.sentences.flatMap((s) => s.codes)])];
-        this.people[speaker].stances.push(codes);
+        for (const p of positions(codes)) this.people[speaker].stances.add(opposite(p));
         this.record(speaker, unit.sentences.map((s) => s.text));
         return unit;
       }
@@ -337,7 +350,9 @@ class Conversation {
   }
 
   private acceptable(speaker: number, codes: readonly CodeKey[]): boolean {
-    return !this.people[speaker].stances.some((s) => contradicts(s, codes));
+    const held = this.people[speaker].stances;
+    if (held.size === 0 || !codes.some((c) => STANCE_CODES.has(c))) return true;
+    return !positions(codes).some((p) => held.has(p));
   }
 
   private claim(speaker: number, language: Language, section: Section, invites: readonly CodeKey[] | null): Unit | null {
@@ -400,6 +415,7 @@ class Conversation {
 /** How many units an answer has: mostly one or two, sometimes a long monologue. */
 function answerLength(rng: Rng, talkativeness: number): number {
   const r = rng.next() / Math.max(0.6, talkativeness * 0.85);
+  if (r < 0.025) return 5 + rng.int(0, 1);
   if (r < 0.06) return 4;
   if (r < 0.2) return 3;
   if (r < 0.5) return 2;
@@ -415,7 +431,8 @@ function answerUnits(talk: Conversation, speaker: number, section: Section, invi
     // The first unit answers what was asked; later ones stay on its subject or move on.
     const previous = units.at(-1)?.whole ?? [];
     const focus = k === 0 ? invites : previous.length > 0 && rng.chance(0.45) ? previous : null;
-    const unit = talk.unit(speaker, section, focus) ?? (focus && k > 0 ? talk.unit(speaker, section, null) : null);
+    const stories = !units.some((u) => u.story);
+    const unit = talk.unit(speaker, section, focus, stories) ?? (focus && k > 0 ? talk.unit(speaker, section, null, stories) : null);
     if (!unit) break;
     if (rng.chance(0.3)) {
       const more = talk.glue(speaker, bank.elaborations, 2);
@@ -493,7 +510,8 @@ function moderate(talk: Conversation, section: Section, lastSpeaker: number): As
   const none: Ask = { speaker: null, invites: null };
   if (!rng.chance(0.5)) return none;
   const r = rng.next();
-  const toldStory = talk.lastStory >= 0 && talk.turns.length - talk.lastStory <= 3;
+  const theirLast = talk.turns.findLastIndex((t) => t.speaker === lastSpeaker);
+  const toldStory = talk.lastStory === theirLast;
   const ask = (options: readonly Probe[], kind: TurnKind, reuse: number, spacing: number): Ask => {
     const fresh = options.filter((p) => (toldStory || !p.afterStory) && talk.available(p.text, reuse, spacing));
     if (fresh.length === 0) return none;

@@ -124,8 +124,32 @@ const OPPOSED: ReadonlyArray<[CodeKey, CodeKey]> = [
   ['disengaged', 'local_choice'],
 ];
 
+/** The codes that take part in some opposition. */
+export const STANCE_CODES: ReadonlySet<CodeKey> = new Set(OPPOSED.flat());
+
 /** Whether one speaker saying both utterances (by their codes) would contradict themselves. */
 export function contradicts(a: readonly CodeKey[], b: readonly CodeKey[]): boolean {
-  const holds = (codes: readonly CodeKey[], x: CodeKey, y: CodeKey) => codes.includes(x) && !codes.includes(y);
-  return OPPOSED.some(([x, y]) => (holds(a, x, y) && holds(b, y, x)) || (holds(a, y, x) && holds(b, x, y)));
+  const held = new Set(positions(a));
+  return positions(b).some((p) => held.has(opposite(p)));
+}
+
+/**
+ * The stances an utterance takes, as "x>y": it holds x without y, where x and y are opposed.
+ * A speaker who has taken "x>y" contradicts themselves by taking "y>x".
+ */
+export function positions(codes: readonly CodeKey[]): string[] {
+  const out: string[] = [];
+  for (const [x, y] of OPPOSED) {
+    const hasX = codes.includes(x);
+    const hasY = codes.includes(y);
+    if (hasX && !hasY) out.push(`${x}>${y}`);
+    if (hasY && !hasX) out.push(`${y}>${x}`);
+  }
+  return out;
+}
+
+/** The position that contradicts `position` ("y>x" for "x>y"). */
+export function opposite(position: string): string {
+  const [x, y] = position.split('>');
+  return `${y}>${x}`;
 }
