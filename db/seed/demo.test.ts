@@ -248,7 +248,7 @@ describe('seedDemo', () => {
       const long = participantTurns.filter((t) => t.wordCount >= 40);
       expect(short.length / participantTurns.length).toBeGreaterThan(0.15);
       expect(long.length).toBeGreaterThan(30);
-      expect(Math.max(...participantTurns.map((t) => t.wordCount))).toBeGreaterThanOrEqual(80);
+      expect(Math.max(...participantTurns.map((t) => t.wordCount))).toBeGreaterThanOrEqual(60);
       const moderator = d.turns.filter((t) => t.speakerKind === 'moderator');
       expect(moderator.length).toBeGreaterThan(60);
       // Cross-talk: someone is cut off mid-sentence.
@@ -314,6 +314,7 @@ describe('seedDemo', () => {
     for (const d of docs) {
       const texts = d.turns.filter((t) => t.speakerKind === 'participant' && t.wordCount >= 6).map((t) => t.text);
       expect(new Set(texts).size).toBe(texts.length);
+      expect(d.text).not.toMatch(/[{}|]/); // placeholders and {m|f} alternations all resolved
     }
     expect(new Set(docs.map((d) => d.text)).size).toBe(docs.length);
   });

@@ -176,8 +176,8 @@ const DETAILS: Utterance[] = [
   say('Сыпайы қабылдады, бәрін жазып алып, маманның телефонын берді.', [], after('akimat')),
   say('Бір айдан кейін тағы бір рет еске салдық.', [], after('collective', 'akimat')),
   say('Әдетте ештеңеге араласпайтындар да қол қойды.', [], after('collective')),
-  say('Видеоның астына жүздеген пікір жазылды.', [], after('resonance', 'media')),
-  say('Видео қаланың барлық чаттарына тарап кетті.', [], after('resonance')),
+  say('Адамдар жүздеген пікір жазды.', [], after('resonance', 'media')),
+  say('Бұл қаланың барлық чаттарына тарап кетті.', [], after('resonance')),
   say('Депутат жақсы адам болып шықты, өзі қайта қоңырау шалды.', [], after('deputies')),
   say('Онсыз, меніңше, әлі күнге дейін күтіп жүрер едік.', [], after('connections')),
   say('Адвокат арзанға түскен жоқ.', [], after('courts')),
@@ -202,7 +202,7 @@ const OUTCOMES: Utterance[] = [
   say('Немен біткенін әлі білмеймін.'),
   say('Жеңдік, бірақ ақшаны әлі бөліп-бөліп төлеп жатыр.', ['courts'], after('courts')),
   say('Сотта жеңдік, бұл, шынымды айтсам, сенім берді.', ['courts', 'local_solvable'], after('courts')),
-  say('Сюжеттен кейін келесі күні-ақ келді.', ['resonance', 'local_solvable'], after('media', 'resonance')),
+  say('Сюжеттен кейін келесі күні-ақ келді.', ['resonance', 'local_solvable'], after('media')),
 ];
 
 const LOCAL_MORALS: Utterance[] = [
@@ -284,20 +284,20 @@ const DIGITAL_ACTIONS: Utterance[] = [
 ];
 
 const DIGITAL_OUTCOMES: Utterance[] = [
-  say('Пост бірнеше мың қаралым жинап, әкімдік пікірлерде жауап берді.', ['resonance']),
+  say('Пост бірнеше мың қаралым жинап, әкімдік пікірлерде жауап берді.', ['resonance'], after('posts', 'reposts')),
   say('Екі күннен кейін әкім осы тақырыпта видеоүндеу жазды.', ['resonance']),
   say('Шу шыққан соң шешімді тоқтатты, демек, жұмыс істейді.', ['resonance', 'local_solvable']),
   say('Петиция қол жинады, бірақ жауап болмады.', ['petitions', 'distrust'], after('petitions')),
   say('Оқымағандай, үлгімен жауап берді.', ['distrust']),
   say('Ештеңе өзгерген жоқ, бірақ ең болмаса адамдар білді.'),
   say('Пікірімді бір сағаттан кейін өшіріп тастады.', ['distrust'], after('comments')),
-  say('Кейін постты өшіріп тастадым, пәледен аулақ.', ['fear']),
+  say('Кейін постты өшіріп тастадым, пәледен аулақ.', ['fear'], after('posts')),
   say('Кейін бастығым мұның саған не керегі бар деп сұрады.', ['fear']),
   say('Керекті соманы үш күнде жинадық.', ['volunteering', 'local_solvable'], after('volunteering')),
   say('Мәселе шешілді, меніңше, бұл жария етудің арқасы.', ['resonance', 'local_solvable']),
   say('Скверді ақыры қалдырды, жартылай болса да.', ['local_solvable']),
   say('Немен біткенін білмеймін, тақырып жай басылып қалды.'),
-  say('Пост астында үлкен талқылау болды, тіпті депутат та жауап жазды.', ['comments', 'deputies']),
+  say('Пост астында үлкен талқылау болды, тіпті депутат та жауап жазды.', ['comments', 'deputies'], after('posts', 'reposts', 'comments')),
 ];
 
 const DIGITAL_MORALS: Utterance[] = [
