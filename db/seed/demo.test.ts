@@ -22,6 +22,11 @@ import { openTestDatabase } from '../testing';
 import { DEMO_PASSWORD, DEMO_PROJECT_NAME, seedDemo } from './demo';
 import { CODEBOOK } from './demo/codebook';
 import { GUIDE } from './demo/guide';
+import { KK_STORIES } from './demo/stories-kk';
+import { RU_STORIES } from './demo/stories-ru';
+import { KK_TALK } from './demo/talk-kk';
+import { RU_TALK } from './demo/talk-ru';
+import { MAX_WORDS, MIN_WORDS } from './demo/transcript';
 import { SECTIONS, type Utterance } from './demo/utterances';
 import { KK_UTTERANCES } from './demo/utterances-kk';
 import { RU_UTTERANCES } from './demo/utterances-ru';
@@ -174,8 +179,16 @@ describe('seedDemo', () => {
     }
     for (const d of docs.filter((d) => language.get(d.id) === 'Russian')) {
       expect(d.text).toMatch(/[а-яё]/);
+      // City Russian slips into Kazakh now and then («Иә», a sentence or two), not more.
       const kazakhTurns = d.turns.filter((t) => KAZAKH_LETTERS.test(t.text));
-      expect(kazakhTurns.length).toBeLessThan(5);
+      expect(kazakhTurns.length).toBeGreaterThan(0);
+      expect(kazakhTurns.length / d.turns.length).toBeLessThan(0.08);
+    }
+    // And the Kazakh groups into Russian: some participant turns hold a Russian sentence.
+    const russianSentence = (text: string) =>
+      text.split(/(?<=[.!?…])\s/).some((s) => s.split(' ').length >= 6 && !KAZAKH_LETTERS.test(s) && /(^|\s)(и|в|на|не|что|я|мы)\s/.test(s));
+    for (const d of kazakh) {
+      expect(d.turns.filter((t) => t.speakerKind === 'participant' && russianSentence(t.text)).length).toBeGreaterThan(5);
     }
   });
 
@@ -216,11 +229,38 @@ describe('seedDemo', () => {
     }
   });
 
+  it('gives every transcript the length of a real 90-minute group: 8,000–15,000 words, 150,000 in all', () => {
+    const words = transcripts().map((d) => d.turns.reduce((n, t) => n + t.wordCount, 0));
+    for (const w of words) {
+      expect(w).toBeGreaterThanOrEqual(MIN_WORDS);
+      expect(w).toBeLessThanOrEqual(MAX_WORDS);
+    }
+    expect(MIN_WORDS).toBe(8_000);
+    expect(MAX_WORDS).toBe(15_000);
+    expect(words.reduce((a, b) => a + b, 0)).toBeGreaterThanOrEqual(150_000);
+  });
+
+  it('has the give and take of a focus group: short interjections, long answers, moderator follow-ups', () => {
+    for (const d of transcripts()) {
+      expect(d.turns.length).toBeGreaterThanOrEqual(300);
+      const participantTurns = d.turns.filter((t) => t.speakerKind === 'participant');
+      const short = participantTurns.filter((t) => t.wordCount <= 3);
+      const long = participantTurns.filter((t) => t.wordCount >= 40);
+      expect(short.length / participantTurns.length).toBeGreaterThan(0.15);
+      expect(long.length).toBeGreaterThan(30);
+      expect(Math.max(...participantTurns.map((t) => t.wordCount))).toBeGreaterThanOrEqual(60);
+      const moderator = d.turns.filter((t) => t.speakerKind === 'moderator');
+      expect(moderator.length).toBeGreaterThan(60);
+      // Cross-talk: someone is cut off mid-sentence.
+      expect(participantTurns.some((t) => /(—|…)$/.test(t.text))).toBe(true);
+    }
+    const all = transcripts().flatMap((d) => d.turns.map((t) => t.text));
+    for (const word of ['Да.', 'Согласен.', 'Согласна.', 'Иә.']) expect(all).toContain(word);
+  });
+
   it('lays out turns contiguously with a moderator and the group’s participants', () => {
     const people = db.select().from(participants).where(eq(participants.projectId, projectId)).all();
     for (const d of transcripts()) {
-      expect(d.turns.length).toBeGreaterThanOrEqual(40);
-      expect(d.turns.length).toBeLessThanOrEqual(120);
       let offset = 0;
       d.turns.forEach((t, i) => {
         expect(t.seq).toBe(i);
@@ -251,9 +291,11 @@ describe('seedDemo', () => {
     for (const d of transcripts()) {
       const guide = GUIDE[language.get(d.id) === 'Kazakh' ? 'kk' : 'ru'];
       const moderatorText = d.turns.filter((t) => t.speakerKind === 'moderator').map((t) => t.text);
-      for (const section of SECTIONS) {
-        expect(moderatorText.some((m) => guide.questions[section].includes(m))).toBe(true);
-      }
+      // In order; from the second on, after a word of transition in the same turn.
+      const asked = SECTIONS.map((section) => moderatorText.findIndex((m) => guide.questions[section].some((q) => m.endsWith(q))));
+      expect(asked.every((i) => i >= 0)).toBe(true);
+      expect([...asked].sort((a, b) => a - b)).toEqual(asked);
+      expect(guide.questions[SECTIONS[0]]).toContain(moderatorText[asked[0]]);
       expect(guide.closing).toContain(moderatorText.at(-2));
       expect(guide.farewell).toContain(moderatorText.at(-1));
       expect(d.turns[0].speakerKind).toBe('moderator');
@@ -267,11 +309,12 @@ describe('seedDemo', () => {
     }
   });
 
-  it('never repeats a turn within a transcript, and transcripts differ', () => {
+  it('never repeats a substantive turn within a transcript (only «Да» and the like recur), and transcripts differ', () => {
     const docs = transcripts();
     for (const d of docs) {
-      const texts = d.turns.map((t) => t.text);
+      const texts = d.turns.filter((t) => t.speakerKind === 'participant' && t.wordCount >= 6).map((t) => t.text);
       expect(new Set(texts).size).toBe(texts.length);
+      expect(d.text).not.toMatch(/[{}|]/); // placeholders and {m|f} alternations all resolved
     }
     expect(new Set(docs.map((d) => d.text)).size).toBe(docs.length);
   });
@@ -280,14 +323,20 @@ describe('seedDemo', () => {
 describe('utterance banks', () => {
   const all: Utterance[] = [RU_UTTERANCES, KK_UTTERANCES].flatMap((bank) => Object.values(bank).flat());
 
+  const stories: Utterance[] = [RU_STORIES, KK_STORIES].flatMap((bank) => Object.values(bank).flat().flatMap((s) => s.steps.flatMap((step) => step.options)));
+  const talk: Utterance[] = [RU_TALK, KK_TALK].flatMap((bank) => Object.values(bank).flat());
+  /** Placeholders for the city and {masculine|feminine} alternations; no other braces. */
+  const wellFormed = (t: string) => t.replace(/\{(city|inCity|inDistrict)\}/g, '').replace(/\{[^{}|]*\|[^{}|]*\}/g, '');
+
   it('hold at least 300 distinct single-line utterances', () => {
     const texts = all.map((u) => u.text);
     expect(new Set(texts).size).toBe(texts.length);
     expect(texts.length).toBeGreaterThanOrEqual(300);
-    for (const t of texts) {
+    for (const t of [...texts, ...stories.map((u) => u.text), ...talk.map((u) => u.text)]) {
       expect(t).not.toContain('\n');
-      expect(t.replace(/\{(city|inCity|inDistrict)\}/g, '')).not.toMatch(/[{}]/);
+      expect(wellFormed(t), t).not.toMatch(/[{}|]/);
     }
+    expect(stories.length).toBeGreaterThanOrEqual(600);
   });
 
   it('write Kazakh utterances in Kazakh', () => {
@@ -349,7 +398,7 @@ describe('codings', () => {
   it('quote exactly the canonical text they point at, inside participant turns', () => {
     const docs = new Map(transcripts().map((d) => [d.id, d]));
     const list = all();
-    expect(list.length).toBeGreaterThan(300);
+    expect(list.length).toBeGreaterThan(5_000);
     let spanning = 0;
     for (const c of list) {
       const d = docs.get(c.documentId)!;
@@ -385,6 +434,27 @@ describe('codings', () => {
     expect(documentsOf('coder', lead())).toEqual([]);
     const language = documentAttribute('language');
     expect(new Set(c1.map((d) => language.get(d)))).toEqual(new Set(['Russian', 'Kazakh']));
+  });
+
+  it('codes at a realistic density: at least 1,500 codings per coder over the four shared groups, overlapping', () => {
+    const docs = new Map(transcripts().map((d) => [d.id, d]));
+    for (const n of [1, 2]) {
+      const mine = all().filter((c) => c.layer === 'coder' && c.coderId === coder(n));
+      expect(mine.length).toBeGreaterThanOrEqual(1_500);
+      for (const docId of documentsOf('coder', coder(n))) {
+        const inDoc = mine.filter((c) => c.documentId === docId).sort((a, b) => a.start - b.start);
+        expect(inDoc.length).toBeGreaterThan(300);
+        // Codings of different codes overlap, as passages carry several codes at once.
+        let overlaps = 0;
+        for (let i = 1; i < inDoc.length; i++) if (inDoc[i].start < inDoc[i - 1].end && inDoc[i].codeId !== inDoc[i - 1].codeId) overlaps++;
+        expect(overlaps / inDoc.length).toBeGreaterThan(0.1);
+        // Most participant turns with something to say are coded.
+        const d = docs.get(docId)!;
+        const substantive = d.turns.filter((t) => t.speakerKind === 'participant' && t.wordCount >= 15);
+        const coded = substantive.filter((t) => inDoc.some((c) => c.start < t.end && t.start < c.end));
+        expect(coded.length / substantive.length).toBeGreaterThan(0.8);
+      }
+    }
   });
 
   it('has coder 3 only on roughly the first third of their document', () => {
@@ -437,6 +507,28 @@ describe('codings', () => {
     const kappa = (observed - expected) / (1 - expected);
     expect(kappa).toBeGreaterThan(0.6);
     expect(kappa).toBeLessThan(1);
+  });
+
+  it('has coder 2 mark many of coder 1’s passages with shifted boundaries, and some with another code or none', () => {
+    // Of coder 1's codings that coder 2 also has (same code, overlapping), many differ in range.
+    let matched = 0;
+    let exact = 0;
+    let unmatched = 0;
+    for (const docId of documentsOf('coder', coder(1))) {
+      const layer = (n: number) => all().filter((c) => c.documentId === docId && c.layer === 'coder' && c.coderId === coder(n));
+      const second = layer(2);
+      for (const c of layer(1)) {
+        const same = second.filter((x) => x.codeId === c.codeId && x.start < c.end && c.start < x.end);
+        if (same.length === 0) unmatched++;
+        else if (same.some((x) => x.start === c.start && x.end === c.end)) exact++;
+        else matched++;
+      }
+    }
+    const total = matched + exact + unmatched;
+    expect(exact / total).toBeGreaterThan(0.25); // passages marked alike…
+    expect(matched / total).toBeGreaterThan(0.25); // …many with shifted boundaries…
+    expect(unmatched / total).toBeGreaterThan(0.08); // …and some with another code or none
+    expect(unmatched / total).toBeLessThan(0.3);
   });
 
   it('has some codings that cover a single sentence of a longer turn', () => {

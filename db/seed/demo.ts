@@ -7,7 +7,7 @@
 import { inArray } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
-import { assignments, attributeDefinitions, codes, codings, documentAttributeValues, documents, members, memos, participantAttributeValues, participants, projects, turns, users } from '../schema';
+import { assignments, attributeDefinitions, codes, documentAttributeValues, documents, members, memos, participantAttributeValues, participants, projects, users } from '../schema';
 import { CODEBOOK, type CodeKey } from './demo/codebook';
 import { MODERATOR_LABEL } from './demo/guide';
 import { AGE_BINS, CITIES, YEARS_IN_CITY_BINS } from './demo/sample';
@@ -26,12 +26,8 @@ export const DEMO_PROJECT_DESCRIPTION =
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
-/** Rows per INSERT: well under SQLite's limit on bound parameters. */
-const BATCH = 400;
-
-function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => void): void {
-  for (let i = 0; i < rows.length; i += BATCH) insert(rows.slice(i, i + BATCH));
-}
+/** Codings one coder makes in a working day (09:00–15:00, one every three minutes). */
+const CODINGS_PER_DAY = 120;
 
 /** A fixed instant, so that seeding twice gives identical rows. */
 function at(iso: string, plusMinutes = 0): Date {
@@ -74,11 +70,15 @@ export function seedDemo(db: Db): { projectId: number } {
     if (taken.length > 0) {
       throw new Error(`Cannot seed the demo study: ${taken.map((u) => u.email).join(', ')} already exist`);
     }
-    return insertStudy(tx, study, passwordHash);
+    return insertStudy(tx, db.$client, study, passwordHash);
   });
 }
 
-function insertStudy(tx: Tx, study: ReturnType<typeof buildDemoStudy>, passwordHash: string): { projectId: number } {
+/**
+ * Writes the study. The two large tables (turns, codings: thousands of rows) go through
+ * prepared statements on the same connection, inside the caller's transaction.
+ */
+function insertStudy(tx: Tx, client: Db['$client'], study: ReturnType<typeof buildDemoStudy>, passwordHash: string): { projectId: number } {
   const userRows = tx
     .insert(users)
     .values(
@@ -148,8 +148,8 @@ function insertStudy(tx: Tx, study: ReturnType<typeof buildDemoStudy>, passwordH
     )
     .returning({ id: documents.id, title: documents.title })
     .all();
-  const documentId = (index: number): number =>
-    documentRows.find((r) => r.title === study.transcripts[index].group.title)!.id;
+  const documentIds = study.transcripts.map((t) => documentRows.find((r) => r.title === t.group.title)!.id);
+  const documentId = (index: number): number => documentIds[index];
 
   tx.insert(documentAttributeValues)
     .values(
@@ -181,8 +181,8 @@ function insertStudy(tx: Tx, study: ReturnType<typeof buildDemoStudy>, passwordH
     )
     .returning({ id: participants.id, documentId: participants.documentId, label: participants.label })
     .all();
-  const participantId = (document: number, label: string): number =>
-    participantRows.find((r) => r.documentId === documentId(document) && r.label === label)!.id;
+  const participantIds = new Map(participantRows.map((r) => [`${r.documentId}:${r.label}`, r.id]));
+  const participantId = (document: number, label: string): number => participantIds.get(`${documentId(document)}:${label}`)!;
 
   tx.insert(participantAttributeValues)
     .values(
@@ -197,23 +197,25 @@ function insertStudy(tx: Tx, study: ReturnType<typeof buildDemoStudy>, passwordH
     )
     .run();
 
-  const turnRows = study.transcripts.flatMap((t, i) =>
-    t.turns.map((turn, seq) => {
-      const speaker = turn.speaker === null ? null : t.participants[turn.speaker];
-      return {
-        documentId: documentId(i),
-        seq,
-        speakerKind: speaker ? ('participant' as const) : ('moderator' as const),
-        participantId: speaker ? participantId(i, speaker.label) : null,
-        speakerLabel: speaker ? speaker.label : MODERATOR_LABEL,
-        start: turn.start,
-        end: turn.end,
-        text: turn.text,
-        wordCount: turn.wordCount,
-      };
-    }),
+  const insertTurn = client.prepare(
+    'INSERT INTO turns (document_id, seq, speaker_kind, participant_id, speaker_label, start, "end", text, word_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  inBatches(turnRows, (batch) => tx.insert(turns).values(batch).run());
+  study.transcripts.forEach((t, i) => {
+    t.turns.forEach((turn, seq) => {
+      const speaker = turn.speaker === null ? null : t.participants[turn.speaker];
+      insertTurn.run(
+        documentId(i),
+        seq,
+        speaker ? 'participant' : 'moderator',
+        speaker ? participantId(i, speaker.label) : null,
+        speaker ? speaker.label : MODERATOR_LABEL,
+        turn.start,
+        turn.end,
+        turn.text,
+        turn.wordCount,
+      );
+    });
+  });
 
   const codeIds = new Map<CodeKey, number>();
   const codeCreated = at('2024-12-04T10:00:00Z');
@@ -242,31 +244,26 @@ function insertStudy(tx: Tx, study: ReturnType<typeof buildDemoStudy>, passwordH
     for (const c of level) codeIds.set(c.key, rows.find((r) => r.name === c.name)!.id);
   }
 
+  // A coder codes a transcript over a week of working days, 09:00–15:00, one coding every
+  // three minutes; each double-coded transcript starts a week after the one before.
   const lastCodingAt = new Map<string, Date>();
   const perLayer = new Map<string, number>();
-  const codingRows = study.codings.map((c) => {
+  const insertCoding = client.prepare(
+    'INSERT INTO codings (project_id, document_id, code_id, layer, coder_id, start, "end", quote, memo, needs_review, previous_quote, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, NULL, ?, ?)',
+  );
+  const coderIds = new Map(DEMO_USERS.map((u) => [u.key, userId(u.key)]));
+  for (const c of study.codings) {
     const layerKey = `${c.coder}:${c.document}`;
     const k = perLayer.get(layerKey) ?? 0;
     perLayer.set(layerKey, k + 1);
     const order = DOUBLE_CODED.indexOf(c.document);
     const day = c.layer === 'consensus' ? '2025-01-13' : c.coder === 'coder3' ? '2024-12-20' : '2024-12-09';
-    const created = at(`${day}T09:00:00Z`, order * 2 * 1440 + (c.coder === 'coder2' ? 30 : 0) + k * 2);
+    const minutes = order * 7 * 1440 + Math.floor(k / CODINGS_PER_DAY) * 1440 + (k % CODINGS_PER_DAY) * 3 + (c.coder === 'coder2' ? 1 : 0);
+    const created = at(`${day}T09:00:00Z`, minutes);
     lastCodingAt.set(layerKey, created);
-    return {
-      projectId,
-      documentId: documentId(c.document),
-      codeId: codeIds.get(c.code)!,
-      layer: c.layer,
-      coderId: userId(c.coder),
-      start: c.start,
-      end: c.end,
-      quote: c.quote,
-      memo: c.memo,
-      createdAt: created,
-      updatedAt: created,
-    };
-  });
-  inBatches(codingRows, (batch) => tx.insert(codings).values(batch).run());
+    const ms = created.getTime();
+    insertCoding.run(projectId, documentId(c.document), codeIds.get(c.code)!, c.layer, coderIds.get(c.coder)!, c.start, c.end, c.quote, c.memo, ms, ms);
+  }
 
   tx.insert(assignments)
     .values(
