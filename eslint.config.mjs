@@ -4,7 +4,7 @@ const layering = (patterns) => ['error', { patterns }];
 const layer = (names) => names.flatMap((n) => [`@/${n}/*`, `**/${n}/*`, `@/${n}`]);
 
 // Test helpers live in `testing/` folders (and `*.testing.ts` / `*.arbitrary.ts` files); production code never imports them.
-const testHelpers = { group: ['@/**/testing/*', '**/testing/*', '@/**/*.testing', '**/*.testing', '@/**/*.arbitrary', '**/*.arbitrary'], message: 'Test helpers are for tests only.' };
+const testHelpers = { group: ['@/**/testing', '**/testing', '@/**/testing/*', '**/testing/*', '@/**/*.testing', '**/*.testing', '@/**/*.arbitrary', '**/*.arbitrary'], message: 'Test helpers are for tests only.' };
 const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/*.spec.ts', '**/testing/**', '**/*.testing.ts', '**/*.arbitrary.ts', 'e2e/**', 'scripts/**'];
 
 export default tseslint.config(

@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from './client';
 import { backupDatabase, beforeRestoreName, inspectDatabase, restoreDatabase } from './backup';
 import { projects } from './schema';
-import { seedFixture } from './testing-fixture';
+import { seedFixture } from './testing/fixture';
 
 let dir: string;
 let live: string;

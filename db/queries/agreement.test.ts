@@ -4,7 +4,7 @@ import { agreementReadiness } from '@/lib/agreement/readiness';
 import { agreementSummary } from '@/lib/agreement/summary';
 import { listDisagreements } from '@/lib/agreement/disagreements';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { seedDemo } from '../seed/demo';
 import { assignments, codings, documents, users } from '../schema';
 import { agreementChoices, agreementInput, resolutionsOf, reviewDocument, singleCodedDocuments, unknownSelectionIds } from './agreement';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { assignments, auditEvents, documents, members, projects } from '../schema';
 import { AssignmentError, assignedCoders, assignmentGrid, myDocuments, setAssignments, setAssignmentStatus } from './assignments';
 import { createCodings } from './codings';

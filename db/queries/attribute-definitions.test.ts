@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { attributeDefinitions, auditEvents, documentAttributeValues, participantAttributeValues } from '../schema';
 import {
   AttributeError,

@@ -9,7 +9,7 @@ import { documentText, isAssigned } from './codings';
 import { correctTranscript } from './corrections';
 import { checkIntegrity } from './integrity';
 import { findHits } from './search';
-import { seedSearchFixture, type SearchFixture } from './search-testing';
+import { seedSearchFixture, type SearchFixture } from './testing/search';
 
 let ctx: ReturnType<typeof openTestDatabase>;
 let f: SearchFixture;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { assignments, auditEvents, codings, documents } from '../schema';
 import { codingsForDocument, createCodings, deleteCoding, updateCoding } from './codings';
 import { checkIntegrity } from './integrity';

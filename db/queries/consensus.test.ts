@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import { listDisagreements } from '@/lib/agreement/disagreements';
 import { consensusRanges, type Decision } from '@/lib/agreement/resolution';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { auditEvents, codes, codings, memos } from '../schema';
 import { resolutionsOf, reviewDocument } from './agreement';
 import { codingsForDocument, createCodings } from './codings';

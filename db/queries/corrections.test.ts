@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { codings } from '../schema';
 import { createCodings, documentText } from './codings';
 import { correctTranscript } from './corrections';

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
-import { SECRETS, seedExportFixture } from '../testing-export-fixture';
+import { SECRETS, seedExportFixture } from '../testing/export-fixture';
 import { excerptExport, ExcerptFilterError } from './excerpts-export';
 
 let ctx: ReturnType<typeof openTestDatabase>;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { auditEvents, codings, documentAttributeValues, documents, participants, turns } from '../schema';
 import { createAttributeDefinition } from './attribute-definitions';
 import { importGroups, importTranscripts, ImportProblems, transcriptForExport } from './imports';

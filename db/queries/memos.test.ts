@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { auditEvents } from '../schema';
 import { codeMemosByCode, deleteMemo, memosFor, saveMemo } from './memos';
 

@@ -8,7 +8,7 @@ import { asc, eq } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
 import { openTestDatabase } from '../testing';
-import { SECRETS, seedExportFixture } from '../testing-export-fixture';
+import { SECRETS, seedExportFixture } from '../testing/export-fixture';
 import { codes, codings, documents, members, memos, participants, turns, users } from '../schema';
 import { seedDemo } from '../seed/demo';
 import { checkIntegrity } from './integrity';

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { auditEvents, participantAttributeValues, participants } from '../schema';
 import { importRoster, rosterPreview, RosterImportProblems } from './roster-import';
 

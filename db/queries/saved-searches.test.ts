@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { EMPTY_SEARCH, type SearchOptions } from '@/lib/search/options';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { deleteSavedSearch, saveSearch, SavedSearchError, savedSearchesOfProject } from './saved-searches';
 
 let ctx: ReturnType<typeof openTestDatabase>;

@@ -17,7 +17,7 @@ import { documents, turns } from '../schema';
 import * as schema from '../schema';
 import { openTestDatabase } from '../testing';
 import { searchIndexProblems } from './search-index';
-import { seedSearchFixture } from './search-testing';
+import { seedSearchFixture } from './testing/search';
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations');
 const EVERY_CAPITAL = UNFOLDED_CAPITALS.map((c) => String.fromCodePoint(c)).join(' ');

@@ -12,7 +12,7 @@ import { correctTranscript } from './corrections';
 import { findHits, SearchError } from './search';
 import { rebuildSearchIndex, searchIndexProblems } from './search-index';
 import { searchProject } from './search-results';
-import { seedSearchFixture, type SearchFixture } from './search-testing';
+import { seedSearchFixture, type SearchFixture } from './testing/search';
 
 let ctx: ReturnType<typeof openTestDatabase>;
 let f: SearchFixture;

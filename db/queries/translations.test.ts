@@ -1,7 +1,7 @@
 import { DomainError } from '@/lib/errors';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
-import { seedFixture } from '../testing-fixture';
+import { seedFixture } from '../testing/fixture';
 import { auditEvents, translations } from '../schema';
 import { createCodings } from './codings';
 import { deleteTranslation, saveTranslation, translationsForCoding, translationsForCodings } from './translations';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { DomainError, STATUS_OF_KIND } from './index';
+import { DomainError, STATUS_OF_KIND } from '.';
 import { invalidInput } from './zod';
 import { en } from '../i18n/messages/en';
 import { kk } from '../i18n/messages/kk';

@@ -1,6 +1,6 @@
 /** Input that zod refused, as a domain refusal naming the field (for actions and the JSON API alike). */
 import type { ZodError } from 'zod';
-import { DomainError } from './index';
+import { DomainError } from '.';
 
 /** The first problem zod found, as a refusal naming the field. */
 export function invalidInput(error: ZodError): DomainError {

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './messages/en';
 import { kk } from './messages/kk';
 import { ru } from './messages/ru';
-import { localeFromAcceptLanguage, translator } from './index';
+import { localeFromAcceptLanguage, translator } from '.';
 
 describe('message catalogue', () => {
   it('has every key translated in Russian and Kazakh, with the same placeholders', () => {

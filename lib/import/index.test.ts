@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { ImportError, listSpeakerLabels, parsePastedTranscript, parseTranscript } from './index';
+import { ImportError, listSpeakerLabels, parsePastedTranscript, parseTranscript } from '.';
 import { encodeUtf16, encodeUtf8, encodeWindows1251, fixture } from './testing';
 
 describe('parseTranscript on the fixtures', () => {

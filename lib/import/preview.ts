@@ -7,7 +7,7 @@ import { countWords } from '../text/canonical';
 import { decodeText, detectEncoding } from './encoding';
 import { listSpeakerLabels, type SpeakerLabelCount } from './speakers';
 import type { ImportedTurn } from './types';
-import { parsePastedTranscript, parseTranscript } from './index';
+import { parsePastedTranscript, parseTranscript } from '.';
 
 /** Turns a preview carries; the counts cover all of them. */
 export const PREVIEW_TURNS = 200;

@@ -10,7 +10,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { openTestDatabase } from '@/db/testing';
-import { SECRETS, seedExportFixture } from '@/db/testing-export-fixture';
+import { SECRETS, seedExportFixture } from '@/db/testing/export-fixture';
 import { apiTokens, codes, members, projects, users } from '@/db/schema';
 import { newApiToken } from '@/lib/auth/token';
 import { sharedFile } from '@/lib/refi-qda/test-support';

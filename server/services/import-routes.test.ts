@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/db/testing';
-import { seedFixture } from '@/db/testing-fixture';
+import { seedFixture } from '@/db/testing/fixture';
 import { apiTokens, documents } from '@/db/schema';
 import type { Db } from '@/db/client';
 import { newApiToken } from '@/lib/auth/token';

@@ -7,7 +7,7 @@
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/db/testing';
-import { seedFixture } from '@/db/testing-fixture';
+import { seedFixture } from '@/db/testing/fixture';
 import { codings, documents, projects, users } from '@/db/schema';
 import { checkIntegrity } from '@/db/queries/integrity';
 import { sampleParts, sampleWith, sharedFile, zipOf } from '@/lib/refi-qda/test-support';

@@ -1,5 +1,5 @@
 /**
- * The project the authorization matrix runs against: db/testing-fixture (a lead, two assigned
+ * The project the authorization matrix runs against: db/testing/fixture (a lead, two assigned
  * coders, an outsider leading another project) plus one user per persona the matrix asks as,
  * and something for every entry point to act on — codings in each layer, translations, a
  * document attribute, a saved search, an auto-coding batch, API tokens. Blind mode is on.
@@ -13,7 +13,7 @@ import { findHits } from '@/db/queries/search';
 import { createApiToken } from '@/db/queries/users';
 import { saveTranslation } from '@/db/queries/translations';
 import { assignments, documents, members, participants, turns, users } from '@/db/schema';
-import { seedFixture } from '@/db/testing-fixture';
+import { seedFixture } from '@/db/testing/fixture';
 import { newApiToken } from '@/lib/auth/token';
 import { buildCanonicalText, countWords } from '@/lib/text/canonical';
 import { EMPTY_SEARCH } from '@/lib/search/options';

@@ -16,7 +16,7 @@ let f: Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
   const { getDb } = await import('@/db/client');
-  const { seedFixture } = await import('@/db/testing-fixture');
+  const { seedFixture } = await import('@/db/testing/fixture');
   const { createApiToken } = await import('@/db/queries/users');
   const { newApiToken } = await import('@/lib/auth/token');
   const db = getDb();

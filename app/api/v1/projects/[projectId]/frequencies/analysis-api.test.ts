@@ -18,7 +18,7 @@ let f: Awaited<ReturnType<typeof setup>>;
 
 async function setup() {
   const { getDb } = await import('@/db/client');
-  const { seedFixture } = await import('@/db/testing-fixture');
+  const { seedFixture } = await import('@/db/testing/fixture');
   const { createApiToken } = await import('@/db/queries/users');
   const { createCodings } = await import('@/db/queries/codings');
   const { newApiToken } = await import('@/lib/auth/token');

@@ -3,7 +3,7 @@
  * Kazakh group assigned to both coders) plus a Russian group FG02 assigned to coder2 only,
  * a document attribute "language", a private document attribute and a binned "age".
  */
-import type { Db } from '../client';
+import type { Db } from '../../client';
 import {
   assignments,
   attributeDefinitions,
@@ -12,8 +12,8 @@ import {
   participantAttributeValues,
   participants,
   turns,
-} from '../schema';
-import { seedFixture } from '../testing-fixture';
+} from '../../schema';
+import { seedFixture } from '../../testing/fixture';
 import { buildCanonicalText, countWords } from '@/lib/text/canonical';
 
 export const FG02_TURNS = [

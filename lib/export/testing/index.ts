@@ -3,7 +3,7 @@
  * text, and readers for the files the formats write. Not used by the module itself.
  */
 import { strFromU8, unzipSync } from 'fflate';
-import type { ExcerptExport, ExportCode, ExportExcerpt } from './excerpts';
+import type { ExcerptExport, ExportCode, ExportExcerpt } from '../excerpts';
 
 export const CODES: ExportCode[] = [
   { id: 1, parentId: null, name: 'Channels', path: 'Channels', depth: 0, description: 'Ways people reach the state.', inclusion: '', exclusion: '', example: '' },

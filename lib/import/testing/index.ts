@@ -44,5 +44,5 @@ export function encodeUtf8(text: string, bom = false): Uint8Array {
 
 /** The bytes of a file in ./fixtures. */
 export function fixture(name: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(__dirname, 'fixtures', name)));
+  return new Uint8Array(readFileSync(path.join(__dirname, '..', 'fixtures', name)));
 }

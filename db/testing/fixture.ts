@@ -2,8 +2,8 @@
  * A small project for integration tests: two coders and a lead, one document of three
  * turns (moderator, P1, P2), two codes, and a second project to test isolation.
  */
-import type { Db } from './client';
-import { assignments, codes, documents, members, participants, projects, turns, users } from './schema';
+import type { Db } from '../client';
+import { assignments, codes, documents, members, participants, projects, turns, users } from '../schema';
 import { buildCanonicalText, countWords } from '@/lib/text/canonical';
 
 export const FIXTURE_TURNS = [

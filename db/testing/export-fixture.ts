@@ -1,13 +1,13 @@
 /**
- * The test fixture (db/testing-fixture.ts) with what the export tests need on top: attributes
+ * The test fixture (db/testing/fixture.ts) with what the export tests need on top: attributes
  * (one private per scope), real names, a speaker label that is a real name, codings in three
  * layers, a translation and a memo. SECRETS lists every string that must never leave the app.
  */
-import type { Db } from './client';
-import { attributeDefinitions, documentAttributeValues, memos, participantAttributeValues, participants, turns } from './schema';
-import { seedFixture } from './testing-fixture';
-import { createCodings } from './queries/codings';
-import { saveTranslation } from './queries/translations';
+import type { Db } from '../client';
+import { attributeDefinitions, documentAttributeValues, memos, participantAttributeValues, participants, turns } from '../schema';
+import { seedFixture } from './fixture';
+import { createCodings } from '../queries/codings';
+import { saveTranslation } from '../queries/translations';
 import { and, eq } from 'drizzle-orm';
 
 export const SECRETS = ['Айгерим Сериккызы', 'Болат Ахметов', 'Болатжан', '+7 701 555 1234', '+7 702 000 0000', 'Ms Secret Interviewer'];

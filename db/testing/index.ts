@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { openDatabase, type Db } from './client';
+import { openDatabase, type Db } from '../client';
 
 export function openTestDatabase(): { db: Db; file: string; close: () => void } {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-test-'));
