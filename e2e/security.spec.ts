@@ -96,7 +96,7 @@ async function hostileProject(page: Page) {
   const documentId: number = documents[0].id;
   const { document } = await json(await page.request.get(`${api}/documents/${documentId}`));
   const start = (document.text as string).indexOf('<script>');
-  await json(await page.request.post(`${api}/codings`, { data: { documentId, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
+  await json(await page.request.post(`${api}/codings`, { data: { documentId, version: document.version, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
   return { projectId, documentId };
 }
 

@@ -33,8 +33,8 @@ export interface CodingWriterDeps {
   /** Changes the codings held. */
   change(fn: (codings: EditorCoding[]) => EditorCoding[]): void;
   draw: CodingsDraw;
-  /** Tells the reader why the last write failed (null: it did not). */
-  report(message: string | null): void;
+  /** Tells the reader why the last write failed (null: it did not), with the refusal's reason when the server gave one. */
+  report(message: string | null, reason?: string): void;
   undo: { push(entry: UndoEntry): void };
 }
 
@@ -43,7 +43,7 @@ export interface CodingWriterDeps {
  * been told why not (a refusal in their language, or the error of a request that did not
  * get an answer).
  */
-export async function settle<T>(answer: Promise<ActionResult<T>>, report: (message: string) => void): Promise<T | null> {
+export async function settle<T>(answer: Promise<ActionResult<T>>, report: (message: string, reason?: string) => void): Promise<T | null> {
   let res: ActionResult<T>;
   try {
     res = await answer;
@@ -52,7 +52,7 @@ export async function settle<T>(answer: Promise<ActionResult<T>>, report: (messa
     return null;
   }
   if (res.ok) return res.value;
-  report(res.error);
+  report(res.error, res.reason);
   return null;
 }
 

@@ -12,7 +12,7 @@ function remoteOf(projectId: string, documentId: number, version: number): Codin
   return {
     create: (layer, codeIds, { start, end }) => createCodingsAction(projectId, { documentId, version, codeIds, start, end, layer }),
     remove: (codingId) => deleteCodingAction(projectId, { codingId }),
-    update: (codingId, change) => updateCodingAction(projectId, { codingId, ...change }),
+    update: (codingId, change) => updateCodingAction(projectId, { codingId, version, ...change }),
     createCode: (name) => createCodeInEditorAction(projectId, { name }),
   };
 }
@@ -49,10 +49,14 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
           removed: (ids) => latestDraw.current.removed(ids),
           updated: (from, to) => latestDraw.current.updated(from, to),
         },
-        report: setFailure,
+        report: (message, reason) => {
+          setFailure(message);
+          // A correction since the page was loaded: fetch the current text and codings; the message says why.
+          if (reason === 'document.stale') router.refresh();
+        },
         undo: { push },
       }),
-    [projectId, documentId, version, latestDraw, push],
+    [projectId, documentId, version, latestDraw, push, router],
   );
   return { codings, failure, undo, ...writer };
 }

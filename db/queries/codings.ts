@@ -3,9 +3,9 @@
  * range against the document's current text, keeps `quote === text.slice(start, end)`,
  * records an audit event and happens in one transaction.
  */
-import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
-import { assignments, codes, codings, documents, turns, users } from '../schema';
+import { assignments, auditEvents, codes, codings, documents, turns, users } from '../schema';
 import { rangeProblem } from '@/lib/coding/range';
 import type { LayerRef } from '@/lib/access/layers';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
@@ -18,6 +18,21 @@ export type CodingRow = typeof codings.$inferSelect;
 /** Thrown for a request that names a missing thing or a bad range; the message says which. */
 /** A refused coding change. */
 export class CodingError extends DomainError {}
+
+/**
+ * The refusal of a range chosen in version `seen` of a document now at `current`: it names
+ * the last correction (who, when) so the coder knows why the editor reloads.
+ */
+function staleDocument(tx: Queryable, documentId: number, seen: number, current: number): CodingError {
+  const last = tx
+    .select({ at: auditEvents.at, by: users.name })
+    .from(auditEvents)
+    .leftJoin(users, eq(users.id, auditEvents.userId))
+    .where(and(eq(auditEvents.action, 'document.correct'), eq(auditEvents.entityType, 'document'), eq(auditEvents.entityId, documentId)))
+    .orderBy(desc(auditEvents.id))
+    .get();
+  return new CodingError('document.stale', { seen, current, by: last?.by ?? '?', at: last ? last.at.toISOString().slice(0, 16).replace('T', ' ') + ' UTC' : '?' });
+}
 
 /** What an EditorCoding is read from (with the coder's name from users). */
 const editorCodingColumns = {
@@ -129,9 +144,7 @@ export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
     if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
-    if (input.version != null && input.version !== doc.version) {
-      throw new CodingError('document.stale');
-    }
+    if (input.version != null && input.version !== doc.version) throw staleDocument(tx, doc.id, input.version, doc.version);
     const text = documentText(tx, doc.id);
     const problem = rangeProblem(text.length, input.start, input.end);
     if (problem) throw problem;
@@ -244,6 +257,8 @@ export function deleteCoding(db: Db, projectId: number, codingId: number, actorI
 }
 
 export interface UpdateCodingInput {
+  /** The document version the new range was chosen in (checked when start or end change). */
+  version?: number;
   codeId?: number;
   start?: number;
   end?: number;
@@ -267,6 +282,8 @@ export function updateCoding(db: Db, projectId: number, codingId: number, change
       next.codeId = change.codeId;
     }
     if (change.start != null || change.end != null) {
+      const current = tx.select({ version: documents.version }).from(documents).where(eq(documents.id, row.documentId)).get()!;
+      if (change.version != null && change.version !== current.version) throw staleDocument(tx, row.documentId, change.version, current.version);
       const start = change.start ?? row.start;
       const end = change.end ?? row.end;
       const text = documentText(tx, row.documentId);
@@ -283,7 +300,7 @@ export function updateCoding(db: Db, projectId: number, codingId: number, change
       entityType: 'coding',
       entityId: codingId,
       before: { codeId: row.codeId, start: row.start, end: row.end, memo: row.memo },
-      after: change,
+      after: { codeId: change.codeId, start: change.start, end: change.end, memo: change.memo },
     });
     return codingsByIds(tx, [codingId])[0];
   });

@@ -164,7 +164,7 @@ async function measure(
     const r = await fetch(`${server.url}/api/v1/projects/${big.projectId}/codings`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-      body: JSON.stringify({ documentId: big.documentIds[i % big.documentIds.length], codeIds: [big.codeIds[i % big.codeIds.length]], start: 0, end: 10 + (i % 5) }),
+      body: JSON.stringify({ documentId: big.documentIds[i % big.documentIds.length], version: 1, codeIds: [big.codeIds[i % big.codeIds.length]], start: 0, end: 10 + (i % 5) }),
     });
     const json = (await r.json()) as { codings?: Array<{ id: number }>; error?: string };
     times.push(performance.now() - t0);

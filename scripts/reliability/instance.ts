@@ -107,13 +107,14 @@ export function prng(seed: number): () => number {
 }
 
 /** A random coding request body: a code, a range inside a participant turn of one of the documents. */
-export function randomCoding(rnd: () => number, inst: Pick<LoadInstance, 'documents' | 'codeIds'>): { documentId: number; codeIds: number[]; start: number; end: number } {
+export function randomCoding(rnd: () => number, inst: Pick<LoadInstance, 'documents' | 'codeIds'>): { documentId: number; version: number; codeIds: number[]; start: number; end: number } {
   const doc = inst.documents[Math.floor(rnd() * inst.documents.length)];
   const turn = doc.turns[Math.floor(rnd() * doc.turns.length)];
   const len = turn.end - turn.start;
   const start = turn.start + Math.floor(rnd() * (len - 1));
   const end = Math.min(turn.end, start + 1 + Math.floor(rnd() * Math.min(200, len)));
-  return { documentId: doc.id, codeIds: [inst.codeIds[Math.floor(rnd() * inst.codeIds.length)]], start, end };
+  // The load instance's documents are never corrected: version 1.
+  return { documentId: doc.id, version: 1, codeIds: [inst.codeIds[Math.floor(rnd() * inst.codeIds.length)]], start, end };
 }
 
 /** The p-th percentile (0–100) of sorted values, nearest rank. */

@@ -18,7 +18,7 @@ export const createCodingsAction = projectAction(
     roles: ['lead', 'coder'],
     input: z.object({
       documentId: id,
-      version: z.number().int().positive().optional(),
+      version: z.number().int().positive(),
       codeIds: z.array(id).min(1).max(50),
       start: z.number().int().min(0),
       end: z.number().int().min(0),
@@ -35,6 +35,8 @@ export const updateCodingAction = projectAction(
     roles: ['lead', 'coder'],
     input: z.object({
       codingId: id,
+      /** The document version the range was chosen in: needed when start or end change. */
+      version: z.number().int().positive().optional(),
       codeId: id.optional(),
       start: z.number().int().min(0).optional(),
       end: z.number().int().min(0).optional(),

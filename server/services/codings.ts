@@ -9,6 +9,7 @@ import { documentInProject } from '@/db/queries/documents';
 import type { Role } from '@/lib/access/layers';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
 import type { CodingView } from '@/lib/coding/editor-codings';
+import { DomainError } from '@/lib/errors';
 
 export interface Writer {
   projectId: number;
@@ -30,7 +31,8 @@ export function layerOfCoding(row: { layer: 'coder' | 'consensus'; coderId: numb
 
 export interface NewCodings {
   documentId: number;
-  version?: number;
+  /** The document version the range was chosen in; a correction since then makes it stale (409). */
+  version: number;
   codeIds: number[];
   start: number;
   end: number;
@@ -55,8 +57,15 @@ function writableCoding(db: Db, writer: Writer, codingId: number) {
   return row;
 }
 
-export function changeCoding(db: Db, writer: Writer, codingId: number, change: { codeId?: number; start?: number; end?: number; memo?: string }): CodingView {
+export function changeCoding(
+  db: Db,
+  writer: Writer,
+  codingId: number,
+  change: { version?: number; codeId?: number; start?: number; end?: number; memo?: string },
+): CodingView {
   writableCoding(db, writer, codingId);
+  // A range is only meaningful in the text it was chosen in: never re-anchor it silently.
+  if ((change.start != null || change.end != null) && change.version == null) throw new DomainError('invalid_input.missing', { field: 'version' });
   return updateCoding(db, writer.projectId, codingId, change, writer.userId);
 }
 

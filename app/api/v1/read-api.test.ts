@@ -120,14 +120,21 @@ describe('coding through the API', () => {
     const listCodings = (await import('./projects/[projectId]/documents/[documentId]/codings/route')).GET as Handler;
     const pid = String(f.project.id);
     const body = (x: object) => ({ method: 'POST', body: JSON.stringify(x), headers: { 'content-type': 'application/json' } });
-    const ok = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].end }));
+    const ok = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].end }));
     expect(ok.status).toBe(201);
     expect(ok.body.codings[0].quote).toBe('Мен әкімдікке e-Otinish арқылы жаздым 👍');
-    const bad = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, codeIds: [f.eotinish.id], start: 5, end: 100000 }));
+    const bad = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: 5, end: 100000 }));
     expect(bad.status).toBe(400);
     expect(bad.body.error).toMatch(/outside the text/);
-    const consensus = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, codeIds: [f.eotinish.id], start: 0, end: 4, layer: 'consensus' }));
+    const consensus = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: 0, end: 4, layer: 'consensus' }));
     expect(consensus.status).toBe(403);
+    // A range without the version it was chosen in, or chosen before a correction, is never re-anchored silently.
+    const unversioned = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, codeIds: [f.eotinish.id], start: 0, end: 4 }));
+    expect(unversioned.status).toBe(400);
+    expect(unversioned.body).toMatchObject({ reason: 'invalid_input.missing', details: { field: 'version' } });
+    const stale = await call(post, '', { projectId: pid }, 'coder1', body({ documentId: f.doc.id, version: 7, codeIds: [f.eotinish.id], start: 0, end: 4 }));
+    expect(stale.status).toBe(409);
+    expect(stale.body.error).toMatch(/corrected since you opened it \(version 7 → 1/);
     const notJson = await call(post, '', { projectId: pid }, 'coder1', { method: 'POST', body: 'nope' });
     expect(notJson.status).toBe(400);
     // blind mode (on by default): coder 1 may not read the lead's or another coder's layer

@@ -12,7 +12,7 @@ export const errors = {
   'error.invalid_input.too_few': 'The request is not valid: {field} must have at least {min} items.',
   'error.invalid_input.too_many': 'The request is not valid: {field} can have at most {max} items.',
   'error.document.not_found': 'Document {id} is not in this project',
-  'error.document.stale': 'The transcript was corrected since you opened it; reload to code the current text',
+  'error.document.stale': 'The transcript was corrected since you opened it (version {seen} → {current}, last by {by} at {at}); the editor reloads the current text: code it again there',
   'error.code.not_found': 'Code {id} is not in this project',
   'error.code.archived': 'Code {id} is archived',
   'error.code.only_lead_creates': 'Only the lead may add codes to this codebook',

@@ -14,7 +14,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.invalid_input.too_few': 'Сұрау дұрыс емес: {field} өрісінде кемінде {min} элемент болуы керек.',
   'error.invalid_input.too_many': 'Сұрау дұрыс емес: {field} өрісінде ең көбі {max} элемент болуы мүмкін.',
   'error.document.not_found': '{id} құжаты бұл жобада жоқ',
-  'error.document.stale': 'Сіз ашқаннан кейін транскрипт түзетілді; қазіргі мәтінді кодтау үшін бетті қайта жүктеңіз',
+  'error.document.stale': 'Сіз ашқаннан кейін транскрипт түзетілді (нұсқа {seen} → {current}, соңғы түзеткен {by}, {at}); редактор қазіргі мәтінді жүктейді: үзіндіні қайта кодтаңыз',
   'error.code.not_found': '{id} коды бұл жобада жоқ',
   'error.code.archived': '{id} коды мұрағатта',
   'error.code.only_lead_creates': 'Бұл кодтар кітабына кодты тек жетекші қоса алады',

@@ -14,7 +14,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.invalid_input.too_few': 'Неверный запрос: в поле {field} должно быть не меньше {min} элементов.',
   'error.invalid_input.too_many': 'Неверный запрос: в поле {field} может быть не больше {max} элементов.',
   'error.document.not_found': 'Документа {id} нет в этом проекте',
-  'error.document.stale': 'Транскрипт исправили, пока он был открыт у вас; перезагрузите страницу, чтобы кодировать текущий текст',
+  'error.document.stale': 'Транскрипт исправили, пока он был открыт у вас (версия {seen} → {current}, последним — {by}, {at}); редактор загружает текущий текст: закодируйте фрагмент заново',
   'error.code.not_found': 'Кода {id} нет в этом проекте',
   'error.code.archived': 'Код {id} в архиве',
   'error.code.only_lead_creates': 'Добавлять коды в эту кодовую книгу может только руководитель',

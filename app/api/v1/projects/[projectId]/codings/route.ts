@@ -8,7 +8,7 @@ import { projectById } from '@/db/queries/projects';
 const id = z.number().int().positive();
 const body = z.object({
   documentId: id,
-  version: z.number().int().positive().optional(),
+  version: z.number().int().positive(),
   codeIds: z.array(id).min(1).max(50),
   start: z.number().int().min(0),
   end: z.number().int().min(0),
