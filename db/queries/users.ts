@@ -86,6 +86,16 @@ export function setUserPassword(db: Db, id: number, passwordHash: string, mustCh
   db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, id)).run();
 }
 
+/** Replaces a hash of an older format by one of the current, unless the password changed meanwhile. */
+export function rehashPassword(db: Db, id: number, previousHash: string, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(and(eq(users.id, id), eq(users.passwordHash, previousHash))).run();
+}
+
+/** The stored hash of a user's password (for checking the current one before a change). */
+export function passwordHashOf(db: Db, id: number): string | undefined {
+  return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
+}
+
 // ---- personal API tokens ----
 
 export function createApiToken(db: Db, userId: number, name: string, tokenHash: string, prefix: string) {
