@@ -5,7 +5,9 @@
  * client hammering the endpoint waits instead of making the server work. The global limit
  * on password checks at once is the worker pool's (server/edge/password-worker.ts).
  */
-const buckets = new Map<string, { tokens: number; at: number }>();
+// One map per process, even where modules are loaded more than once (Next's bundles, tests).
+const holder = globalThis as unknown as { __signInBuckets?: Map<string, { tokens: number; at: number }> };
+const buckets = (holder.__signInBuckets ??= new Map());
 
 function envNumber(name: string, fallback: number): number {
   const v = Number(process.env[name]);
