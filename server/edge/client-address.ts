@@ -19,7 +19,7 @@ export function peerSignature(address: string, secret: string): string {
   return createHmac('sha256', secret).update(`peer ${address}`).digest('base64url');
 }
 
-export function clientAddress(headers: Headers, env: NodeJS.ProcessEnv = process.env): string | null {
+export function clientAddress(headers: Headers, env: Record<string, string | undefined> = process.env): string | null {
   const hops = Number(env.TRUST_PROXY);
   if (Number.isInteger(hops) && hops > 0) {
     const list = (header(headers, 'x-forwarded-for') ?? '').split(',').map((s) => s.trim()).filter(Boolean);
