@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { sameOrigin, signIn } from './helpers';
 
 // Hardening as a browser meets it: the security headers on pages, the API and static files;
 // the session cookie; the sign-in endpoint open to everyone; and text that looks like HTML
@@ -78,6 +78,7 @@ async function json(res: APIResponse) {
 async function hostileProject(page: Page) {
   const imported = await json(
     await page.request.post('/api/v1/projects/import', {
+      headers: sameOrigin(page),
       multipart: { file: { name: 'sample-semey.qdpx', mimeType: 'application/octet-stream', buffer: sampleProject() }, name: PROJECT_NAME, omit: '1' },
     }),
   );
@@ -85,6 +86,7 @@ async function hostileProject(page: Page) {
   const api = `/api/v1/projects/${projectId}`;
   await json(
     await page.request.post(`${api}/codebook`, {
+      headers: sameOrigin(page),
       multipart: { file: { name: 'codebook.csv', mimeType: 'text/csv', buffer: Buffer.from(`Name,Colour\n"${CODE_NAME}",#d62728\n`) } },
     }),
   );
@@ -92,11 +94,13 @@ async function hostileProject(page: Page) {
   const code = codes.find((c: { name: string }) => c.name === CODE_NAME);
   expect(code, 'the imported code').toBeDefined();
   const manifest = { items: [{ source: { pasted: 0 }, title: 'FG99 <script>alert(6)</script>', speakers: { P1: { kind: 'new', label: 'P1' } } }] };
-  const { documents } = await json(await page.request.post(`${api}/imports`, { multipart: { pasted: `P1: ${TURN_TEXT}`, manifest: JSON.stringify(manifest) } }));
+  const { documents } = await json(await page.request.post(`${api}/imports`, {
+      headers: sameOrigin(page), multipart: { pasted: `P1: ${TURN_TEXT}`, manifest: JSON.stringify(manifest) } }));
   const documentId: number = documents[0].id;
   const { document } = await json(await page.request.get(`${api}/documents/${documentId}`));
   const start = (document.text as string).indexOf('<script>');
-  await json(await page.request.post(`${api}/codings`, { data: { documentId, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
+  await json(await page.request.post(`${api}/codings`, {
+      headers: sameOrigin(page), data: { documentId, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
   return { projectId, documentId };
 }
 
