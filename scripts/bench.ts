@@ -22,6 +22,7 @@ for (const [name, file, fn] of [
   ['search', 'search', 'benchSearch'],
   ['import', 'import', 'benchImport'],
   ['exports', 'exports', 'benchExports'],
+  ['security', 'security', 'benchSecurity'],
 ] as const) {
   if (fs.existsSync(path.join(__dirname, 'bench', `${file}.ts`))) {
     benches[name] = async () => (await import(`./bench/${file}`))[fn] as Bench;
