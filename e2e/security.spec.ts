@@ -137,3 +137,52 @@ test('HTML in code names, transcripts, memos and project names is shown as text 
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
 });
+
+test('the demo instance says so on every page, and shows the demo passwords on sign-in', async ({ page }) => {
+  await page.goto('/signin');
+  await expect(page.getByTestId('demo-banner')).toContainText('Demo instance');
+  await expect(page.getByText(/public password demo-password/)).toBeVisible();
+  await signIn(page, 'coder1@demo.test');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await page.goto('/settings');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  // the first-run screen is closed: the instance has accounts
+  await page.goto('/setup');
+  await expect(page).not.toHaveURL(/\/setup/);
+});
+
+test('a page on another port of the same host cannot write with the session cookie (CSRF): 403, nothing stored', async ({ page }) => {
+  const http = await import('node:http');
+  await signIn(page, 'lead@demo.test');
+  const target = new URL('/api/v1/projects/1/codings', page.url()).toString();
+  const { documents } = await (await page.request.get('/api/v1/projects/1/documents')).json();
+  const { codes } = await (await page.request.get('/api/v1/projects/1/codes')).json();
+  const memo = `csrf-${Date.now()}`;
+  const body = JSON.stringify({ documentId: documents[0].id, codeIds: [codes[0].id], start: 0, end: 5, layer: 'consensus', memo });
+  const html = `<!doctype html><body>
+    <form id="f" method="POST" action="${target}" enctype="text/plain"><input name='${body.slice(0, -1)},"x":"' value='"}'></form>
+    <script>
+      fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: ${JSON.stringify(body)} })
+        .finally(() => document.getElementById('f').submit());
+    </script></body>`;
+  const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const statuses: number[] = [];
+    page.on('response', (r) => {
+      if (r.url() === target && r.request().method() === 'POST') statuses.push(r.status());
+    });
+    await page.goto(`http://localhost:${port}/`);
+    await expect.poll(() => statuses.length, { timeout: 10_000 }).toBe(2);
+    expect(statuses).toEqual([403, 403]);
+  } finally {
+    server.close();
+  }
+  await page.goto('/');
+  const stored = await (await page.request.get(`/api/v1/projects/1/documents/${documents[0].id}/codings?layers=consensus`)).json();
+  expect(JSON.stringify(stored)).not.toContain(memo);
+  // the app's own write, same-origin JSON, is let through
+  const ok = await page.request.post('/api/v1/projects/1/codings', { headers: sameOrigin(page), data: JSON.parse(body) });
+  expect(ok.status()).toBe(201);
+});
