@@ -4,6 +4,8 @@ import { codesOfProject } from '@/db/queries/codes';
 import { savedSearchesOfProject } from '@/db/queries/saved-searches';
 import { SearchError, searchFilterChoices } from '@/db/queries/search';
 import { searchProject, type SearchResult } from '@/db/queries/search-results';
+import { DomainError } from '@/lib/errors';
+import { withSearchSlot } from '@/server/edge/search-slots';
 import type { LayerRef } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { searchOptionsFromParams, searchOptionsToParams } from '@/lib/search/options';
@@ -37,9 +39,9 @@ export default async function SearchPage({
   let result: SearchResult | null = null;
   let problem: string | null = null;
   try {
-    result = await searchProject(db, project.id, options, { codedLayer, limit, includePrivate: true });
+    result = await withSearchSlot(user.id, options.regex, () => searchProject(db, project.id, options, { codedLayer, limit, includePrivate: true }));
   } catch (e) {
-    if (!(e instanceof SearchError)) throw e;
+    if (!(e instanceof SearchError) && !(e instanceof DomainError && e.reason === 'search.busy')) throw e;
     problem = e.in(await getLocale());
   }
 
