@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 
 const PORT = Number(process.env.E2E_PORT || 3100);
-// A fresh database for every run, seeded with the demo study by the start script.
+// A fresh database for every run, seeded with the demo study by the start script (SEED_DEMO=1).
 const DATABASE_PATH = process.env.E2E_DATABASE_PATH || path.join(os.tmpdir(), `fgcoder-e2e-${process.pid}-${Date.now()}`, 'e2e.db');
 
 export default defineConfig({
@@ -34,6 +34,9 @@ export default defineConfig({
       AUTH_SECRET: 'e2e-secret-not-for-production-use-000000',
       NEXTAUTH_URL: `http://localhost:${PORT}`,
       NEXT_TELEMETRY_DISABLED: '1',
+      SEED_DEMO: '1',
+      // The specs sign in many times from one address within a minute.
+      SIGNIN_PER_ADDRESS: '1000',
     },
   },
 });

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import type { ReactNode } from 'react';
+import { getDb } from '@/db/client';
+import { isDemoInstance } from '@/db/queries/instance';
 import { currentUser } from '@/server/edge/session';
 import { getLocale } from '@/server/edge/i18n';
 import { translator } from '@/lib/i18n';
@@ -15,10 +17,16 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = translator(locale);
   const user = await currentUser();
+  const demo = isDemoInstance(getDb());
   return (
     <html lang={locale}>
       <body>
         <I18nProvider locale={locale}>
+          {demo && (
+            <div className="demo-banner" role="note" data-testid="demo-banner">
+              {t('demo.instanceBanner')}
+            </div>
+          )}
           <header className="topbar">
             <Link href="/" className="brand">
               {t('app.name')}

@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { createUserAction, setUserFlagsAction } from '@/server/actions/users';
+import { createUserAction, resetPasswordAction, setUserFlagsAction } from '@/server/actions/users';
 import { useI18n } from './I18nProvider';
 
 interface UserRow {
@@ -15,10 +15,10 @@ export function UsersAdmin({ users, selfId }: { users: UserRow[]; selfId: number
   const { t } = useI18n();
   const [message, setMessage] = useState<string | null>(null);
   const [pending, start] = useTransition();
-  const run = (p: Promise<{ ok: boolean; error?: string }>) =>
+  const run = (p: Promise<{ ok: boolean; error?: string }>, saved = t('common.saved')) =>
     start(async () => {
       const r = await p;
-      setMessage(r.ok ? t('common.saved') : t('common.error', { message: r.error ?? '' }));
+      setMessage(r.ok ? saved : t('common.error', { message: r.error ?? '' }));
     });
   return (
     <>
@@ -30,6 +30,7 @@ export function UsersAdmin({ users, selfId }: { users: UserRow[]; selfId: number
             <th>{t('members.email')}</th>
             <th>{t('users.admin')}</th>
             <th>{t('users.disabled')}</th>
+            <th>{t('users.reset')}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,6 +55,26 @@ export function UsersAdmin({ users, selfId }: { users: UserRow[]; selfId: number
                   aria-label={`${t('users.disabled')}: ${u.email}`}
                   onChange={(e) => run(setUserFlagsAction({ userId: u.id, disabled: e.target.checked }))}
                 />
+              </td>
+              <td>
+                <details>
+                  <summary>{t('users.reset')}</summary>
+                  <form
+                    className="inline-form"
+                    onSubmit={(e) => {
+                      e.preventDefault();
+                      const form = e.currentTarget;
+                      const password = String(new FormData(form).get('password') ?? '');
+                      run(resetPasswordAction({ userId: u.id, password }), t('users.resetDone', { email: u.email }));
+                      form.reset();
+                    }}
+                  >
+                    <input name="password" type="password" autoComplete="new-password" required aria-label={t('users.resetNew', { email: u.email })} />
+                    <button type="submit" disabled={pending}>
+                      {t('users.reset')}
+                    </button>
+                  </form>
+                </details>
               </td>
             </tr>
           ))}

@@ -38,7 +38,20 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   isAdmin: integer('is_admin', { mode: 'boolean' }).notNull().default(false),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** One of the seeded demo accounts (public password): never an admin outside a demo instance. */
+  isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
+  /** Set when an admin resets the password: the user must choose a new one before anything else. */
+  mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   createdAt: createdAt(),
+});
+
+/**
+ * Facts about the instance as a whole, one row each: `demo` = '1' on an instance started as
+ * the demo (seeded into an empty database).
+ */
+export const instanceSettings = sqliteTable('instance_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
 });
 
 /** Personal API tokens; only a SHA-256 hash of the token is stored. */
@@ -60,13 +73,29 @@ export const apiTokens = sqliteTable(
   (t) => [index('api_tokens_user').on(t.userId)],
 );
 
-/** Failed sign-ins per key (an email or a client address), for throttling. */
+/**
+ * Failed sign-ins per key, for throttling: `pair:<email> <address>` (locks that pair only) and
+ * `email:<email>` (slows every address without a past success for the email down).
+ */
 export const signInFailures = sqliteTable('sign_in_failures', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
   firstAt: integer('first_at').notNull(),
   lockedUntil: integer('locked_until'),
+  /** The latest failure (ms); the per-email slowdown waits from it. */
+  lastAt: integer('last_at'),
 });
+
+/** Client addresses an email signed in from successfully: exempt from the per-email slowdown. */
+export const signInAddresses = sqliteTable(
+  'sign_in_addresses',
+  {
+    email: text('email').notNull(),
+    address: text('address').notNull(),
+    lastAt: integer('last_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.email, t.address] })],
+);
 
 export const projects = sqliteTable('projects', {
   id: integer('id').primaryKey({ autoIncrement: true }),

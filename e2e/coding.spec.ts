@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { sameOrigin, signIn } from './helpers';
 
 /** Opens a demo transcript by its title prefix (e.g. "FG07"). */
 async function openDocument(page: Page, prefix: string) {
@@ -69,6 +69,7 @@ test('a coder cannot code a document not assigned to them, and the API refuses i
   await openDocument(page, 'FG03');
   await expect(page.getByText('Read only')).toBeVisible();
   const res = await page.request.post('/api/v1/projects/1/codings', {
+      headers: sameOrigin(page),
     data: { documentId: 3, version: 1, codeIds: [1], start: 0, end: 5 },
   });
   expect(res.status()).toBe(403);
@@ -86,6 +87,7 @@ test('a lead corrects a typo inside a coded passage and the coding follows', asy
   const turn = doc.document.turns[turnIndex];
   const codes = (await (await page.request.get('/api/v1/projects/1/codes')).json()).codes;
   const created = await page.request.post('/api/v1/projects/1/codings', {
+      headers: sameOrigin(page),
     data: { documentId, version: doc.document.version, codeIds: [codes[0].children[0].id], start: turn.start, end: turn.end, layer: 'consensus' },
   });
   expect(created.status()).toBe(201);

@@ -9,3 +9,12 @@ export async function signIn(page: Page, email: string, password = DEMO_PASSWORD
   await page.getByRole('button', { name: /sign in/i }).click();
   await expect(page).not.toHaveURL(/\/signin/);
 }
+
+/**
+ * The headers a browser sends with a write of the app's own pages: the JSON API refuses a
+ * cookie-authenticated write without a same-origin Origin (CSRF), and Playwright's request
+ * context sends none of its own.
+ */
+export function sameOrigin(page: Page): { origin: string } {
+  return { origin: new URL(page.url()).origin };
+}

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { signIn } from './helpers';
+import { sameOrigin, signIn } from './helpers';
 
 // Hardening as a browser meets it: the security headers on pages, the API and static files;
 // the session cookie; the sign-in endpoint open to everyone; and text that looks like HTML
@@ -78,6 +78,7 @@ async function json(res: APIResponse) {
 async function hostileProject(page: Page) {
   const imported = await json(
     await page.request.post('/api/v1/projects/import', {
+      headers: sameOrigin(page),
       multipart: { file: { name: 'sample-semey.qdpx', mimeType: 'application/octet-stream', buffer: sampleProject() }, name: PROJECT_NAME, omit: '1' },
     }),
   );
@@ -85,6 +86,7 @@ async function hostileProject(page: Page) {
   const api = `/api/v1/projects/${projectId}`;
   await json(
     await page.request.post(`${api}/codebook`, {
+      headers: sameOrigin(page),
       multipart: { file: { name: 'codebook.csv', mimeType: 'text/csv', buffer: Buffer.from(`Name,Colour\n"${CODE_NAME}",#d62728\n`) } },
     }),
   );
@@ -92,11 +94,13 @@ async function hostileProject(page: Page) {
   const code = codes.find((c: { name: string }) => c.name === CODE_NAME);
   expect(code, 'the imported code').toBeDefined();
   const manifest = { items: [{ source: { pasted: 0 }, title: 'FG99 <script>alert(6)</script>', speakers: { P1: { kind: 'new', label: 'P1' } } }] };
-  const { documents } = await json(await page.request.post(`${api}/imports`, { multipart: { pasted: `P1: ${TURN_TEXT}`, manifest: JSON.stringify(manifest) } }));
+  const { documents } = await json(await page.request.post(`${api}/imports`, {
+      headers: sameOrigin(page), multipart: { pasted: `P1: ${TURN_TEXT}`, manifest: JSON.stringify(manifest) } }));
   const documentId: number = documents[0].id;
   const { document } = await json(await page.request.get(`${api}/documents/${documentId}`));
   const start = (document.text as string).indexOf('<script>');
-  await json(await page.request.post(`${api}/codings`, { data: { documentId, version: document.version, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
+  await json(await page.request.post(`${api}/codings`, {
+      headers: sameOrigin(page), data: { documentId, version: document.version, codeIds: [code.id], start, end: start + '<script>alert(3)</script>'.length, layer: 'consensus', memo: MEMO } }));
   return { projectId, documentId };
 }
 
@@ -132,4 +136,53 @@ test('HTML in code names, transcripts, memos and project names is shown as text 
   expect(await info.locator('script, img, b').count()).toBe(0);
   await page.waitForTimeout(300);
   expect(dialogs).toEqual([]);
+});
+
+test('the demo instance says so on every page, and shows the demo passwords on sign-in', async ({ page }) => {
+  await page.goto('/signin');
+  await expect(page.getByTestId('demo-banner')).toContainText('Demo instance');
+  await expect(page.getByText(/public password demo-password/)).toBeVisible();
+  await signIn(page, 'coder1@demo.test');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  await page.goto('/settings');
+  await expect(page.getByTestId('demo-banner')).toBeVisible();
+  // the first-run screen is closed: the instance has accounts
+  await page.goto('/setup');
+  await expect(page).not.toHaveURL(/\/setup/);
+});
+
+test('a page on another port of the same host cannot write with the session cookie (CSRF): 403, nothing stored', async ({ page }) => {
+  const http = await import('node:http');
+  await signIn(page, 'lead@demo.test');
+  const target = new URL('/api/v1/projects/1/codings', page.url()).toString();
+  const { documents } = await (await page.request.get('/api/v1/projects/1/documents')).json();
+  const { codes } = await (await page.request.get('/api/v1/projects/1/codes')).json();
+  const memo = `csrf-${Date.now()}`;
+  const body = JSON.stringify({ documentId: documents[0].id, codeIds: [codes[0].id], start: 0, end: 5, layer: 'consensus', memo });
+  const html = `<!doctype html><body>
+    <form id="f" method="POST" action="${target}" enctype="text/plain"><input name='${body.slice(0, -1)},"x":"' value='"}'></form>
+    <script>
+      fetch(${JSON.stringify(target)}, { method: 'POST', mode: 'no-cors', credentials: 'include', headers: { 'content-type': 'text/plain' }, body: ${JSON.stringify(body)} })
+        .finally(() => document.getElementById('f').submit());
+    </script></body>`;
+  const server = http.createServer((_, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(html));
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const port = (server.address() as { port: number }).port;
+  try {
+    const statuses: number[] = [];
+    page.on('response', (r) => {
+      if (r.url() === target && r.request().method() === 'POST') statuses.push(r.status());
+    });
+    await page.goto(`http://localhost:${port}/`);
+    await expect.poll(() => statuses.length, { timeout: 10_000 }).toBe(2);
+    expect(statuses).toEqual([403, 403]);
+  } finally {
+    server.close();
+  }
+  await page.goto('/');
+  const stored = await (await page.request.get(`/api/v1/projects/1/documents/${documents[0].id}/codings?layers=consensus`)).json();
+  expect(JSON.stringify(stored)).not.toContain(memo);
+  // the app's own write, same-origin JSON, is let through
+  const ok = await page.request.post('/api/v1/projects/1/codings', { headers: sameOrigin(page), data: JSON.parse(body) });
+  expect(ok.status()).toBe(201);
 });

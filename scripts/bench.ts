@@ -17,6 +17,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   search: async () => (await import('./bench/search')).benchSearch,
   import: async () => (await import('./bench/import')).benchImport,
   exports: async () => (await import('./bench/exports')).benchExports,
+  security: async () => (await import('./bench/security')).benchSecurity,
 };
 
 async function main() {

@@ -1,10 +1,16 @@
-/** What the app needs before it serves: a migrated database, the demo on first start, a secret. */
+/**
+ * What the app needs before it serves: a migrated database, a secret, and — only when asked
+ * for with SEED_DEMO=1 — the demo study seeded into an empty database. Without it an empty
+ * database stays empty: the first visitor gets the first-run screen (/setup) that creates the
+ * first admin, or the operator runs `npm run user:add -- --admin`.
+ */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { count } from 'drizzle-orm';
 import { databasePath, openDatabase } from '../db/client';
 import { projects, users } from '../db/schema';
+import { isDemoInstance } from '../db/queries/instance';
 import { seedDemo } from '../db/seed/demo';
 
 /** AUTH_SECRET from the environment, else one generated once and kept beside the database. */
@@ -17,16 +23,18 @@ export function ensureSecret(databaseFile: string): string {
   return secret;
 }
 
-export function prepareInstance(): { secret: string; databaseFile: string; seeded: boolean } {
+export function prepareInstance(): { secret: string; databaseFile: string; seeded: boolean; noUsers: boolean; demo: boolean } {
   const databaseFile = databasePath();
   const db = openDatabase(databaseFile);
   let seeded = false;
   const empty =
     db.select({ n: count() }).from(users).get()!.n === 0 && db.select({ n: count() }).from(projects).get()!.n === 0;
-  if (empty && process.env.SEED_DEMO !== '0') {
+  if (empty && process.env.SEED_DEMO === '1') {
     seedDemo(db);
     seeded = true;
   }
+  const noUsers = db.select({ n: count() }).from(users).get()!.n === 0;
+  const demo = isDemoInstance(db);
   db.$client.close();
-  return { secret: ensureSecret(databaseFile), databaseFile, seeded };
+  return { secret: ensureSecret(databaseFile), databaseFile, seeded, noUsers, demo };
 }

@@ -6,6 +6,8 @@
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
+# The e2e server (playwright.config.ts) is started with SEED_DEMO=1: its specs sign in as the demo accounts.
+export SEED_DEMO=1
 mkdir -p test-results
 rm -f test-results/unit.json test-results/e2e.json
 passed=0

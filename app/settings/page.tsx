@@ -4,6 +4,7 @@ import { getDb } from '@/db/client';
 import { tokensForUser } from '@/db/queries/users';
 import { TokensEditor } from '@/components/TokensEditor';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
+import { PasswordForm } from '@/components/PasswordForm';
 
 export default async function SettingsPage() {
   const user = await requireUser();
@@ -20,6 +21,8 @@ export default async function SettingsPage() {
       <p>
         {t('settings.language')}: <LanguageSwitch />
       </p>
+      <h2>{t('password.title')}</h2>
+      <PasswordForm />
       <TokensEditor tokens={tokens} />
     </div>
   );

@@ -1,53 +1,94 @@
-/** Sign-in throttling on a real database: when a key locks, for how long, and what clears it. */
+/** Sign-in throttling on a real database: per (email, address) locks, the per-email slowdown, pruning. */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
-import { signInFailures } from '../schema';
-import { clearFailures, lockedFor, MAX_FAILURES, recordFailure } from './signin';
+import { signInAddresses, signInFailures } from '../schema';
+import { KNOWN_ADDRESS_MS, MAX_FAILURES, MAX_SLOWDOWN_MS, pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait, WINDOW_MS } from './signin';
 
 const ctx = openTestDatabase();
 afterAll(() => ctx.close());
 beforeEach(() => {
   ctx.db.delete(signInFailures).run();
+  ctx.db.delete(signInAddresses).run();
 });
 
 const T0 = Date.parse('2024-11-20T10:00:00Z');
 const MINUTE = 60_000;
+const EMAIL = 'a@test.kz';
 
-describe('sign-in throttling', () => {
-  it('locks a key at the fifth failure within the window, for one minute', () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(ctx.db, 'email:a@test.kz', T0 + i * 1000);
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 5000)).toBe(0);
-    recordFailure(ctx.db, 'email:a@test.kz', T0 + 5000);
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 5000)).toBe(MINUTE);
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 5000 + MINUTE)).toBe(0);
-    // other keys are untouched
-    expect(lockedFor(ctx.db, 'email:b@test.kz', T0 + 5000)).toBe(0);
+describe('per (email, address)', () => {
+  it('locks the pair at the fifth failure within the window, for a minute, doubling up to an hour', () => {
+    let t = T0;
+    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
+    recordSignInSuccess(ctx.db, 'b@test.kz', '203.0.113.8', t); // unrelated
+    expect(signInWait(ctx.db, EMAIL, '203.0.113.7', t)).toBe(0);
+    const locks: number[] = [];
+    for (let i = 0; i < 8; i++) {
+      recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
+      locks.push(signInWait(ctx.db, EMAIL, '203.0.113.7', t));
+    }
+    expect(locks.map((l) => l / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
   });
 
-  it('doubles the lock with each further failure, up to an hour', () => {
-    let t = T0;
-    for (let i = 0; i < MAX_FAILURES; i++) recordFailure(ctx.db, 'ip:203.0.113.7', (t += 1000));
-    const locks = [lockedFor(ctx.db, 'ip:203.0.113.7', t)];
-    for (let i = 0; i < 8; i++) {
-      recordFailure(ctx.db, 'ip:203.0.113.7', (t += 1000));
-      locks.push(lockedFor(ctx.db, 'ip:203.0.113.7', t));
-    }
-    expect(locks.map((l) => l / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60, 60]);
+  it('five wrong passwords from another address do not stop the owner at their usual address', () => {
+    recordSignInSuccess(ctx.db, EMAIL, '198.51.100.1', T0); // the owner signed in from here before
+    let t = T0 + MINUTE;
+    for (let i = 0; i < MAX_FAILURES + 3; i++) recordSignInFailure(ctx.db, EMAIL, '203.0.113.66', (t += 100));
+    expect(signInWait(ctx.db, EMAIL, '203.0.113.66', t)).toBeGreaterThan(0);
+    expect(signInWait(ctx.db, EMAIL, '198.51.100.1', t)).toBe(0);
   });
 
   it('starts counting again once the window (15 minutes) has passed', () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordFailure(ctx.db, 'email:a@test.kz', T0 + i);
-    recordFailure(ctx.db, 'email:a@test.kz', T0 + 16 * MINUTE);
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 16 * MINUTE)).toBe(0);
-    expect(ctx.db.select().from(signInFailures).get()?.count).toBe(1);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, 'x', T0 + i);
+    recordSignInFailure(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE);
+    expect(signInWait(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE)).toBe(0);
+    expect(ctx.db.select().from(signInFailures).all().map((r) => r.count)).toEqual([1, 1]);
+  });
+});
+
+describe('per email, from every address', () => {
+  it('slows new addresses down after five failures — one try per 1, 2, 4 … s, at most a minute — and never locks', () => {
+    let t = T0;
+    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, (t += 10));
+    // a sixth address, never used before, must wait a second after the latest failure
+    expect(signInWait(ctx.db, EMAIL, '192.0.2.200', t)).toBe(1000);
+    expect(signInWait(ctx.db, EMAIL, '192.0.2.200', t + 1000)).toBe(0);
+    for (let i = 0; i < 20; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${100 + i}`, (t += 10));
+    expect(signInWait(ctx.db, EMAIL, '192.0.2.201', t)).toBe(MAX_SLOWDOWN_MS);
+    expect(signInWait(ctx.db, EMAIL, '192.0.2.201', t + MAX_SLOWDOWN_MS)).toBe(0);
+    // other emails are untouched
+    expect(signInWait(ctx.db, 'b@test.kz', '192.0.2.201', t)).toBe(0);
   });
 
-  it('clears a key, lock and count, on success', () => {
-    for (let i = 0; i < MAX_FAILURES + 2; i++) recordFailure(ctx.db, 'email:a@test.kz', T0 + i);
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 10)).toBeGreaterThan(0);
-    clearFailures(ctx.db, 'email:a@test.kz');
-    expect(lockedFor(ctx.db, 'email:a@test.kz', T0 + 10)).toBe(0);
-    recordFailure(ctx.db, 'email:a@test.kz', T0 + 20);
-    expect(ctx.db.select().from(signInFailures).get()?.count).toBe(1);
+  it('counts unknown emails exactly like known ones', () => {
+    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, 'nobody@test.kz', `192.0.2.${i}`, T0);
+    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, T0);
+    expect(signInWait(ctx.db, 'nobody@test.kz', '192.0.2.99', T0)).toBe(signInWait(ctx.db, EMAIL, '192.0.2.99', T0));
+  });
+
+  it('a success clears the pair, remembers the address for 90 days, and leaves the email count to expire', () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, 'home', T0 + i);
+    recordSignInSuccess(ctx.db, EMAIL, 'home', T0 + 10);
+    const keys = ctx.db.select().from(signInFailures).all().map((r) => r.key);
+    expect(keys).toEqual([`email:${EMAIL}`]);
+    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, 'elsewhere', T0 + 20 + i);
+    expect(signInWait(ctx.db, EMAIL, 'home', T0 + 30)).toBe(0);
+    expect(signInWait(ctx.db, EMAIL, 'cafe', T0 + 30)).toBeGreaterThan(0);
+  });
+});
+
+describe('pruning', () => {
+  it('deletes counts whose window passed and no lock holds, and addresses unused for 90 days', () => {
+    for (let i = 0; i < 3; i++) recordSignInFailure(ctx.db, `old${i}@test.kz`, 'x', T0);
+    for (let i = 0; i < MAX_FAILURES + 6; i++) recordSignInFailure(ctx.db, 'locked@test.kz', 'y', T0); // locked for an hour
+    recordSignInFailure(ctx.db, 'recent@test.kz', 'z', T0 + WINDOW_MS);
+    recordSignInSuccess(ctx.db, 'old0@test.kz', 'x', T0);
+    const now = T0 + WINDOW_MS + 10 * MINUTE;
+    // old*: three email rows and two pair rows (old0's pair went with its success); locked@'s email row
+    expect(pruneSignIn(ctx.db, now)).toBe(5 + 1);
+    const left = ctx.db.select().from(signInFailures).all().map((r) => r.key).sort();
+    expect(left).toEqual(['email:recent@test.kz', 'pair:locked@test.kz y', 'pair:recent@test.kz z']);
+    expect(ctx.db.select().from(signInAddresses).all()).toHaveLength(1);
+    pruneSignIn(ctx.db, T0 + KNOWN_ADDRESS_MS + 1);
+    expect(ctx.db.select().from(signInAddresses).all()).toHaveLength(0);
   });
 });

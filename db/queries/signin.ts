@@ -1,44 +1,103 @@
 /**
- * Sign-in throttling: failures are counted per key (the email tried, and the client
- * address). After MAX_FAILURES within WINDOW_MS the key is locked for a period that
- * doubles with each further failure. Unknown emails are counted exactly like known ones,
- * so the throttle reveals nothing about which accounts exist.
+ * Sign-in throttling that nobody can turn against someone else:
+ *
+ * - per (email, client address): MAX_FAILURES failures within WINDOW_MS lock that pair for a
+ *   minute, doubling with each further failure up to an hour. Only that pair: five wrong
+ *   passwords from one address never stop the owner signing in from theirs.
+ * - per email, from every address together: from the MAX_FAILURES-th failure within the
+ *   window on, an attempt from an address the email never signed in from must wait
+ *   1 s × 2^(failures − MAX_FAILURES), at most MAX_SLOWDOWN_MS, after the latest failure —
+ *   a slowdown, not a lock: guessing one account from many addresses gets one try a minute,
+ *   while addresses the owner signed in from before are not slowed at all.
+ *
+ * Unknown emails are counted exactly like known ones, so the throttle reveals nothing about
+ * which accounts exist. `pruneSignIn` drops what has expired.
  */
-import { eq } from 'drizzle-orm';
+import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
-import { signInFailures } from '../schema';
+import { signInAddresses, signInFailures } from '../schema';
 
 export const MAX_FAILURES = 5;
-const WINDOW_MS = 15 * 60_000;
+export const WINDOW_MS = 15 * 60_000;
 const BASE_LOCK_MS = 60_000;
 const MAX_LOCK_MS = 60 * 60_000;
+export const MAX_SLOWDOWN_MS = 60_000;
+/** How long a successful address stays exempt from the per-email slowdown. */
+export const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60_000;
+
+const pairKey = (email: string, address: string | null) => `pair:${email} ${address ?? '-'}`;
+const emailKey = (email: string) => `email:${email}`;
+
+function row(db: Db, key: string) {
+  return db.select().from(signInFailures).where(eq(signInFailures.key, key)).get();
+}
 
 /** Milliseconds the key stays locked, or 0 when it may try now. */
 export function lockedFor(db: Db, key: string, now = Date.now()): number {
-  const row = db.select().from(signInFailures).where(eq(signInFailures.key, key)).get();
-  if (!row?.lockedUntil) return 0;
-  return Math.max(0, row.lockedUntil - now);
+  const r = row(db, key);
+  if (!r?.lockedUntil) return 0;
+  return Math.max(0, r.lockedUntil - now);
 }
 
-export function recordFailure(db: Db, key: string, now = Date.now()): void {
-  db.transaction((tx) => {
-    const row = tx.select().from(signInFailures).where(eq(signInFailures.key, key)).get();
-    if (!row || now - row.firstAt > WINDOW_MS) {
-      tx.insert(signInFailures)
-        .values({ key, count: 1, firstAt: now, lockedUntil: null })
-        .onConflictDoUpdate({ target: signInFailures.key, set: { count: 1, firstAt: now, lockedUntil: null } })
-        .run();
-      return;
-    }
-    const count = row.count + 1;
-    const lockedUntil =
-      count >= MAX_FAILURES
-        ? now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (count - MAX_FAILURES))
-        : row.lockedUntil;
-    tx.update(signInFailures).set({ count, lockedUntil }).where(eq(signInFailures.key, key)).run();
+function isKnownAddress(db: Db, email: string, address: string | null, now: number): boolean {
+  if (!address) return false;
+  const r = db.select().from(signInAddresses).where(and(eq(signInAddresses.email, email), eq(signInAddresses.address, address))).get();
+  return r !== undefined && now - r.lastAt < KNOWN_ADDRESS_MS;
+}
+
+/** Milliseconds until this email may be tried from this address, or 0 for now. */
+export function signInWait(db: Db, email: string, address: string | null, now = Date.now()): number {
+  const pair = lockedFor(db, pairKey(email, address), now);
+  if (pair > 0) return pair;
+  const e = row(db, emailKey(email));
+  if (!e || now - e.firstAt > WINDOW_MS || e.count < MAX_FAILURES) return 0;
+  if (isKnownAddress(db, email, address, now)) return 0;
+  const slowdown = Math.min(MAX_SLOWDOWN_MS, 1000 * 2 ** (e.count - MAX_FAILURES));
+  return Math.max(0, (e.lastAt ?? e.firstAt) + slowdown - now);
+}
+
+function countFailure(db: Db, key: string, now: number, lock: boolean): void {
+  const r = row(db, key);
+  if (!r || now - r.firstAt > WINDOW_MS) {
+    db.insert(signInFailures)
+      .values({ key, count: 1, firstAt: now, lockedUntil: null, lastAt: now })
+      .onConflictDoUpdate({ target: signInFailures.key, set: { count: 1, firstAt: now, lockedUntil: null, lastAt: now } })
+      .run();
+    return;
+  }
+  const count = r.count + 1;
+  const lockedUntil = lock && count >= MAX_FAILURES ? now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (count - MAX_FAILURES)) : r.lockedUntil;
+  db.update(signInFailures).set({ count, lockedUntil, lastAt: now }).where(eq(signInFailures.key, key)).run();
+}
+
+/** A wrong password (or an unknown email, or a disabled account) for this email from this address. */
+export function recordSignInFailure(db: Db, email: string, address: string | null, now = Date.now()): void {
+  db.transaction(() => {
+    countFailure(db, pairKey(email, address), now, true);
+    countFailure(db, emailKey(email), now, false);
   });
 }
 
-export function clearFailures(db: Db, key: string): void {
-  db.delete(signInFailures).where(eq(signInFailures.key, key)).run();
+/**
+ * A successful sign-in: the pair's count is cleared and the address remembered as the
+ * owner's. The email's count is left to expire — only the owner can clear it by signing in,
+ * and doing so must not give a guesser a fresh set of quick tries.
+ */
+export function recordSignInSuccess(db: Db, email: string, address: string | null, now = Date.now()): void {
+  db.transaction(() => {
+    db.delete(signInFailures).where(eq(signInFailures.key, pairKey(email, address))).run();
+    if (address) {
+      db.insert(signInAddresses).values({ email, address, lastAt: now }).onConflictDoUpdate({ target: [signInAddresses.email, signInAddresses.address], set: { lastAt: now } }).run();
+    }
+  });
+}
+
+/** Deletes expired counts (window passed, no lock in force) and addresses not used for 90 days. */
+export function pruneSignIn(db: Db, now = Date.now()): number {
+  const failures = db
+    .delete(signInFailures)
+    .where(and(sql`coalesce(${signInFailures.lockedUntil}, 0) <= ${now}`, sql`max(${signInFailures.firstAt}, coalesce(${signInFailures.lastAt}, 0)) < ${now - WINDOW_MS}`))
+    .run().changes;
+  const addresses = db.delete(signInAddresses).where(lt(signInAddresses.lastAt, now - KNOWN_ADDRESS_MS)).run().changes;
+  return failures + addresses;
 }

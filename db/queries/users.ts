@@ -1,18 +1,26 @@
-import { and, asc, eq, isNull } from 'drizzle-orm';
+import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { apiTokens, users } from '../schema';
+import { DEMO_INSTANCE_SQL, isDemoInstance } from './instance';
 import { DomainError } from '@/lib/errors';
 
 export type UserRow = typeof users.$inferSelect;
 /** What the app may show of a user: never the password hash. */
-export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'disabled'>;
+export type PublicUser = Pick<UserRow, 'id' | 'email' | 'name' | 'isAdmin' | 'disabled' | 'mustChangePassword'>;
+
+/**
+ * Admin rights as they count: a demo account (public password) is an admin only on a demo
+ * instance, whatever its flag says.
+ */
+const effectiveAdmin = sql<boolean>`(${users.isAdmin} and (not ${users.isDemo} or ${DEMO_INSTANCE_SQL}))`.mapWith(Boolean);
 
 const publicColumns = {
   id: users.id,
   email: users.email,
   name: users.name,
-  isAdmin: users.isAdmin,
+  isAdmin: effectiveAdmin,
   disabled: users.disabled,
+  mustChangePassword: users.mustChangePassword,
 };
 
 export function normaliseEmail(email: string): string {
@@ -38,19 +46,54 @@ export function createUser(
 ): PublicUser {
   const email = normaliseEmail(input.email);
   if (userByEmail(db, email)) throw new DomainError('user.email_taken', { email });
-  return db
+  const { id } = db
     .insert(users)
     .values({ email, name: input.name, passwordHash: input.passwordHash, isAdmin: input.isAdmin ?? false })
-    .returning(publicColumns)
+    .returning({ id: users.id })
     .get();
+  return userById(db, id)!;
+}
+
+/**
+ * Creates the first account, an instance admin, only while the instance has no user at all:
+ * one statement, so two first-run forms sent at once (or from two processes) make one admin.
+ * Throws `setup.done` when a user exists.
+ */
+export function createFirstAdmin(db: Db, input: { email: string; name: string; passwordHash: string }): PublicUser {
+  const email = normaliseEmail(input.email);
+  const r = db.run(
+    sql`insert into ${users} (email, name, password_hash, is_admin) select ${email}, ${input.name}, ${input.passwordHash}, 1 where not exists (select 1 from ${users})`,
+  );
+  if (r.changes === 0) throw new DomainError('setup.done');
+  return userById(db, Number(r.lastInsertRowid))!;
+}
+
+/** True while the instance has no account (the first-run screen is open). */
+export function hasNoUsers(db: Db): boolean {
+  return db.select({ id: users.id }).from(users).limit(1).get() === undefined;
 }
 
 export function setUserFlags(db: Db, id: number, flags: { isAdmin?: boolean; disabled?: boolean }): void {
+  if (flags.isAdmin) {
+    const row = db.select({ isDemo: users.isDemo }).from(users).where(eq(users.id, id)).get();
+    if (row?.isDemo && !isDemoInstance(db)) throw new DomainError('user.demo_admin');
+  }
   db.update(users).set(flags).where(eq(users.id, id)).run();
 }
 
-export function setUserPassword(db: Db, id: number, passwordHash: string): void {
-  db.update(users).set({ passwordHash }).where(eq(users.id, id)).run();
+/** Stores a new password hash; `mustChange` when an admin set it (the user then picks their own). */
+export function setUserPassword(db: Db, id: number, passwordHash: string, mustChange = false): void {
+  db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, id)).run();
+}
+
+/** Replaces a hash of an older format by one of the current, unless the password changed meanwhile. */
+export function rehashPassword(db: Db, id: number, previousHash: string, passwordHash: string): void {
+  db.update(users).set({ passwordHash }).where(and(eq(users.id, id), eq(users.passwordHash, previousHash))).run();
+}
+
+/** The stored hash of a user's password (for checking the current one before a change). */
+export function passwordHashOf(db: Db, id: number): string | undefined {
+  return db.select({ passwordHash: users.passwordHash }).from(users).where(eq(users.id, id)).get()?.passwordHash;
 }
 
 // ---- personal API tokens ----

@@ -4,9 +4,10 @@
  * consensus — into an empty database. The study's shape (sample totals, guide questions,
  * themes) follows the published study; every utterance and person is made up.
  */
-import { inArray } from 'drizzle-orm';
+import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
+import { markDemoInstance } from '../queries/instance';
 import { assignments, attributeDefinitions, codes, documentAttributeValues, documents, members, memos, participantAttributeValues, participants, projects, users } from '../schema';
 import { CODEBOOK, type CodeKey } from './demo/codebook';
 import { MODERATOR_LABEL } from './demo/guide';
@@ -55,7 +56,10 @@ const ATTRIBUTES: AttributeSpec[] = [
 
 /**
  * Seeds the demo study into an empty database in one transaction. Throws, writing nothing,
- * when a demo user's email is already taken (the demo was seeded before, say).
+ * when a demo user's email is already taken (the demo was seeded before, say). The demo
+ * accounts are marked as such; seeded into an instance with no account yet, the instance
+ * becomes a demo instance (where admin@demo.test is an admin). Seeded beside real accounts,
+ * it does not: there no demo account has admin rights.
  */
 export function seedDemo(db: Db): { projectId: number } {
   const study = buildDemoStudy();
@@ -70,6 +74,7 @@ export function seedDemo(db: Db): { projectId: number } {
     if (taken.length > 0) {
       throw new Error(`Cannot seed the demo study: ${taken.map((u) => u.email).join(', ')} already exist`);
     }
+    if (tx.select({ n: count() }).from(users).get()!.n === 0) markDemoInstance(tx);
     return insertStudy(tx, db.$client, study, passwordHash);
   });
 }
@@ -87,6 +92,7 @@ function insertStudy(tx: Tx, client: Db['$client'], study: ReturnType<typeof bui
         name: u.name,
         passwordHash,
         isAdmin: u.isAdmin,
+        isDemo: true,
         createdAt: at('2024-12-02T09:00:00Z', i),
       })),
     )

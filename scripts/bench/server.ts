@@ -9,9 +9,10 @@ export function ensureBuild(): void {
   if (r.status !== 0) throw new Error('next build failed');
 }
 
-export async function startServer(databasePath: string, port: number): Promise<{ url: string; stop: () => Promise<void>; process: ChildProcess }> {
+/** `databasePath` already holds what the benchmark needs (the demo, seeded by seedDemo, marks itself); `env` adds settings. */
+export async function startServer(databasePath: string, port: number, env: Record<string, string> = {}): Promise<{ url: string; stop: () => Promise<void>; process: ChildProcess }> {
   const child = spawn(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], {
-    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), AUTH_SECRET: 'bench-secret-0000000000000000000000', NEXTAUTH_URL: `http://localhost:${port}`, SEED_DEMO: '0' },
+    env: { ...process.env, DATABASE_PATH: databasePath, PORT: String(port), AUTH_SECRET: 'bench-secret-0000000000000000000000', NEXTAUTH_URL: `http://localhost:${port}`, SEED_DEMO: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -1,10 +1,12 @@
 'use server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
-import { adminAction, refuse } from '@/server/edge/action';
-import { createUser, setUserFlags } from '@/db/queries/users';
+import { adminAction, passwordAction, refuse } from '@/server/edge/action';
+import { createUser, passwordHashOf, setUserFlags, setUserPassword, userById } from '@/db/queries/users';
 import { recordAudit } from '@/db/queries/audit';
-import { hashPassword, passwordProblem } from '@/lib/auth/password';
+import { lockedFor, recordSignInFailure, recordSignInSuccess } from '@/db/queries/signin';
+import { passwordProblem } from '@/lib/auth/password';
+import { hashPasswordOffThread, verifyPasswordOffThread } from '@/server/edge/password-worker';
 
 const createSchema = z.object({
   email: z.string().email().max(320),
@@ -14,10 +16,10 @@ const createSchema = z.object({
 });
 
 /** Instance admins create accounts. */
-export const createUserAction = adminAction({ input: createSchema }, ({ db, user: admin }, input) => {
-  const problem = passwordProblem(input.password);
+export const createUserAction = adminAction({ input: createSchema }, async ({ db, user: admin }, input) => {
+  const problem = passwordProblem(input.password, input.email);
   if (problem) throw problem;
-  const u = createUser(db, { ...input, passwordHash: hashPassword(input.password) });
+  const u = createUser(db, { ...input, passwordHash: await hashPasswordOffThread(input.password) });
   recordAudit(db, { projectId: null, userId: admin.id, action: 'user.create', entityType: 'user', entityId: u.id, after: { email: u.email, isAdmin: u.isAdmin } });
   revalidatePath('/admin/users');
   return { id: u.id };
@@ -30,6 +32,42 @@ export const setUserFlagsAction = adminAction({ input: flagsSchema }, ({ db, use
   if (userId === admin.id && (flags.isAdmin === false || flags.disabled === true)) refuse('user.self_demotion');
   setUserFlags(db, userId, flags);
   recordAudit(db, { projectId: null, userId: admin.id, action: 'user.flags', entityType: 'user', entityId: userId, after: flags });
+  revalidatePath('/admin/users');
+  return { userId };
+});
+
+const changeSchema = z.object({ current: z.string().max(1000), password: z.string() });
+
+/**
+ * Users change their own password, giving the current one (wrong ones count like failed
+ * sign-ins of this account from "the settings page", so a borrowed session cannot guess it).
+ * It also ends a reset: the must-change flag is cleared.
+ */
+export const changePasswordAction = passwordAction({ input: changeSchema }, async ({ db, user }, { current, password }) => {
+  const where = `user:${user.id}`;
+  if (lockedFor(db, `pair:${user.email} ${where}`) > 0) refuse('password.throttled');
+  if (!(await verifyPasswordOffThread(current, passwordHashOf(db, user.id) ?? ''))) {
+    recordSignInFailure(db, user.email, where);
+    refuse('password.wrong_current');
+  }
+  const problem = passwordProblem(password, user.email);
+  if (problem) throw problem;
+  recordSignInSuccess(db, user.email, where);
+  setUserPassword(db, user.id, await hashPasswordOffThread(password), false);
+  recordAudit(db, { projectId: null, userId: user.id, action: 'user.password', entityType: 'user', entityId: user.id, after: { changedBy: 'self' } });
+  return { userId: user.id };
+});
+
+const resetSchema = z.object({ userId: z.number().int().positive(), password: z.string() });
+
+/** Instance admins set a new password for a user, who must change it at their next sign-in. */
+export const resetPasswordAction = adminAction({ input: resetSchema }, async ({ db, user: admin }, { userId, password }) => {
+  const target = userById(db, userId);
+  if (!target) refuse('user.not_found', { id: userId });
+  const problem = passwordProblem(password, target.email);
+  if (problem) throw problem;
+  setUserPassword(db, userId, await hashPasswordOffThread(password), userId !== admin.id);
+  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.password_reset', entityType: 'user', entityId: userId, after: { mustChange: userId !== admin.id } });
   revalidatePath('/admin/users');
   return { userId };
 });

@@ -13,7 +13,7 @@ import { DomainError, type ErrorDetails, type ErrorReason } from '@/lib/errors';
 import { invalidInput } from '@/lib/errors/zod';
 import { DEFAULT_LOCALE, type Locale } from '@/lib/i18n';
 import { getLocale } from '@/server/edge/i18n';
-import { requireAdmin, requireProject, requireUser } from '@/server/edge/session';
+import { requireAdmin, requireProject, requireSignedIn, requireUser } from '@/server/edge/session';
 
 export type ActionResult<T> =
   | { ok: true; value: T }
@@ -57,6 +57,31 @@ export function userAction<S extends z.ZodType, T>(
     const user = await requireUser();
     return run(options.input, input, (parsed) => body({ db: getDb(), user }, parsed));
   };
+}
+
+/**
+ * A server action of the signed-in user that stays open while they must change their
+ * password (changing it is what they must do): everything else redirects them to /password.
+ */
+export function passwordAction<S extends z.ZodType, T>(
+  options: { input: S },
+  body: (ctx: UserContext, input: z.infer<S>) => T | Promise<T>,
+): (input: unknown) => Promise<ActionResult<Awaited<T>>> {
+  return async (input) => {
+    const user = await requireSignedIn();
+    return run(options.input, input, (parsed) => body({ db: getDb(), user }, parsed));
+  };
+}
+
+/**
+ * A server action anyone may call, signed in or not: only the first-run screen, whose body
+ * itself refuses once the instance has an account.
+ */
+export function publicAction<S extends z.ZodType, T>(
+  options: { input: S },
+  body: (ctx: { db: Db }, input: z.infer<S>) => T | Promise<T>,
+): (input: unknown) => Promise<ActionResult<Awaited<T>>> {
+  return async (input) => run(options.input, input, (parsed) => body({ db: getDb() }, parsed));
 }
 
 /** A server action for instance admins only. */

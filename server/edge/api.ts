@@ -25,16 +25,66 @@ export const notFoundError = () => new HttpError(404, 'Not found');
 
 /** The user behind a request: a personal API token, else the session cookie. */
 export async function apiUser(req: Request): Promise<PublicUser | null> {
+  return (await apiCaller(req))?.user ?? null;
+}
+
+/** The user and how they proved who they are. */
+async function apiCaller(req: Request): Promise<{ user: PublicUser; by: 'token' | 'cookie' } | null> {
   const db = getDb();
   const token = bearerToken(req.headers.get('authorization'));
-  if (token) return userForTokenHash(db, hashApiToken(token)) ?? null;
+  if (token) {
+    const user = userForTokenHash(db, hashApiToken(token));
+    return user ? { user, by: 'token' } : null;
+  }
   // No session cookie: nobody, without asking next-auth (which needs a request scope).
   if (!req.headers.get('cookie')?.includes('next-auth.session-token')) return null;
   const session = await getServerSession(authOptions);
   const id = (session?.user as { id?: number } | undefined)?.id;
   if (typeof id !== 'number') return null;
   const user = userById(db, id);
-  return user && !user.disabled ? user : null;
+  return user && !user.disabled ? { user, by: 'cookie' } : null;
+}
+
+const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
+/** What a cookie-authenticated write may send: JSON, or the app's own file uploads. */
+const WRITE_TYPES = new Set(['application/json', 'multipart/form-data']);
+
+/**
+ * Why a request authenticated by the session cookie is refused as possibly forged by another
+ * site (CSRF), or null. A write (any method but GET, HEAD, OPTIONS) must carry an Origin
+ * header naming this app — the host it was sent to, or NEXTAUTH_URL — which browsers send
+ * with every such request and another page cannot change; and a body must be JSON or
+ * multipart (a cross-site HTML form can send text/plain and url-encoded bodies without
+ * asking). A token-authenticated request is not the browser's doing and is not checked.
+ */
+export function crossSiteProblem(req: Request): string | null {
+  if (SAFE_METHODS.has(req.method.toUpperCase())) return null;
+  const origin = req.headers.get('origin');
+  if (!origin || origin === 'null') return 'no Origin header';
+  let originUrl: URL;
+  try {
+    originUrl = new URL(origin);
+  } catch {
+    return 'a malformed Origin header';
+  }
+  const host = req.headers.get('x-forwarded-host') ?? req.headers.get('host');
+  const publicOrigin = process.env.NEXTAUTH_URL ? safeOrigin(process.env.NEXTAUTH_URL) : null;
+  const sameHost = host !== null && originUrl.host === host;
+  if (!sameHost && originUrl.origin !== publicOrigin) return `Origin ${origin} is not this app`;
+  const site = req.headers.get('sec-fetch-site');
+  if (site && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${site}`;
+  const hasBody = req.body !== null || (req.headers.get('content-length') ?? '0') !== '0' || req.headers.has('transfer-encoding');
+  const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
+  if (hasBody && !WRITE_TYPES.has(type)) return `Content-Type ${type || '(none)'}`;
+  return null;
+}
+
+function safeOrigin(url: string): string | null {
+  try {
+    return new URL(url).origin;
+  } catch {
+    return null;
+  }
 }
 
 /** Parses a positive integer id from a path or query parameter, or throws 400 naming it. */
@@ -55,15 +105,29 @@ export function projectRole(user: PublicUser, projectId: number, roles: readonly
 type Handler<P> = (req: Request, ctx: { user: PublicUser; params: P }) => Promise<Response> | Response;
 
 /**
- * Wraps a route handler: 401 without a user; HttpError → its status; a refusal of the domain
+ * Wraps a route handler: 401 without a user; 403 for a cookie-authenticated write that may
+ * come from another site (see crossSiteProblem) or a user who must change their password
+ * first; HttpError → its status; a refusal of the domain
  * (or of zod, naming the field) → 400, 403, 404 or 409 by its kind, with its reason code;
  * anything else → 500 with no detail leaked.
  */
 export function apiRoute<P>(handler: Handler<P>) {
   return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
     try {
-      const user = await apiUser(req);
-      if (!user) return NextResponse.json({ error: 'Sign in or send an API token' }, { status: 401 });
+      const caller = await apiCaller(req);
+      if (!caller) return NextResponse.json({ error: 'Sign in or send an API token' }, { status: 401 });
+      const { user } = caller;
+      if (caller.by === 'cookie') {
+        const problem = crossSiteProblem(req);
+        if (problem) {
+          const e = new DomainError('request.cross_origin', {}, 'forbidden');
+          return NextResponse.json({ error: `${e.message} (${problem})`, reason: e.reason }, { status: 403 });
+        }
+        if (user.mustChangePassword) {
+          const e = new DomainError('password.must_change', {}, 'forbidden');
+          return NextResponse.json({ error: e.message, reason: e.reason }, { status: 403 });
+        }
+      }
       return await handler(req, { user, params: await ctx.params });
     } catch (thrown) {
       let e = thrown;

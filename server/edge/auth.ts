@@ -3,13 +3,19 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { normaliseEmail, userByEmail } from '@/db/queries/users';
-import { clearFailures, lockedFor, recordFailure } from '@/db/queries/signin';
-import { verifyPassword } from '@/lib/auth/password';
+import { normaliseEmail, rehashPassword, userByEmail } from '@/db/queries/users';
+import { pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait } from '@/db/queries/signin';
+import { needsRehash } from '@/lib/auth/password';
+import { clientAddress } from '@/server/edge/client-address';
+import { hashPasswordOffThread, PasswordQueueFull, verifyPasswordOffThread } from '@/server/edge/password-worker';
+import { takeAttempt, tarpit } from '@/server/edge/signin-limits';
 
 /** Compared against when the email is unknown, so both paths cost one bcrypt comparison. */
-const DUMMY_HASH = '$2b$10$CwTycUXWue0Thq9StjUM0uJ8DfwKc0ofGPe8fJ6I6G3rX6jZQwFXa';
+let dummyHash: Promise<string> | null = null;
+const dummy = () => (dummyHash ??= hashPasswordOffThread(`no such user ${Math.random()}`));
 
+/** Expired throttling rows are deleted at most once a minute. */
+let prunedAt = 0;
 const credentials = z.object({ email: z.string().min(1).max(320), password: z.string().min(1).max(200) });
 
 /** A session lasts 12 hours from sign-in: the cookie, and the signed token inside it. */
@@ -22,18 +28,6 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  */
 export function secureCookiesFor(publicUrl: string | undefined): boolean {
   return /^https:\/\//i.test(publicUrl ?? '');
-}
-
-/**
- * The client's address for throttling, from X-Forwarded-For, but only behind a proxy the
- * operator vouches for (TRUST_PROXY=1): otherwise the header is the client's to forge, and
- * without it every client would share one key, so five failures by anyone would lock
- * everyone out.
- */
-function clientAddress(headers: Record<string, unknown> | undefined): string | null {
-  if (process.env.TRUST_PROXY !== '1') return null;
-  const forwarded = headers?.['x-forwarded-for'];
-  return typeof forwarded === 'string' && forwarded.trim() ? forwarded.split(',')[0].trim() : null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -51,17 +45,39 @@ export const authOptions: NextAuthOptions = {
         const parsed = credentials.safeParse(raw);
         if (!parsed.success) return null;
         const db = getDb();
+        const now = Date.now();
+        if (now - prunedAt > 60_000) {
+          prunedAt = now;
+          pruneSignIn(db, now);
+        }
         const email = normaliseEmail(parsed.data.email);
         const address = clientAddress(req?.headers);
-        const keys = [`email:${email}`, ...(address ? [`ip:${address}`] : [])];
-        if (keys.some((k) => lockedFor(db, k) > 0)) throw new Error('Throttled');
+        // Cheap refusals first, answered after a delay: no password is checked for them.
+        if (!takeAttempt(address, now) || signInWait(db, email, address, now) > 0) {
+          await tarpit();
+          throw new Error('Throttled');
+        }
         const user = userByEmail(db, email);
-        const ok = verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+        let ok: boolean;
+        try {
+          ok = await verifyPasswordOffThread(parsed.data.password, user?.passwordHash ?? (await dummy()));
+        } catch (e) {
+          if (!(e instanceof PasswordQueueFull)) throw e;
+          await tarpit();
+          throw new Error('Throttled');
+        }
         if (!user || !ok || user.disabled) {
-          for (const k of keys) recordFailure(db, k);
+          recordSignInFailure(db, email, address);
           return null;
         }
-        clearFailures(db, keys[0]);
+        recordSignInSuccess(db, email, address);
+        if (needsRehash(user.passwordHash)) {
+          // The earlier format read only 72 bytes; store the whole password's hash now that we have it.
+          const stored = user.passwordHash;
+          void hashPasswordOffThread(parsed.data.password)
+            .then((hash) => rehashPassword(db, user.id, stored, hash))
+            .catch(() => {});
+        }
         return { id: String(user.id), email: user.email, name: user.name };
       },
     }),

@@ -16,8 +16,18 @@ export async function currentUser(): Promise<PublicUser | null> {
   return user && !user.disabled ? user : null;
 }
 
-/** For pages: the user, or a redirect to sign-in. */
+/**
+ * For pages: the user, or a redirect to sign-in. A user whose password an admin reset is
+ * sent to /password first: nothing else opens until they chose their own.
+ */
 export async function requireUser(): Promise<PublicUser> {
+  const user = await requireSignedIn();
+  if (user.mustChangePassword) redirect('/password');
+  return user;
+}
+
+/** The signed-in user even while they must change their password (the password page and action). */
+export async function requireSignedIn(): Promise<PublicUser> {
   const user = await currentUser();
   if (!user) redirect('/signin');
   return user;

@@ -361,6 +361,19 @@ const SCENARIOS: Scenario[] = [
     run: action({ args: () => [{ email: 'new.member@test.kz', name: 'New member', password: 'a-long-enough-password', isAdmin: false }] }),
   },
   { entry: 'action users.setUserFlagsAction', expect: allow('admin'), run: action({ args: (c) => [{ userId: c.fx.spare.id, disabled: true }] }) },
+  {
+    entry: 'action users.changePasswordAction',
+    note: "the caller's own password (a wrong current one: let in, refused by the domain)",
+    expect: allow(...SIGNED_IN),
+    run: action({ args: () => [{ current: 'not the password', password: 'a-long-enough-password' }], accepted: /current password is not right/ }),
+  },
+  { entry: 'action users.resetPasswordAction', expect: allow('admin'), run: action({ args: (c) => [{ userId: c.fx.spare.id, password: 'a-long-enough-password' }] }) },
+  {
+    entry: 'action setup.createFirstAdminAction',
+    note: 'the instance has accounts: nobody, signed in or not (the first-run screen is closed)',
+    expect: allow(),
+    run: action({ args: () => [{ email: 'first@test.kz', name: 'First', password: 'a-long-enough-password' }], denied: /already has accounts/ }),
+  },
 ];
 
 // ---- the run ----

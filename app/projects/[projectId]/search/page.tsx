@@ -4,13 +4,15 @@ import { codesOfProject } from '@/db/queries/codes';
 import { savedSearchesOfProject } from '@/db/queries/saved-searches';
 import { SearchError, searchFilterChoices } from '@/db/queries/search';
 import { searchProject } from '@/db/queries/search-results';
+import type { SearchResult } from '@/lib/search/views';
+import { DomainError } from '@/lib/errors';
+import { withSearchSlot } from '@/server/edge/search-slots';
 import type { LayerRef } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { searchOptionsFromParams, searchOptionsToParams } from '@/lib/search/options';
 import { SearchForm } from '@/components/search/SearchForm';
 import { SearchResults } from '@/components/search/SearchResults';
 import { SavedSearches } from '@/components/search/SavedSearches';
-import type { SearchResult } from '@/lib/search/views';
 
 const PAGE = 200;
 const MAX_SHOWN = 5000;
@@ -38,9 +40,9 @@ export default async function SearchPage({
   let result: SearchResult | null = null;
   let problem: string | null = null;
   try {
-    result = await searchProject(db, project.id, options, { codedLayer, limit, includePrivate: true });
+    result = await withSearchSlot(user.id, options.regex, () => searchProject(db, project.id, options, { codedLayer, limit, includePrivate: true }));
   } catch (e) {
-    if (!(e instanceof SearchError)) throw e;
+    if (!(e instanceof SearchError) && !(e instanceof DomainError && e.reason === 'search.busy')) throw e;
     problem = e.in(await getLocale());
   }
 

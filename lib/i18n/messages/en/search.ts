@@ -90,6 +90,7 @@ export const search = {
   'error.search.tooManyTerms': 'The query has too many words and phrases.',
   'error.search.tooDeep': 'The parentheses at character {at} are nested too deeply.',
   'error.search.invalidRegex': 'The regular expression is not valid: {text}',
+  'error.search.busy': 'Too many regular-expression searches are running ({perUser} per person, {total} in all); try again in a moment',
   'error.search.regexTimeout':
     'The regular expression was stopped after {text} s: it takes too long (nested repetition such as (a+)+ can run practically forever). Simplify it.',
   'error.search.regexEmpty': 'The regular expression is empty.',

@@ -92,6 +92,7 @@ export const search: Record<keyof typeof english, string> = {
   'error.search.tooManyTerms': 'Сұрауда сөздер мен тіркестер тым көп.',
   'error.search.tooDeep': '{at}-таңбадағы жақшалар тым терең салынған.',
   'error.search.invalidRegex': 'Тұрақты өрнек жарамсыз: {text}',
+  'error.search.busy': 'Тұрақты өрнекпен іздеу тым көп орындалуда (бір адамға {perUser}, барлығы {total}); сәлден соң қайталаңыз',
   'error.search.regexTimeout':
     'Тұрақты өрнек {text} секундтан кейін тоқтатылды: ол тым ұзақ орындалады ((a+)+ сияқты ішкі қайталаулар шексіз созылуы мүмкін). Оны жеңілдетіңіз.',
   'error.search.regexEmpty': 'Тұрақты өрнек бос.',

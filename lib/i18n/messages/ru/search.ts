@@ -92,6 +92,7 @@ export const search: Record<keyof typeof english, string> = {
   'error.search.tooManyTerms': 'В запросе слишком много слов и фраз.',
   'error.search.tooDeep': 'Скобки в позиции {at} вложены слишком глубоко.',
   'error.search.invalidRegex': 'Регулярное выражение некорректно: {text}',
+  'error.search.busy': 'Выполняется слишком много поисков по регулярным выражениям ({perUser} на человека, {total} всего); повторите через минуту',
   'error.search.regexTimeout':
     'Регулярное выражение остановлено через {text} с: оно выполняется слишком долго (вложенные повторения вроде (a+)+ могут работать практически бесконечно). Упростите его.',
   'error.search.regexEmpty': 'Регулярное выражение пустое.',

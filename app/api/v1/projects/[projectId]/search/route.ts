@@ -5,6 +5,7 @@ import { getDb } from '@/db/client';
 import { searchProject } from '@/db/queries/search-results';
 import type { LayerRef } from '@/lib/access/layers';
 import { searchOptionsFromParams } from '@/lib/search/options';
+import { withSearchSlot } from '@/server/edge/search-slots';
 
 const page = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
@@ -18,7 +19,8 @@ const page = z.object({
  * (repeatable), code=<codeId>&coded=coded|uncoded (in the caller's layer). Hits carry
  * [start, end) offsets in the document's canonical text (UTF-16 code units). An empty q
  * gives { empty: true, total: 0, hits: [] }. A malformed query, or a regular expression
- * stopped at the time limit, is a 400 whose error says what is wrong (and code names it).
+ * stopped at the time limit, is a 400 whose error says what is wrong (and code names it). A
+ * regex search beyond the per-user or total number running at once is a 429 (search.busy).
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
@@ -27,7 +29,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const { offset, limit } = page.parse({ offset: url.searchParams.get('offset') ?? undefined, limit: url.searchParams.get('limit') ?? undefined });
   const options = searchOptionsFromParams(url.searchParams);
   const codedLayer: LayerRef = role === 'viewer' ? { kind: 'consensus' } : { kind: 'coder', coderId: user.id };
-  const r = await searchProject(getDb(), projectId, options, { codedLayer, offset, limit });
+  const r = await withSearchSlot(user.id, options.regex, () => searchProject(getDb(), projectId, options, { codedLayer, offset, limit }));
   return NextResponse.json({
     empty: r.empty,
     query: options.q,
