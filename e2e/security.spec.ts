@@ -186,3 +186,40 @@ test('a page on another port of the same host cannot write with the session cook
   const ok = await page.request.post('/api/v1/projects/1/codings', { headers: sameOrigin(page), data: JSON.parse(body) });
   expect(ok.status()).toBe(201);
 });
+
+test('an admin resets a password; the user must choose a new one before anything else, then signs in with it', async ({ page, browser }) => {
+  await signIn(page, 'admin@demo.test');
+  await page.goto('/admin/users');
+  await page.getByLabel('Name').fill('Reset Me');
+  await page.getByLabel('Email').fill('reset.me@example.kz');
+  await page.getByLabel('Initial password').fill('qwerty123456');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('status')).toContainText('too common');
+  await page.getByLabel('Initial password').fill('first password of hers');
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  const row = page.getByRole('row', { name: /reset\.me@example\.kz/ });
+  await row.getByText('Reset password').first().click();
+  await row.getByLabel('New password for reset.me@example.kz').fill('set by the admin, 2024');
+  await row.getByRole('button', { name: 'Reset password' }).click();
+  await expect(page.getByRole('status')).toContainText('must choose a new one');
+
+  const ctx = await browser.newContext();
+  const user = await ctx.newPage();
+  await signIn(user, 'reset.me@example.kz', 'set by the admin, 2024');
+  await user.goto('/');
+  await expect(user).toHaveURL(/\/password$/);
+  await expect(user.getByText('An admin reset your password')).toBeVisible();
+  expect((await user.request.get('/api/v1/projects')).status()).toBe(403);
+  await user.getByLabel('Current password').fill('set by the admin, 2024');
+  await user.getByLabel('New password', { exact: true }).fill('a choice of my own, finally');
+  await user.getByLabel('Repeat the new password').fill('a choice of my own, finally');
+  await user.getByRole('button', { name: 'Change password' }).click();
+  await expect(user).not.toHaveURL(/\/password/);
+  expect((await user.request.get('/api/v1/projects')).status()).toBe(200);
+  await ctx.close();
+
+  const again = await browser.newContext();
+  await signIn(await again.newPage(), 'reset.me@example.kz', 'a choice of my own, finally');
+  await again.close();
+});

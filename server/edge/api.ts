@@ -73,7 +73,9 @@ export function crossSiteProblem(req: Request): string | null {
   if (!sameHost && originUrl.origin !== publicOrigin) return `Origin ${origin} is not this app`;
   const site = req.headers.get('sec-fetch-site');
   if (site && site !== 'same-origin' && site !== 'none') return `Sec-Fetch-Site: ${site}`;
-  const hasBody = req.body !== null || (req.headers.get('content-length') ?? '0') !== '0' || req.headers.has('transfer-encoding');
+  // By the headers HTTP/1.1 frames a body with; a Request made in-process may have neither.
+  const length = req.headers.get('content-length');
+  const hasBody = length !== null ? length.trim() !== '0' : req.headers.has('transfer-encoding') || (req.body !== null && req.method.toUpperCase() !== 'DELETE');
   const type = (req.headers.get('content-type') ?? '').split(';')[0].trim().toLowerCase();
   if (hasBody && !WRITE_TYPES.has(type)) return `Content-Type ${type || '(none)'}`;
   return null;
