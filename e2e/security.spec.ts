@@ -158,7 +158,8 @@ test('a page on another port of the same host cannot write with the session cook
   const { documents } = await (await page.request.get('/api/v1/projects/1/documents')).json();
   const { codes } = await (await page.request.get('/api/v1/projects/1/codes')).json();
   const memo = `csrf-${Date.now()}`;
-  const body = JSON.stringify({ documentId: documents[0].id, codeIds: [codes[0].id], start: 0, end: 5, layer: 'consensus', memo });
+  const { document } = await (await page.request.get(`/api/v1/projects/1/documents/${documents[0].id}`)).json();
+  const body = JSON.stringify({ documentId: documents[0].id, version: document.version, codeIds: [codes[0].id], start: 0, end: 5, layer: 'consensus', memo });
   const html = `<!doctype html><body>
     <form id="f" method="POST" action="${target}" enctype="text/plain"><input name='${body.slice(0, -1)},"x":"' value='"}'></form>
     <script>
