@@ -134,7 +134,7 @@ export async function readJsonBody(req: Request, limit = jsonBodyLimit()): Promi
   }
 }
 
-type Handler<P> = (
+export type Handler<P> = (
   req: Request,
   ctx: { user: PublicUser; params: P; /** The JSON body, within jsonBodyLimit() (see readJsonBody); routes never read the body as JSON themselves. */ json: () => Promise<unknown> },
 ) => Promise<Response> | Response;
