@@ -17,6 +17,8 @@ const decisionSchema = z.discriminatedUnion('kind', [
 
 const resolveSchema = z.object({
   documentId: id,
+  /** The document version the page showed: a correction since then is refused as stale (409). */
+  version: z.number().int().positive(),
   coders: z.array(id).min(2).max(20),
   key: z.string().min(1).max(20_000),
   thresholdPercent: z.number().min(1).max(100).default(DEFAULT_THRESHOLD_PERCENT),
@@ -28,7 +30,8 @@ const resolveSchema = z.object({
 /**
  * Leads resolve one disagreement into the consensus layer. The disagreement is looked up again
  * on the server by its key, so the ranges written are the coders' current ones, never the
- * client's; a passage recoded since the page loaded is refused with a message to reload.
+ * client's; a passage recoded since the page loaded is refused with a message to reload, and a
+ * transcript corrected since then with `document.stale` (the page then reloads).
  */
 export const resolveDisagreementAction = projectAction({ roles: ['lead'], input: resolveSchema }, ({ db, project, user }, d) => {
   const review = loadReview(db, project.id, d.documentId, d.coders, d.thresholdPercent);
@@ -40,6 +43,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
   resolveDisagreement(db, {
     projectId: project.id,
     documentId: d.documentId,
+    version: d.version,
     actorId: user.id,
     key: item.key,
     codeId: Number(item.codeId),

@@ -80,6 +80,8 @@ export const errors = {
   'error.setup.done': 'The instance already has accounts: sign in instead',
   'error.user.demo_admin': 'A demo account (its password is public) cannot be an admin of an instance that is not a demo',
   'error.user.not_found': 'User {id} does not exist',
+  'error.request.body_too_large': 'The request body is larger than {limit} bytes, the most a JSON request may carry',
+  'error.import.busy': 'Too many uploads are in progress ({perUser} per person, {total} in all); wait for one to finish and try again',
   'error.request.cross_origin': 'Refused: a request authenticated by the session cookie must come from this app (same-origin Origin header) and send JSON or a form upload; scripts send an API token instead',
   'error.token.not_found': 'No such token',
 } as const;

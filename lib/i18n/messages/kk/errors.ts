@@ -82,6 +82,8 @@ export const errors: Record<keyof typeof english, string> = {
   'error.setup.done': 'Бұл данада тіркелгілер бар: кіріңіз',
   'error.user.demo_admin': 'Демо тіркелгі (құпиясөзі жария) демо емес дананың әкімшісі бола алмайды',
   'error.user.not_found': '{id} пайдаланушысы жоқ',
+  'error.request.body_too_large': 'Сұрау денесі {limit} байттан үлкен — бұл JSON сұрауының шегі',
+  'error.import.busy': 'Жүктеу тым көп орындалуда (бір адамға {perUser}, барлығы {total}); біреуі аяқталғанша күтіп, қайталаңыз',
   'error.request.cross_origin': 'Қабылданбады: сеанс cookie арқылы расталған сұрау осы қолданбадан (сол көздің Origin тақырыбы) келіп, JSON немесе пішін жүктеуін жіберуі керек; скрипттер API токенін пайдаланады',
   'error.token.not_found': 'Мұндай токен жоқ',
 };
