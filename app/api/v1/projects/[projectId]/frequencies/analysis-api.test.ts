@@ -98,6 +98,10 @@ describe('GET …/frequencies', () => {
     expect(await json('frequencies', 'layer=coder:99999')).toEqual({ status: 400, body: { error: "Parameter 'layer': unknown layer 'coder:99999'" } });
     expect(await json('frequencies', 'subtree=99999')).toEqual({ status: 400, body: { error: "Parameter 'subtree': unknown code 99999" } });
     expect(await json('frequencies', 'measure=mean')).toMatchObject({ status: 400 });
+    expect(await json('frequencies', 'format=csv&shape=tall')).toEqual({ status: 400, body: { error: "Parameter 'shape': 'tall' is not one of wide, long" } });
+    expect(await json('frequencies', 'format=csv&sep=tab')).toEqual({ status: 400, body: { error: "Parameter 'sep': 'tab' is not one of comma, semicolon" } });
+    expect(await json('frequencies', 'format=csv&values=presence')).toEqual({ status: 400, body: { error: "Parameter 'values': presence is offered for the case matrix only" } });
+    expect(await json('case-matrix', 'format=xlsx&values=yes')).toEqual({ status: 400, body: { error: "Parameter 'values': 'yes' is not one of count, presence" } });
     expect((await json('frequencies', 'layer=union', 'coder1')).status).toBe(403);
     expect((await json('frequencies', `layer=coder:${f.coder2.id}`, 'coder1')).status).toBe(403);
     expect((await json('frequencies', '', 'coder1')).body.layer).toBe(`coder:${f.coder1.id}`);
@@ -154,5 +158,10 @@ describe('GET …/cooccurrence and …/case-matrix', () => {
     ]);
     const csv = await (await call('case-matrix', 'layer=consensus&format=csv', 'lead')).text();
     expect(csv.replace('\uFEFF', '').split('\r\n').filter((l) => !l.startsWith('#'))[0]).toBe('Participant,Document,gender,Channels,e-Otinish,Total');
+    const long = await call('case-matrix', 'layer=consensus&format=csv&shape=long&values=presence&sep=semicolon', 'lead');
+    expect(long.headers.get('content-disposition')).toBe('attachment; filename="case-matrix-long-presence.csv"');
+    const lines = (await long.text()).replace('\uFEFF', '').split('\r\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines[0]).toBe('Participant;Document;gender;Code;Present');
+    expect(lines.length - 1).toBe(m.body.participants.length * m.body.codes.length);
   });
 });
