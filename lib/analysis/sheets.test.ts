@@ -4,7 +4,8 @@ import { sheetToCsv } from '../tables/csv';
 import { compileFilter } from './filter';
 import { computeFrequencies } from './frequencies';
 import { buildCodingSet } from './model';
-import { cooccurrencePairsSheet, frequencySheet } from './sheets';
+import { caseMatrixSheet, cooccurrencePairsSheet, frequencySheet, typedAttributeValue } from './sheets';
+import { computeCaseMatrix } from './case-matrix';
 import { computeCooccurrence } from './cooccurrence';
 import { FIXTURE_ATTRIBUTES, fixtureCodings, fixtureModel } from './test-fixture';
 import { EMPTY_FILTER } from './types';
@@ -66,5 +67,36 @@ describe('XLSX', () => {
     const notes = wb.getWorksheet('Notes')!;
     expect(notes.getRow(1).values).toEqual([undefined, 'Note', 'Value']);
     expect(notes.getRow(3).values).toEqual([undefined, 'Layer', 'Consensus']);
+  });
+});
+
+describe('typed attribute values', () => {
+  const attrs = [
+    { id: 1, name: 'age', scope: 'participant' as const, type: 'number' as const, values: [], bins: [], private: false },
+    { id: 2, name: 'session', scope: 'participant' as const, type: 'date' as const, values: [], bins: [], private: false },
+    { id: 3, name: 'gender', scope: 'participant' as const, type: 'category' as const, values: ['Female'], bins: [], private: false },
+  ];
+  const value = typedAttributeValue(attrs, 'participant');
+
+  it('makes numbers of number attributes and dates of date attributes, leaving the rest text', () => {
+    expect(value('age', '34')).toBe(34);
+    expect(value('age', '2,5')).toBe(2.5);
+    expect(value('age', 'about 30')).toBe('about 30');
+    expect(value('age', undefined)).toBe(null);
+    expect((value('session', '2024-11-05') as Date).toISOString()).toBe('2024-11-05T00:00:00.000Z');
+    expect(value('session', '2024-02-30')).toBe('2024-02-30');
+    expect(value('gender', '1')).toBe('1');
+  });
+
+  it('stores age as a number in the XLSX case matrix', async () => {
+    const model = fixtureModel();
+    const m = computeCaseMatrix(model, buildCodingSet(model, fixtureCodings(['consensus']), false), { subtree: null, rollup: false, filter: compileFilter(model, EMPTY_FILTER) });
+    const bytes = await sheetsToXlsx([caseMatrixSheet(m, [['Layer', 'Consensus']], {}, typedAttributeValue(FIXTURE_ATTRIBUTES, 'participant'))]);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(bytes.slice().buffer);
+    const ws = wb.getWorksheet('Case matrix')!;
+    expect(ws.getRow(1).getCell(4).value).toBe('age');
+    expect(ws.getRow(2).getCell(4).value).toBe(25);
+    expect(ws.getRow(4).getCell(4).value).toBe(null);
   });
 });
