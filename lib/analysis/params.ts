@@ -18,6 +18,9 @@
  *   pair=<codeId>,<codeId>           (co-occurrence passages)
  *   offset=<n>&limit=<n>             (excerpt pages; limit ≤ 500)
  *   format=json|csv|xlsx             (API)
+ *   shape=wide|long                  (frequency / case-matrix files: long = one row per cell, a value column)
+ *   values=count|presence            (case-matrix files: presence = 1 when the participant has the code, else 0)
+ *   sep=comma|semicolon              (CSV: , with a decimal point, or ; with a decimal comma for ru/kk Excel)
  *
  * An attribute name may be written `document:<name>` or `participant:<name>` when a document
  * and a participant attribute share it.
@@ -40,6 +43,12 @@ export type LayerParam = LayerRef | { kind: 'union' };
 export type ColumnsParam = { kind: 'documents' } | { kind: 'attribute'; name: string };
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
+export const SHAPES = ['wide', 'long'] as const;
+export type Shape = (typeof SHAPES)[number];
+export const CELL_VALUES = ['count', 'presence'] as const;
+export type CellValues = (typeof CELL_VALUES)[number];
+export const SEPARATORS = ['comma', 'semicolon'] as const;
+export type SeparatorParam = (typeof SEPARATORS)[number];
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 
@@ -59,6 +68,9 @@ export interface AnalysisParams {
   offset: number;
   limit: number;
   format: Format;
+  shape: Shape;
+  values: CellValues;
+  sep: SeparatorParam;
 }
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -77,6 +89,9 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   offset: 0,
   limit: DEFAULT_LIMIT,
   format: 'json',
+  shape: 'wide',
+  values: 'count',
+  sep: 'comma',
 };
 
 const bad = (message: string) => new AnalysisParamError(400, message);
@@ -162,6 +177,9 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
     offset: int('offset', 0, 1e9),
     limit,
     format: oneOf(sp.get('format'), FORMATS, 'format', 'json'),
+    shape: oneOf(sp.get('shape'), SHAPES, 'shape', 'wide'),
+    values: oneOf(sp.get('values'), CELL_VALUES, 'values', 'count'),
+    sep: oneOf(sp.get('sep'), SEPARATORS, 'sep', 'comma'),
   };
 }
 
@@ -183,6 +201,9 @@ export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
   if (p.offset) sp.set('offset', String(p.offset));
   if (p.limit != null && p.limit !== DEFAULT_LIMIT) sp.set('limit', String(p.limit));
   if (p.format && p.format !== 'json') sp.set('format', p.format);
+  if (p.shape && p.shape !== 'wide') sp.set('shape', p.shape);
+  if (p.values && p.values !== 'count') sp.set('values', p.values);
+  if (p.sep && p.sep !== 'comma') sp.set('sep', p.sep);
   return sp;
 }
 

@@ -5,10 +5,11 @@ import { caseMatrixFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
-import { caseMatrixSheet } from '@/lib/analysis/sheets';
+import { caseMatrixSheet, typedAttributeValue } from '@/lib/analysis/sheets';
 
 /**
  * GET ?layer=…[&rollup=1][&subtree=<codeId>][&doc=<id>…][&attr.<name>=<value>…][&format=json|csv|xlsx]
+ *     [&shape=wide|long][&values=count|presence][&sep=comma|semicolon]
  * Participants × codes: codings of each code attributed to each participant, with the
  * participants' (non-private) attributes.
  */
@@ -18,6 +19,8 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const matrix = caseMatrixFor(db, projectId, filter, p.rollup);
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
-  const file = await tableFile([caseMatrixSheet(matrix, notes)], p.format, 'case-matrix');
+  const sheet = caseMatrixSheet(matrix, notes, { shape: p.shape, values: p.values }, typedAttributeValue(ctx.attributes, 'participant'));
+  const stem = `case-matrix${p.shape === 'long' ? '-long' : ''}${p.values === 'presence' ? '-presence' : ''}`;
+  const file = await tableFile([sheet], p.format, stem, { csv: { separator: p.sep === 'semicolon' ? ';' : ',' } });
   return fileResponse(file);
 });
