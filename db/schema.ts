@@ -437,3 +437,36 @@ export const analysisChanges = sqliteTable('analysis_changes', {
   projectId: integer('project_id').notNull(),
   codingId: integer('coding_id').notNull(),
 });
+
+/**
+ * Training rounds (issue #19): a lead marks documents as one round of coder training, so the
+ * agreement report shows each round's α and a team sees whether training worked. Rounds are
+ * named and ordered by `position`; a document belongs to at most one round (the primary key of
+ * training_round_documents is the document).
+ */
+export const trainingRounds = sqliteTable(
+  'training_rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('training_rounds_name').on(t.projectId, t.name)],
+);
+
+export const trainingRoundDocuments = sqliteTable(
+  'training_round_documents',
+  {
+    documentId: integer('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => trainingRounds.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('training_round_documents_round').on(t.roundId)],
+);
