@@ -82,4 +82,12 @@ export const errors = {
   'error.user.not_found': 'User {id} does not exist',
   'error.request.cross_origin': 'Refused: a request authenticated by the session cookie must come from this app (same-origin Origin header) and send JSON or a form upload; scripts send an API token instead',
   'error.token.not_found': 'No such token',
+  'error.round.name_taken': 'This project already has a training round named “{name}”',
+  'error.round.name_empty': 'A training round needs a name',
+  'error.round.not_found': 'Training round {id} does not exist',
+  'error.round.unknown_document': 'Document {id} is not in this project',
+  'error.set.name_taken': 'This project already has a set named “{name}”',
+  'error.set.name_empty': 'A set needs a name',
+  'error.set.not_found': 'Set {id} does not exist',
+  'error.set.unknown_member': '{id} is not in this project',
 } as const;

@@ -84,4 +84,12 @@ export const errors: Record<keyof typeof english, string> = {
   'error.user.not_found': '{id} пайдаланушысы жоқ',
   'error.request.cross_origin': 'Қабылданбады: сеанс cookie арқылы расталған сұрау осы қолданбадан (сол көздің Origin тақырыбы) келіп, JSON немесе пішін жүктеуін жіберуі керек; скрипттер API токенін пайдаланады',
   'error.token.not_found': 'Мұндай токен жоқ',
+  'error.round.name_taken': 'Жобада «{name}» деген оқу раунды бар',
+  'error.round.name_empty': 'Оқу раундының атауы болуы керек',
+  'error.round.not_found': '{id} оқу раунды жоқ',
+  'error.round.unknown_document': '{id} құжаты бұл жобада жоқ',
+  'error.set.name_taken': 'Жобада «{name}» деген жиын бар',
+  'error.set.name_empty': 'Жиынның атауы болуы керек',
+  'error.set.not_found': '{id} жиыны жоқ',
+  'error.set.unknown_member': '{id} бұл жобада жоқ',
 };

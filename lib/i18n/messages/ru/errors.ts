@@ -84,4 +84,12 @@ export const errors: Record<keyof typeof english, string> = {
   'error.user.not_found': 'Пользователя {id} не существует',
   'error.request.cross_origin': 'Отклонено: запрос с cookie сеанса должен исходить от этого приложения (заголовок Origin того же источника) и передавать JSON или загрузку формы; скрипты используют API-токен',
   'error.token.not_found': 'Такого токена нет',
+  'error.round.name_taken': 'В проекте уже есть учебный раунд «{name}»',
+  'error.round.name_empty': 'У учебного раунда должно быть название',
+  'error.round.not_found': 'Учебного раунда {id} не существует',
+  'error.round.unknown_document': 'Документа {id} нет в этом проекте',
+  'error.set.name_taken': 'В проекте уже есть набор «{name}»',
+  'error.set.name_empty': 'У набора должно быть название',
+  'error.set.not_found': 'Набора {id} не существует',
+  'error.set.unknown_member': '{id} нет в этом проекте',
 };
