@@ -4,7 +4,7 @@
  * takes it out of the round it was in. Callers check that the user is a lead.
  */
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Queryable as Db } from '../client';
 import { documents, trainingRoundDocuments, trainingRounds } from '../schema';
 import { DomainError } from '@/lib/errors';
 

@@ -84,6 +84,7 @@ export const errors = {
   'error.token.not_found': 'No such token',
   'error.round.name_taken': 'This project already has a training round named “{name}”',
   'error.round.name_empty': 'A training round needs a name',
+  'error.round.only_lead_manages': 'Only a lead of the project can change its training rounds',
   'error.round.not_found': 'Training round {id} does not exist',
   'error.round.unknown_document': 'Document {id} is not in this project',
   'error.set.name_taken': 'This project already has a set named “{name}”',

@@ -86,6 +86,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.token.not_found': 'Мұндай токен жоқ',
   'error.round.name_taken': 'Жобада «{name}» деген оқу раунды бар',
   'error.round.name_empty': 'Оқу раундының атауы болуы керек',
+  'error.round.only_lead_manages': 'Жобаның оқу раундтарын тек жетекші өзгерте алады',
   'error.round.not_found': '{id} оқу раунды жоқ',
   'error.round.unknown_document': '{id} құжаты бұл жобада жоқ',
   'error.set.name_taken': 'Жобада «{name}» деген жиын бар',

@@ -86,6 +86,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.token.not_found': 'Такого токена нет',
   'error.round.name_taken': 'В проекте уже есть учебный раунд «{name}»',
   'error.round.name_empty': 'У учебного раунда должно быть название',
+  'error.round.only_lead_manages': 'Менять учебные раунды проекта может только руководитель',
   'error.round.not_found': 'Учебного раунда {id} не существует',
   'error.round.unknown_document': 'Документа {id} нет в этом проекте',
   'error.set.name_taken': 'В проекте уже есть набор «{name}»',
