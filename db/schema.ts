@@ -470,3 +470,42 @@ export const trainingRoundDocuments = sqliteTable(
   },
   (t) => [index('training_round_documents_round').on(t.roundId)],
 );
+
+export const SET_KINDS = ['code', 'document', 'participant'] as const;
+
+/**
+ * Named sets of codes, of documents or of participants (issue #18; ATLAS.ti's code groups and
+ * document groups, REFI-QDA `<Sets>`): usable as filters in analysis and export. A set holds
+ * members of its own kind only; members go with the code, document or participant.
+ */
+export const itemSets = sqliteTable(
+  'item_sets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SET_KINDS }).notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('item_sets_name').on(t.projectId, t.kind, t.name)],
+);
+
+export const itemSetMembers = sqliteTable(
+  'item_set_members',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => itemSets.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id').references(() => codes.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('item_set_members_code').on(t.setId, t.codeId),
+    uniqueIndex('item_set_members_document').on(t.setId, t.documentId),
+    uniqueIndex('item_set_members_participant').on(t.setId, t.participantId),
+  ],
+);
