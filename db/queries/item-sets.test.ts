@@ -14,10 +14,12 @@ import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../client';
 import * as schema from '../schema';
-import { codes, documents } from '../schema';
+import { codes, codings, documents } from '../schema';
 import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing/fixture';
-import { createSet, deleteSet, ItemSetError, renameSet, setFilterIds, setsOfProject } from './item-sets';
+import { caseMatrixFor, excerptsFor, frequenciesFor } from './analysis';
+import { EMPTY_FILTER, type AnalysisFilter } from '@/lib/analysis/types';
+import { createSet, deleteSet, filterWithSets, ItemSetError, renameSet, setFilterIds, setsOfProject } from './item-sets';
 import { projectToRefi } from './refi-export';
 import { importRefiProject } from './refi-import';
 import { readQdpx, writeQdpx } from '@/lib/refi-qda';
@@ -75,6 +77,35 @@ describe('item sets', () => {
       ['document', 'Semey', '', ['FG01']],
     ]);
     expect(report.notes.join(' ')).toContain('2 set(s)');
+  });
+});
+
+describe('sets as analysis filters', () => {
+  it('narrow frequencies, the case matrix and excerpts to a code, participant or document set', () => {
+    // coder1 codes P1's turn with Channels and e-Otinish, and P2's turn with Channels: three codings.
+    const [, p1, p2] = f.ranges;
+    const code = (codeId: number, r: { start: number; end: number }) =>
+      ({ projectId: f.project.id, documentId: f.doc.id, codeId, layer: 'coder' as const, coderId: f.coder1.id, start: r.start, end: r.end, quote: f.text.slice(r.start, r.end) });
+    ctx.db.insert(codings).values([code(f.channels.id, p1), code(f.eotinish.id, p1), code(f.channels.id, p2)]).run();
+    const base: AnalysisFilter = { ...EMPTY_FILTER, layer: { kind: 'coder', coderId: f.coder1.id } };
+    const digital = createSet(ctx.db, { projectId: f.project.id, kind: 'code', name: 'Digital', memberIds: [f.eotinish.id] });
+    const onlyP2 = createSet(ctx.db, { projectId: f.project.id, kind: 'participant', name: 'P2 only', memberIds: [f.p2.id] });
+    const none = createSet(ctx.db, { projectId: f.project.id, kind: 'document', name: 'Empty', memberIds: [] });
+    const freq = (filter: AnalysisFilter) => frequenciesFor(ctx.db, f.project.id, { filter, columns: { kind: 'documents' }, split: null, rollup: false }).allCodes.total.segments;
+    expect(freq(base)).toBe(3);
+    // code set {e-Otinish}: one coding
+    expect(freq(filterWithSets(ctx.db, f.project.id, base, { codeSets: [digital.id] }))).toBe(1);
+    // participant set {P2}: P2's Channels coding only
+    expect(freq(filterWithSets(ctx.db, f.project.id, base, { participantSets: [onlyP2.id] }))).toBe(1);
+    const matrix = caseMatrixFor(ctx.db, f.project.id, filterWithSets(ctx.db, f.project.id, base, { codeSets: [digital.id] }), false);
+    const channelsColumn = matrix.codes.findIndex((c) => c.codeId === f.channels.id);
+    const eotinishColumn = matrix.codes.findIndex((c) => c.codeId === f.eotinish.id);
+    const p1Row = matrix.participants.findIndex((p) => p.participantId === f.p1.id);
+    expect([matrix.counts[p1Row][channelsColumn], matrix.counts[p1Row][eotinishColumn]]).toEqual([0, 1]);
+    // excerpts (the export's selection): an empty document set selects nothing
+    expect(excerptsFor(ctx.db, f.project.id, base).total).toBe(3);
+    expect(excerptsFor(ctx.db, f.project.id, filterWithSets(ctx.db, f.project.id, base, { codeSets: [digital.id] })).total).toBe(1);
+    expect(excerptsFor(ctx.db, f.project.id, filterWithSets(ctx.db, f.project.id, base, { documentSets: [none.id] })).total).toBe(0);
   });
 });
 

@@ -7,6 +7,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
 import { codes, documents, itemSetMembers, itemSets, participants, SET_KINDS } from '../schema';
 import { DomainError } from '@/lib/errors';
+import type { AnalysisFilter } from '@/lib/analysis/types';
 
 export class ItemSetError extends DomainError {}
 export type SetKind = (typeof SET_KINDS)[number];
@@ -121,3 +122,28 @@ export function setFilterIds(db: Queryable, projectId: number, kind: SetKind, se
   return [...out].sort((a, b) => a - b);
 }
 
+
+/** Chosen sets of each kind, by id (what the analysis and export screens pass). */
+export interface SetChoice {
+  codeSets?: readonly number[] | null;
+  documentSets?: readonly number[] | null;
+  participantSets?: readonly number[] | null;
+}
+
+/**
+ * The filter narrowed to the members of the chosen sets: codes of the code sets, documents
+ * of the document sets (within the filter's own documents), codings attributed to
+ * participants of the participant sets. Several sets of a kind are their union.
+ */
+export function filterWithSets(db: Queryable, projectId: number, filter: AnalysisFilter, sets: SetChoice): AnalysisFilter {
+  const codeIds = setFilterIds(db, projectId, 'code', sets.codeSets);
+  const docIds = setFilterIds(db, projectId, 'document', sets.documentSets);
+  const participantIds = setFilterIds(db, projectId, 'participant', sets.participantSets);
+  const documentIds = docIds === null ? filter.documentIds : filter.documentIds ? filter.documentIds.filter((id) => docIds.includes(id)) : docIds;
+  return {
+    ...filter,
+    documentIds,
+    codeIds: codeIds === null ? (filter.codeIds ?? null) : filter.codeIds ? filter.codeIds.filter((id) => codeIds.includes(id)) : codeIds,
+    participantIds: participantIds === null ? (filter.participantIds ?? null) : participantIds,
+  };
+}
