@@ -17,7 +17,9 @@ import * as schema from '../schema';
 import { codes, codings, documents } from '../schema';
 import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing/fixture';
-import { caseMatrixFor, excerptsFor, frequenciesFor } from './analysis';
+import { analysisContext, caseMatrixFor, excerptsFor, frequenciesFor } from './analysis';
+import { parseAnalysisParams, toSearchParams } from '@/lib/analysis/params';
+import { resolveFilter } from '@/lib/analysis/resolve';
 import { EMPTY_FILTER, type AnalysisFilter } from '@/lib/analysis/types';
 import { createSet, deleteSet, filterWithSets, ItemSetError, renameSet, setFilterIds, setsOfProject } from './item-sets';
 import { projectToRefi } from './refi-export';
@@ -106,6 +108,18 @@ describe('sets as analysis filters', () => {
     expect(excerptsFor(ctx.db, f.project.id, base).total).toBe(3);
     expect(excerptsFor(ctx.db, f.project.id, filterWithSets(ctx.db, f.project.id, base, { codeSets: [digital.id] })).total).toBe(1);
     expect(excerptsFor(ctx.db, f.project.id, filterWithSets(ctx.db, f.project.id, base, { documentSets: [none.id] })).total).toBe(0);
+
+    // The same through the URL parameters every analysis page and API route reads: set=<id>, repeated.
+    const viewer = { role: 'lead' as const, userId: f.lead.id, blindMode: true };
+    const viaUrl = (q: string) => {
+      const p = parseAnalysisParams(new URLSearchParams(q));
+      return resolveFilter(p, analysisContext(ctx.db, f.project.id), viewer, 'table');
+    };
+    const layer = `layer=coder:${f.coder1.id}`;
+    expect(freq(viaUrl(`${layer}&set=${digital.id}`))).toBe(1);
+    expect(freq(viaUrl(`${layer}&set=${digital.id}&set=${onlyP2.id}`))).toBe(0); // e-Otinish was coded on P1 only
+    expect(toSearchParams(parseAnalysisParams(new URLSearchParams(`set=${digital.id}&set=${onlyP2.id}`))).getAll('set')).toEqual([String(digital.id), String(onlyP2.id)]);
+    expect(() => viaUrl(`${layer}&set=999999`)).toThrow(/unknown set 999999/);
   });
 });
 
