@@ -104,3 +104,24 @@ describe('agreement per round', () => {
     expect(b.unitized!.overall.alpha).toBeNull();
   });
 });
+
+describe('changing sets', () => {
+  it('lets a lead create and refill a set through the action; a coder is refused (404 action, 403 service)', async () => {
+    const { changeSetsAction } = await import('@/server/actions/item-sets');
+    const { changeSets } = await import('./item-sets');
+    session.userId = f.lead.id;
+    const p = String(f.project.id);
+    const made = await changeSetsAction(p, { kind: 'create', setKind: 'code', name: 'Digital', memberIds: [f.eotinish.id] });
+    expect(made).toMatchObject({ ok: true, value: [{ kind: 'code', name: 'Digital', memberIds: [f.eotinish.id] }] });
+    const setId = made.ok ? made.value[0].id : 0;
+    expect(await changeSetsAction(p, { kind: 'members', setId, memberIds: [f.doc.id + 999] })).toMatchObject({ ok: false, reason: 'set.unknown_member' });
+    session.userId = f.coder1.id;
+    await expect(changeSetsAction(p, { kind: 'delete', setId })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
+    expect(() => changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId })).toThrow(DomainError);
+    try {
+      changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId });
+    } catch (e) {
+      expect(STATUS_OF_KIND[(e as DomainError).kind]).toBe(403);
+    }
+  });
+});

@@ -89,6 +89,7 @@ export const errors = {
   'error.round.unknown_document': 'Document {id} is not in this project',
   'error.set.name_taken': 'This project already has a set named “{name}”',
   'error.set.name_empty': 'A set needs a name',
+  'error.set.only_lead_manages': 'Only a lead of the project can change its sets',
   'error.set.not_found': 'Set {id} does not exist',
   'error.set.unknown_member': '{id} is not in this project',
 } as const;

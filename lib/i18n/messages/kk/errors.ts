@@ -91,6 +91,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.round.unknown_document': '{id} құжаты бұл жобада жоқ',
   'error.set.name_taken': 'Жобада «{name}» деген жиын бар',
   'error.set.name_empty': 'Жиынның атауы болуы керек',
+  'error.set.only_lead_manages': 'Жобаның жиындарын тек жетекші өзгерте алады',
   'error.set.not_found': '{id} жиыны жоқ',
   'error.set.unknown_member': '{id} бұл жобада жоқ',
 };

@@ -91,6 +91,7 @@ export const errors: Record<keyof typeof english, string> = {
   'error.round.unknown_document': 'Документа {id} нет в этом проекте',
   'error.set.name_taken': 'В проекте уже есть набор «{name}»',
   'error.set.name_empty': 'У набора должно быть название',
+  'error.set.only_lead_manages': 'Менять наборы проекта может только руководитель',
   'error.set.not_found': 'Набора {id} не существует',
   'error.set.unknown_member': '{id} нет в этом проекте',
 };
