@@ -21,7 +21,8 @@ import type { LayerRef } from '@/lib/access/layers';
 import { codeRefId, codebookToRefiCodes } from '@/lib/export/codebook-refi';
 import { refiTypeFor } from '@/lib/export/refi-variables';
 import { speakerLinesDescription, type LineSpeaker } from '@/lib/export/speaker-lines';
-import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import { setsOfProject } from './item-sets';
 import { turnsOverlapping } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
 import type { CodeRow } from './codes';
@@ -100,6 +101,18 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
 
   const out: RefiProject = { name: project.name, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes };
   if (project.description) out.description = project.description;
+  // Code and document sets as <Sets>; the standard's sets have no case members, so participant sets stay out.
+  const exportedCodes = new Set(codeRows.map((c) => c.id));
+  const sets = setsOfProject(db, projectId)
+    .filter((s) => s.kind !== 'participant')
+    .map((s): RefiSet => ({
+      guid: `set-${s.id}`,
+      name: s.name,
+      ...(s.description ? { description: s.description } : {}),
+      codeGuids: s.kind === 'code' ? s.memberIds.filter((id) => exportedCodes.has(id)).map(codeRefId) : [],
+      sourceGuids: s.kind === 'document' ? s.memberIds.filter((id) => docTitle.has(id)).map(docRef) : [],
+    }));
+  if (sets.length) out.sets = sets;
   return { project: out, omitted: coded.omitted };
 }
 

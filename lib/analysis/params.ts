@@ -63,6 +63,8 @@ export interface AnalysisParams {
   documents: number[] | null;
   attributes: Array<{ name: string; values: string[] }>;
   participant: number | null;
+  /** Code, document and participant sets to filter by (set=<id>, repeated); absent: none. */
+  sets?: number[];
   mode: CooccurrenceMode;
   pair: [number, number] | null;
   offset: number;
@@ -84,6 +86,7 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   documents: null,
   attributes: [],
   participant: null,
+  sets: [],
   mode: 'overlap',
   pair: null,
   offset: 0,
@@ -172,6 +175,7 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
     documents: docs.length ? docs.map((d) => id(d, 'doc')) : null,
     attributes: [...attributes].map(([name, values]) => ({ name, values })),
     participant: optionalId('participant'),
+    sets: [...new Set(sp.getAll('set').filter((v) => v !== '').map((v) => id(v, 'set')))],
     mode: oneOf(sp.get('mode'), COOCCURRENCE_MODES, 'mode', 'overlap'),
     pair,
     offset: int('offset', 0, 1e9),
@@ -196,6 +200,7 @@ export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
   for (const d of p.documents ?? []) sp.append('doc', String(d));
   for (const a of p.attributes ?? []) for (const v of a.values) sp.append(`attr.${a.name}`, v);
   if (p.participant != null) sp.set('participant', String(p.participant));
+  for (const id of p.sets ?? []) sp.append('set', String(id));
   if (p.mode && p.mode !== 'overlap') sp.set('mode', p.mode);
   if (p.pair) sp.set('pair', p.pair.join(','));
   if (p.offset) sp.set('offset', String(p.offset));

@@ -14,6 +14,7 @@ export type {
   RefiSource,
   RefiSelection,
   RefiNote,
+  RefiSet,
   RefiCodebook,
 } from './types';
 export { VARIABLE_TYPES, flattenCodes } from './types';

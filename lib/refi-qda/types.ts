@@ -104,6 +104,18 @@ export interface RefiNote {
   onProject?: boolean;
 }
 
+/**
+ * A named set (ATLAS.ti's code groups and document groups): of codes and/or sources. The
+ * standard's sets hold codes, sources and notes, not cases.
+ */
+export interface RefiSet {
+  guid: string;
+  name: string;
+  description?: string;
+  codeGuids: string[];
+  sourceGuids: string[];
+}
+
 export interface RefiProject {
   name: string;
   /** The software that wrote the file, e.g. "NVivo for Windows 12.6". */
@@ -115,6 +127,8 @@ export interface RefiProject {
   cases: RefiCase[];
   sources: RefiSource[];
   notes: RefiNote[];
+  /** Sets of codes and sources; absent or empty when there are none. */
+  sets?: RefiSet[];
 }
 
 /** A codebook alone (.qdc). */

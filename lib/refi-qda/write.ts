@@ -165,6 +165,17 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
     out.push('</Notes>\n');
   }
   if (links.length > 0) out.push(`<Links>${links.join('')}</Links>\n`);
+  if (project.sets?.length) {
+    out.push('<Sets>\n');
+    for (const set of project.sets) {
+      out.push(`<Set${attrs([['guid', g(set.guid)], ['name', set.name]])}>`);
+      if (set.description) out.push(`<Description>${escapeText(set.description)}</Description>`);
+      for (const c of set.codeGuids) out.push(`<MemberCode targetGUID="${g(c)}"/>`);
+      for (const src of set.sourceGuids) out.push(`<MemberSource targetGUID="${g(src)}"/>`);
+      out.push('</Set>\n');
+    }
+    out.push('</Sets>\n');
+  }
   if (project.description) out.push(`<Description>${escapeText(project.description)}</Description>\n`);
   for (const n of projectNotes) out.push(`<NoteRef targetGUID="${g(n)}"/>`);
   out.push('</Project>\n');
