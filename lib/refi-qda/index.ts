@@ -15,6 +15,7 @@ export type {
   RefiSelection,
   RefiNote,
   RefiCodebook,
+  RefiStamps,
 } from './types';
 export { VARIABLE_TYPES, flattenCodes } from './types';
 export { readQdpx, readQde, readQdc, readProjectFile, type ReadOptions, type ReadResult, type SourceReading } from './read';

@@ -26,7 +26,8 @@ export type ProblemKind =
   | 'unknown-reference'
   | 'unknown-user'
   | 'non-text-source-skipped'
-  | 'reading-detected';
+  | 'reading-detected'
+  | 'undated-note';
 
 export interface Problem {
   severity: ProblemSeverity;
