@@ -17,10 +17,10 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../client';
 import { openTestDatabase } from '../testing';
-import { codes, codings, documents, memos } from '../schema';
+import { codes, codings, documents, memos, users } from '../schema';
 import { seedDemo } from '../seed/demo';
 import { projectToRefi } from './refi-export';
-import { writeQdpx } from '@/lib/refi-qda';
+import { writeQdpx, type RefiProject } from '@/lib/refi-qda';
 
 const ROOT = path.resolve(__dirname, '../..');
 const SOURCE = process.env.QUALCODER_SRC || path.join(ROOT, 'third_party/qualcoder');
@@ -89,11 +89,12 @@ describe.runIf(run)(`QualCoder's REFI-QDA import of the demo${MISSING ? ` (FAILS
   let ctx: ReturnType<typeof openTestDatabase>;
   let projectId: number;
   let qc: QualCoderResult;
+  let refi: RefiProject;
   beforeAll(() => {
     ctx = openTestDatabase();
     ({ projectId } = seedDemo(ctx.db));
-    const { project } = projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId));
-    qc = loadWithQualCoder(writeQdpx(project));
+    refi = projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId)).project;
+    qc = loadWithQualCoder(writeQdpx(refi));
   }, 300_000);
   afterAll(() => ctx.close());
 
@@ -108,9 +109,40 @@ describe.runIf(run)(`QualCoder's REFI-QDA import of the demo${MISSING ? ` (FAILS
       codes: ctx.db.select().from(codes).where(eq(codes.projectId, projectId)).all().length,
       codings: ctx.db.select().from(codings).where(eq(codings.projectId, projectId)).all().length,
     };
-    console.log(JSON.stringify({ ours, qualcoder: qc.counts, owners: qc.codingsByOwner, memos: ctx.db.select().from(memos).where(eq(memos.projectId, projectId)).all().length }));
     expect(qc.counts.sources).toBe(ours.documents);
     expect(qc.counts.codes + qc.counts.categories).toBe(ours.codes);
     expect(qc.counts.codings).toBe(ours.codings);
+    // per coder, the consensus layer under the name "Consensus" (not a fifth coder's name)
+    const perLayer = new Map<string, number>();
+    const rows = ctx.db.select({ layer: codings.layer, coder: users.name }).from(codings).innerJoin(users, eq(users.id, codings.coderId)).where(eq(codings.projectId, projectId)).all();
+    for (const r of rows) {
+      const key = r.layer === 'consensus' ? 'Consensus' : r.coder;
+      perLayer.set(key, (perLayer.get(key) ?? 0) + 1);
+    }
+    expect(qc.codingsByOwner).toEqual(Object.fromEntries([...perLayer].sort()));
+  });
+
+  it('loads every case and every memo', () => {
+    expect(qc.counts.cases).toBe(refi.cases.length);
+    expect(qc.counts.cases).toBe(98);
+    // Our memos (project, document, code) and the codings' memos are all notes; QualCoder
+    // keeps each as a journal under its name.
+    const ourMemos = ctx.db.select().from(memos).where(eq(memos.projectId, projectId)).all().length;
+    const codingMemoNotes = refi.notes.length - ourMemos;
+    expect(codingMemoNotes).toBeGreaterThan(0);
+    expect(qc.counts.journals).toBe(refi.notes.length);
+    expect(qc.counts.memos.journal).toBe(refi.notes.filter((n) => n.text.trim() !== '').length);
+    // The project's description is QualCoder's project memo.
+    expect(qc.counts.memos.project).toBe(1);
+  });
+
+  it('cannot take case-text links: QualCoder reads them only from codes sharing a case GUID', () => {
+    // Our cases carry the standard's SourceRef and SelectionRef; QualCoder's parse_cases reads
+    // neither for a named case (clean_up_case_codes_and_case_text only turns codes whose guid
+    // equals a case's into case_text, NVivo's way). Pinned, so a QualCoder that learns
+    // SelectionRef shows up here.
+    expect(refi.cases.every((c) => c.sourceGuids.length === 1)).toBe(true);
+    expect(refi.cases.some((c) => c.selectionGuids.length > 0)).toBe(true);
+    expect(qc.counts.caseTexts).toBe(0);
   });
 });
