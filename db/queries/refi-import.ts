@@ -386,6 +386,9 @@ function collectCodings({ projectId, notes }: Step, refi: RefiProject, docs: Doc
  * names, if it names any); on a code, a source or the project, a memo there; on a case, a
  * project memo naming the case. Coding memos are written into `coded.rows`.
  */
+/** The `origin` our .qdpx exports carry (lib/refi-qda/write.ts's default). */
+const OWN_ORIGIN = 'fgcoder';
+
 function notesToMemos(
   { projectId, notes }: Step,
   refi: RefiProject,
@@ -397,8 +400,10 @@ function notesToMemos(
   const out: (typeof memos.$inferInsert)[] = [];
   const caseByGuid = new Map(refi.cases.map((c) => [c.guid, c]));
   let caseNotes = 0;
+  // Our own exports name every note by what it is on ("Memo 3 on code …"), a label, not content.
+  const labelsOnly = refi.origin === OWN_ORIGIN;
   for (const n of refi.notes) {
-    const body = n.name && !n.text.startsWith(n.name) ? `${n.name}\n\n${n.text}` : n.text;
+    const body = n.name && !labelsOnly && !n.text.startsWith(n.name) ? `${n.name}\n\n${n.text}` : n.text;
     if (!body.trim()) continue;
     const authorId = team.authorOf(n.creatingUserGuid);
     const selections = n.targetGuids.filter((t) => coded.bySelection.has(t));

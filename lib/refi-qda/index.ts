@@ -16,6 +16,7 @@ export type {
   RefiNote,
   RefiSet,
   RefiCodebook,
+  RefiStamps,
 } from './types';
 export { VARIABLE_TYPES, flattenCodes } from './types';
 export { readQdpx, readQde, readQdc, readProjectFile, type ReadOptions, type ReadResult, type SourceReading } from './read';

@@ -27,7 +27,8 @@ export type ProblemKind =
   | 'unknown-user'
   | 'non-text-source-skipped'
   | 'reading-detected'
-  | 'not-imported';
+  | 'not-imported'
+  | 'undated-note';
 
 export interface Problem {
   severity: ProblemSeverity;

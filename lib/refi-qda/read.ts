@@ -12,7 +12,7 @@ import { declaredXmlEncoding, decodeUnicode } from './encoding';
 import { normaliseGuid } from './guid';
 import { RefiImportError, fatal, type Problem } from './problems';
 import type { Reading } from './positions';
-import { ProblemCollector, childText, guidAttr, label, readCodes, readUsers, readVariableValues, readVariables, type NoteLink } from './read-elements';
+import { ProblemCollector, childText, guidAttr, label, readCodes, readStamps, readUsers, readVariableValues, readVariables, type NoteLink } from './read-elements';
 import { readTextSource, type SourceFileLookup, type SourceReading } from './read-sources';
 import { flattenCodes, type RefiCase, type RefiCodebook, type RefiNote, type RefiProject, type RefiSet, type RefiSource, type RefiUser, type RefiVariable } from './types';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml';
@@ -230,6 +230,13 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
     problems.info('unknown-reference', `${unattached} note reference(s) point to notes or items that are not imported; they are left out`);
   }
 
+  for (const n of notes) {
+    if (n.creatingUserGuid !== undefined && !users.has(n.creatingUserGuid)) {
+      problems.warn('unknown-user', `Note ${label(n.name, n.guid)} names user {${n.creatingUserGuid}}, who is not in the project's user list; it is imported as written by the importer`, { guid: n.creatingUserGuid });
+      delete n.creatingUserGuid;
+    }
+  }
+
   const project: RefiProject = {
     name: root.attrs.name || 'Untitled project',
     users: [...users.values()],
@@ -241,6 +248,7 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
   };
   if (sets.length > 0) project.sets = sets;
   if (origin) project.origin = origin;
+  Object.assign(project, readStamps(root));
   const description = childText(root, 'Description');
   if (description !== undefined) project.description = description;
 
@@ -289,6 +297,7 @@ function newGuidLike(i: number): string {
 function readNotes(root: XmlElement, files: SourceFileLookup, problems: ProblemCollector): RefiNote[] {
   const out: RefiNote[] = [];
   const list = child(root, 'Notes');
+  let undated = 0;
   for (const el of list ? childrenNamed(list, 'Note') : []) {
     const name = el.attrs.name || undefined;
     const guid = guidAttr(el, 'guid', `Note ${label(name, undefined)}`, problems, true);
@@ -309,7 +318,12 @@ function readNotes(root: XmlElement, files: SourceFileLookup, problems: ProblemC
     if (description !== undefined) note.description = description;
     const user = guidAttr(el, 'creatingUser', `Note ${label(name, guid)}`, problems, false);
     if (user) note.creatingUserGuid = user;
+    Object.assign(note, readStamps(el));
+    if (!note.createdAt && !note.modifiedAt) undated++;
     out.push(note);
+  }
+  if (undated > 0) {
+    problems.warn('undated-note', `${undated} note(s) have no creationDateTime or modifiedDateTime: they are imported dated now (some tools, QualCoder among them, cannot read such notes)`);
   }
   return out;
 }
