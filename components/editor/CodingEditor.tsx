@@ -22,6 +22,8 @@ import { shortcutsOf } from './plugins/keyboard';
 import type { EditorCode, TextRange } from './types';
 import { useCodings } from './useCodings';
 import { useLatest } from './useLatest';
+import { LiveStatus } from './LiveStatus';
+import { useLiveUpdates } from './useLiveUpdates';
 import { useRecentCodes } from './useRecentCodes';
 import { showPassage, useTranscriptEditor, type TranscriptEditorHandlers } from './useTranscriptEditor';
 
@@ -40,6 +42,9 @@ export interface CodingEditorProps {
   canCreateCodes?: boolean;
   /** A range to select and scroll to on opening (a drill-down or search hit). */
   initialRange?: TextRange | null;
+  /** Keys of the layers on screen, and the reader: for live updates (see useLiveUpdates). */
+  layers?: string[];
+  userId?: number;
 }
 
 /**
@@ -86,6 +91,7 @@ export function CodingEditor(props: CodingEditorProps) {
   }, [drawing]);
   const store = useCodings({ projectId, documentId, version, codings: props.codings, draw });
   const { codings, undo } = store;
+  const live = useLiveUpdates({ projectId, documentId, version, layers: props.layers ?? [], userId: props.userId ?? 0, received: store.received });
 
   const visible = useMemo(() => visibleCodings(codings, shownCodes), [codings, shownCodes]);
   const wanted = useMemo(() => highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt }), [codings, ranges, codeById, shownCodes, activeAt]);
@@ -161,6 +167,7 @@ export function CodingEditor(props: CodingEditorProps) {
         }}
       />
       <div className="editor-column">
+        <LiveStatus {...live} />
         <EditorToolbar snap={snap} onSnapChange={setSnap} undo={undo} readOnly={!editLayer} failure={store.failure} />
         <div className="editor-wrapper" ref={wrapper}>
           <EditorContent editor={editor} />

@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { projectAction, refuse } from '@/server/edge/action';
 import { loadReview } from '@/server/services/review';
+import { publishLive } from '@/server/live/bus';
 import { copyLayerToConsensus, resolveDisagreement } from '@/db/queries/consensus';
 import { consensusRanges, type Decision } from '@/lib/agreement/resolution';
 import { DEFAULT_THRESHOLD_PERCENT } from '@/lib/agreement/selection';
@@ -56,6 +57,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
   });
   revalidatePath(`/projects/${project.id}/agreement/review`);
   revalidatePath(`/projects/${project.id}/documents/${d.documentId}`);
+  publishLive({ kind: 'resync', projectId: project.id, documentId: d.documentId, layer: { kind: 'consensus' }, actorId: user.id });
   const resolved = review.resolved.has(item.key) ? review.resolved.size : review.resolved.size + 1;
   return { resolved, total: review.listing.items.length };
 });
@@ -63,6 +65,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
 /** Leads copy the layer of the only coder of a document into the consensus layer. */
 export const copyLayerAction = projectAction({ roles: ['lead'], input: z.object({ documentId: id, coderId: id }) }, ({ db, project, user }, { documentId, coderId }) => {
   const value = copyLayerToConsensus(db, project.id, documentId, coderId, user.id);
+  publishLive({ kind: 'resync', projectId: project.id, documentId, layer: { kind: 'consensus' }, actorId: user.id });
   revalidatePath(`/projects/${project.id}/agreement`);
   revalidatePath(`/projects/${project.id}/documents/${documentId}`);
   return value;

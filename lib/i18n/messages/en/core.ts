@@ -129,6 +129,7 @@ export const core = {
   'editor.undo': 'Undo',
   'editor.redo': 'Redo',
   'editor.readOnly': 'Read only',
+  'editor.presence': 'Also open here: {names}',
   'editor.searchCodes': 'Search codes…',
   'editor.codes': 'Codes',
   'editor.noCodes': 'No code matches',

@@ -131,6 +131,7 @@ export const core: Record<keyof typeof english, string> = {
   'editor.undo': 'Болдырмау',
   'editor.redo': 'Қайталау',
   'editor.readOnly': 'Тек оқу',
+  'editor.presence': 'Қазір мұнда тағы ашқандар: {names}',
   'editor.searchCodes': 'Кодты іздеу…',
   'editor.codes': 'Кодтар',
   'editor.noCodes': 'Сәйкес код жоқ',

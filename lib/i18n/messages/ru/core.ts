@@ -131,6 +131,7 @@ export const core: Record<keyof typeof english, string> = {
   'editor.undo': 'Отменить',
   'editor.redo': 'Повторить',
   'editor.readOnly': 'Только чтение',
+  'editor.presence': 'Сейчас открыт также у: {names}',
   'editor.searchCodes': 'Поиск кода…',
   'editor.codes': 'Коды',
   'editor.noCodes': 'Нет подходящих кодов',

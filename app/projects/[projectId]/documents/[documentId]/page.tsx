@@ -146,6 +146,8 @@ export default async function DocumentPage({
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
+        layers={layers.map(layerKey)}
+        userId={user.id}
       />
         </>
       )}
