@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'react';
 
 const KEY = 'fgc.marginWidth';
-export const MARGIN_WIDTH = { min: 120, max: 480, initial: 200 } as const;
+export const MARGIN_WIDTH = { min: 120, max: 480, initial: 240 } as const;
 
 /** The width of the margin of codes, as the user last set it (kept in this browser). */
 export function useMarginWidth(): [number, (px: number) => void] {

@@ -17,12 +17,14 @@ export default async function ProjectLayout({
   return (
     <div className="project">
       <div className="project-head">
-        <h1 className="project-name">{project.name}</h1>
-        {project.isDemo && (
-          <p className="demo-notice" role="note">
-            <span className="badge demo">{t('demo.badge')}</span> {t('demo.notice')}
-          </p>
-        )}
+        <div className="project-title-row">
+          <h1 className="project-name">{project.name}</h1>
+          {project.isDemo && (
+            <p className="demo-notice" role="note">
+              <span className="badge demo">{t('demo.badge')}</span> {t('demo.notice')}
+            </p>
+          )}
+        </div>
         <div className="tabs-row">
           <ProjectTabs
             base={base}

@@ -100,35 +100,35 @@ export default async function DocumentPage({
             {correcting ? t('correct.done') : t('correct.mode')}
           </Link>
         )}
-      </header>
-      <details className="document-details">
-        <summary>
-          {t('doc.details')}
-          {Object.keys(doc.attributes).length > 0 && (
+        <details className="document-details">
+          <summary>
+            {t('doc.details')}
+            {Object.keys(doc.attributes).length > 0 && (
+              <span className="muted">
+                {' '}
+                ·{' '}
+                {Object.entries(doc.attributes)
+                  .map(([k, v]) => `${k}: ${v}`)
+                  .join(' · ')}
+              </span>
+            )}
             <span className="muted">
               {' '}
-              ·{' '}
-              {Object.entries(doc.attributes)
-                .map(([k, v]) => `${k}: ${v}`)
-                .join(' · ')}
+              · {t('memos.document')} ({docMemos.length})
             </span>
-          )}
-          <span className="muted">
-            {' '}
-            · {t('memos.document')} ({docMemos.length})
-          </span>
-        </summary>
-        <MemoPanel
-          projectId={String(project.id)}
-          kind="document"
-          targetId={doc.id}
-          memos={docMemos}
-          userId={user.id}
-          canWrite={role !== 'viewer'}
-          isLead={role === 'lead'}
-          title={t('memos.document')}
-        />
-      </details>
+          </summary>
+          <MemoPanel
+            projectId={String(project.id)}
+            kind="document"
+            targetId={doc.id}
+            memos={docMemos}
+            userId={user.id}
+            canWrite={role !== 'viewer'}
+            isLead={role === 'lead'}
+            title={t('memos.document')}
+          />
+        </details>
+      </header>
       {flagged > 0 && (
         <p className="badge warn" role="note">
           {t('correct.needsReview', { n: flagged })}
