@@ -20,9 +20,11 @@ export default async function ProjectLayout({
         <div className="project-title-row">
           <h1 className="project-name">{project.name}</h1>
           {project.isDemo && (
-            <p className="demo-notice" role="note">
-              <span className="badge demo">{t('demo.badge')}</span> {t('demo.notice')}
-            </p>
+            // The badge on every page of the project; the sentence explaining it in its title and to screen readers.
+            <span className="badge demo" role="note" title={t('demo.notice')}>
+              {t('demo.badge')}
+              <span className="visually-hidden"> {t('demo.notice')}</span>
+            </span>
           )}
         </div>
         <div className="tabs-row">

@@ -103,20 +103,18 @@ export default async function DocumentPage({
         <details className="document-details">
           <summary>
             {t('doc.details')}
-            {Object.keys(doc.attributes).length > 0 && (
-              <span className="muted">
-                {' '}
-                ·{' '}
-                {Object.entries(doc.attributes)
-                  .map(([k, v]) => `${k}: ${v}`)
-                  .join(' · ')}
-              </span>
-            )}
             <span className="muted">
               {' '}
               · {t('memos.document')} ({docMemos.length})
             </span>
           </summary>
+          {Object.keys(doc.attributes).length > 0 && (
+            <p className="muted">
+              {Object.entries(doc.attributes)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(' · ')}
+            </p>
+          )}
           <MemoPanel
             projectId={String(project.id)}
             kind="document"
