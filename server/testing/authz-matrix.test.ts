@@ -254,7 +254,13 @@ const SCENARIOS: Scenario[] = [
   {
     entry: 'action agreement.resolveDisagreementAction',
     expect: allow('lead'),
-    run: action({ input: (c) => ({ documentId: c.fx.doc.id, coders: [c.fx.coder1.id, c.fx.coder2.id], key: disagreementKey(c), decision: { kind: 'accept', coder: String(c.fx.coder1.id) } }) }),
+    run: action({ input: (c) => ({ documentId: c.fx.doc.id, coders: [c.fx.coder1.id, c.fx.coder2.id], key: disagreementKey(c), decision: { kind: 'accept', coder: String(c.fx.coder1.id) }, version: 1 }) }),
+  },
+  { entry: 'action training-rounds.changeRoundsAction', expect: allow('lead'), run: action({ input: () => ({ kind: 'create', name: 'Round 1' }) }) },
+  {
+    entry: 'action item-sets.changeSetsAction',
+    expect: allow('lead'),
+    run: action({ input: (c) => ({ kind: 'create', setKind: 'document', name: 'Almaty groups', memberIds: [c.fx.doc.id] }) }),
   },
   { entry: 'action agreement.copyLayerAction', expect: allow('lead'), run: action({ input: (c) => ({ documentId: c.fx.doc2.id, coderId: c.fx.coder1.id }) }) },
   {
