@@ -10,7 +10,7 @@
  * archived code whose shortcut has since been taken is refused rather than silently
  * dropping the shortcut. Here: reading the tree and applying the plans.
  */
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings, memos, translations } from '../schema';
 import { recordAudit } from './audit';
@@ -19,7 +19,6 @@ import { planCodingMerge } from '@/lib/codebook/merge';
 import {
   assertNameFree,
   assertShortcutFree,
-  childrenOf,
   findCode,
   renumbered,
   planMerge,
@@ -77,6 +76,16 @@ function allCodes(tx: Tx, projectId: number): CodeRow[] {
   return tx.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
 }
 
+/** The children of `parentId` (top level when null), in display order: the part of the tree a name check needs. */
+function siblings(tx: Tx, projectId: number, parentId: number | null): CodeRow[] {
+  return tx
+    .select()
+    .from(codes)
+    .where(and(eq(codes.projectId, projectId), parentId == null ? isNull(codes.parentId) : eq(codes.parentId, parentId)))
+    .orderBy(asc(codes.sortOrder), asc(codes.id))
+    .all();
+}
+
 /** Writes the planned sortOrder changes. */
 function applySortOrders(tx: Tx, changes: readonly SortOrderChange[]) {
   for (const { id, sortOrder } of changes) tx.update(codes).set({ sortOrder }).where(eq(codes.id, id)).run();
@@ -85,14 +94,14 @@ function applySortOrders(tx: Tx, changes: readonly SortOrderChange[]) {
 /** Creates a code at the end of its parent's children (or of the top level). Returns it. */
 export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
   return db.transaction((tx) => {
-    const tree = allCodes(tx, actor.projectId);
     const parentId = input.parentId ?? null;
-    if (parentId != null) findCode(tree, parentId);
+    if (parentId != null) load(tx, actor.projectId, parentId);
     const name = cleanName(input.name);
-    assertNameFree(tree, parentId, name, null);
+    const level = siblings(tx, actor.projectId, parentId);
+    assertNameFree(level, parentId, name, null);
     const shortcut = cleanShortcut(input.shortcut);
-    assertShortcutFree(tree, shortcut, null);
-    const last = childrenOf(tree, parentId).at(-1);
+    if (shortcut != null) assertShortcutFree(allCodes(tx, actor.projectId), shortcut, null);
+    const last = level.at(-1);
     const row = tx
       .insert(codes)
       .values({
@@ -138,10 +147,9 @@ export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<
       }
     }
     if (Object.keys(after).length === 0) return code;
-    if ('name' in after || ('shortcut' in after && !code.archived)) {
-      const tree = allCodes(tx, actor.projectId);
-      if ('name' in after) assertNameFree(tree, code.parentId, after.name as string, code.id);
-      if ('shortcut' in after && !code.archived) assertShortcutFree(tree, after.shortcut as string | null, code.id);
+    if ('name' in after) assertNameFree(siblings(tx, actor.projectId, code.parentId), code.parentId, after.name as string, code.id);
+    if ('shortcut' in after && !code.archived && after.shortcut != null) {
+      assertShortcutFree(allCodes(tx, actor.projectId), after.shortcut as string, code.id);
     }
 
     const row = tx
@@ -178,7 +186,7 @@ function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): C
   return db.transaction((tx) => {
     const code = load(tx, actor.projectId, codeId);
     if (code.archived === archived) return code;
-    if (!archived) assertShortcutFree(allCodes(tx, actor.projectId), code.shortcut, code.id);
+    if (!archived && code.shortcut != null) assertShortcutFree(allCodes(tx, actor.projectId), code.shortcut, code.id);
     const row = tx.update(codes).set({ archived, updatedAt: new Date() }).where(eq(codes.id, code.id)).returning().get();
     audit(tx, actor, archived ? 'code.archive' : 'code.unarchive', code.id, { archived: code.archived }, { archived });
     return row;
@@ -313,9 +321,8 @@ export function codingCount(db: Db, projectId: number, codeId: number): number {
  */
 export function deleteCode(db: Db, actor: Actor, codeId: number, options: { confirmCodings?: number } = {}): void {
   db.transaction((tx) => {
-    const tree = allCodes(tx, actor.projectId);
-    const code = findCode(tree, codeId);
-    const children = childrenOf(tree, code.id);
+    const code = load(tx, actor.projectId, codeId);
+    const children = siblings(tx, actor.projectId, code.id);
     if (children.length > 0) {
       throw new CodebookError('has_children', {
         name: code.name,
@@ -348,7 +355,7 @@ export function deleteCode(db: Db, actor: Actor, codeId: number, options: { conf
     if (gone.length) tx.delete(codings).where(inArray(codings.id, gone.map((c) => c.id))).run();
     if (codeMemos.length) tx.delete(memos).where(inArray(memos.id, codeMemos.map((m) => m.id))).run();
     tx.delete(codes).where(eq(codes.id, code.id)).run();
-    applySortOrders(tx, renumbered(childrenOf(tree, code.parentId).filter((c) => c.id !== code.id)));
+    applySortOrders(tx, renumbered(siblings(tx, actor.projectId, code.parentId)));
     audit(tx, actor, 'code.delete', code.id, { code: snapshot(code), codings: gone, memos: codeMemos.map(({ id, authorId, text }) => ({ id, authorId, text })) }, null);
   });
 }
