@@ -3,6 +3,7 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import { createFirstAdminAction } from '@/server/actions/setup';
 import { useI18n } from './I18nProvider';
+import { NewPasswordFields, newPassword } from './NewPasswordFields';
 
 /** The first-run screen's form: the first admin's name, email and password, then signed in. */
 export function FirstRunForm() {
@@ -13,8 +14,8 @@ export function FirstRunForm() {
   async function submit(e: FormEvent<HTMLFormElement>) {
     e.preventDefault();
     const f = new FormData(e.currentTarget);
-    const password = String(f.get('password') ?? '');
-    if (password !== String(f.get('repeat') ?? '')) return setError(t('password.mismatch'));
+    const password = newPassword(f);
+    if (password == null) return setError(t('password.mismatch'));
     setBusy(true);
     setError(null);
     const email = String(f.get('email') ?? '');
@@ -37,15 +38,7 @@ export function FirstRunForm() {
         {t('signin.email')}
         <input name="email" type="email" required autoComplete="username" />
       </label>
-      <label>
-        {t('signin.password')}
-        <input name="password" type="password" required autoComplete="new-password" />
-      </label>
-      <label>
-        {t('setup.repeat')}
-        <input name="repeat" type="password" required autoComplete="new-password" />
-      </label>
-      <p className="hint">{t('password.policy')}</p>
+      <NewPasswordFields label="signin.password" repeatLabel="setup.repeat" />
       {error && (
         <p role="alert" className="error">
           {error}

@@ -2,6 +2,7 @@
 import { useState, type FormEvent } from 'react';
 import { changePasswordAction } from '@/server/actions/users';
 import { useI18n } from './I18nProvider';
+import { NewPasswordFields, newPassword } from './NewPasswordFields';
 
 /** Change one's own password: the current one, the new one twice. `then` is where to go after. */
 export function PasswordForm({ then }: { then?: string }) {
@@ -13,8 +14,8 @@ export function PasswordForm({ then }: { then?: string }) {
     e.preventDefault();
     const form = e.currentTarget;
     const f = new FormData(form);
-    const password = String(f.get('password') ?? '');
-    if (password !== String(f.get('repeat') ?? '')) return setMessage({ ok: false, text: t('password.mismatch') });
+    const password = newPassword(f);
+    if (password == null) return setMessage({ ok: false, text: t('password.mismatch') });
     setBusy(true);
     const r = await changePasswordAction({ current: String(f.get('current') ?? ''), password });
     setBusy(false);
@@ -30,15 +31,7 @@ export function PasswordForm({ then }: { then?: string }) {
         {t('password.current')}
         <input name="current" type="password" required autoComplete="current-password" />
       </label>
-      <label>
-        {t('password.new')}
-        <input name="password" type="password" required autoComplete="new-password" />
-      </label>
-      <label>
-        {t('password.repeat')}
-        <input name="repeat" type="password" required autoComplete="new-password" />
-      </label>
-      <p className="hint">{t('password.policy')}</p>
+      <NewPasswordFields label="password.new" repeatLabel="password.repeat" />
       {message && (
         <p role={message.ok ? 'status' : 'alert'} className={message.ok ? undefined : 'error'}>
           {message.text}

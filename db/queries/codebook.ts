@@ -3,21 +3,31 @@
  * that validates first, then writes, then appends an audit event with before/after
  * snapshots, so a failure anywhere leaves nothing half-written.
  *
- * The field rules (names, colours, shortcuts, text lengths) are lib/codebook/rules; here:
- * - a name is unique (ignoring case) among its siblings, archived siblings included (so
- *   restoring one never makes a clash);
- * - a shortcut is unique ignoring case among the project's non-archived codes; restoring an
- *   archived code whose shortcut has since been taken is refused rather than silently
- *   dropping the shortcut;
- * - every id must name a code of the actor's project: a code of another project is
- *   "not found", exactly like one that does not exist.
- * - sortOrder is the position among siblings; writes renumber a sibling list 0..n-1.
+ * The field rules (names, colours, shortcuts, text lengths) are lib/codebook/rules; the tree
+ * rules (unique names and shortcuts, cycles, sibling order, merge planning) are
+ * lib/codebook/tree and lib/codebook/merge, given the codes of the actor's project, so a code
+ * of another project is "not found", exactly like one that does not exist. Restoring an
+ * archived code whose shortcut has since been taken is refused rather than silently
+ * dropping the shortcut. Here: reading the tree and applying the plans.
  */
-import { and, asc, eq, inArray, isNull, notInArray, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
 import type { Db } from '../client';
 import { codes, codings, memos, translations } from '../schema';
 import { recordAudit } from './audit';
-import { cleanColor, cleanName, cleanShortcut, cleanText, CodebookError, foldName } from '@/lib/codebook/rules';
+import { cleanColor, cleanName, cleanShortcut, cleanText, CodebookError } from '@/lib/codebook/rules';
+import { planCodingMerge } from '@/lib/codebook/merge';
+import {
+  assertNameFree,
+  assertShortcutFree,
+  findCode,
+  renumbered,
+  planMerge,
+  planMove,
+  type MoveTarget,
+  type SortOrderChange,
+} from '@/lib/codebook/tree';
+
+export type { MoveTarget } from '@/lib/codebook/tree';
 
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type CodeRow = typeof codes.$inferSelect;
@@ -66,7 +76,7 @@ function allCodes(tx: Tx, projectId: number): CodeRow[] {
   return tx.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
 }
 
-/** The children of `parentId` (top level when null), in display order. */
+/** The children of `parentId` (top level when null), in display order: the part of the tree a name check needs. */
 function siblings(tx: Tx, projectId: number, parentId: number | null): CodeRow[] {
   return tx
     .select()
@@ -76,47 +86,9 @@ function siblings(tx: Tx, projectId: number, parentId: number | null): CodeRow[]
     .all();
 }
 
-/** The ids of every code below `id` in the tree. */
-function descendantIds(tx: Tx, projectId: number, id: number): Set<number> {
-  const byParent = new Map<number, number[]>();
-  for (const c of allCodes(tx, projectId)) {
-    if (c.parentId == null) continue;
-    const list = byParent.get(c.parentId) ?? [];
-    list.push(c.id);
-    byParent.set(c.parentId, list);
-  }
-  const out = new Set<number>();
-  const stack = [...(byParent.get(id) ?? [])];
-  while (stack.length) {
-    const next = stack.pop()!;
-    if (out.has(next)) continue;
-    out.add(next);
-    stack.push(...(byParent.get(next) ?? []));
-  }
-  return out;
-}
-
-/** Gives the codes sortOrder 0..n-1 in the order given, touching only rows that change. */
-function renumber(tx: Tx, rows: readonly Pick<CodeRow, 'id' | 'sortOrder'>[]) {
-  rows.forEach((row, i) => {
-    if (row.sortOrder !== i) tx.update(codes).set({ sortOrder: i }).where(eq(codes.id, row.id)).run();
-  });
-}
-
-
-function checkNameFree(tx: Tx, projectId: number, parentId: number | null, name: string, exceptId: number | null) {
-  const clash = siblings(tx, projectId, parentId).find((c) => c.id !== exceptId && foldName(c.name) === foldName(name));
-  if (clash) throw new CodebookError('name_taken', { name: clash.name });
-}
-
-function checkShortcutFree(tx: Tx, projectId: number, shortcut: string | null, exceptId: number | null) {
-  if (shortcut == null) return;
-  const clash = allCodes(tx, projectId).find(
-    (c) => c.id !== exceptId && !c.archived && c.shortcut != null && foldName(c.shortcut) === foldName(shortcut),
-  );
-  if (clash) {
-    throw new CodebookError('shortcut_taken', { shortcut, name: clash.name });
-  }
+/** Writes the planned sortOrder changes. */
+function applySortOrders(tx: Tx, changes: readonly SortOrderChange[]) {
+  for (const { id, sortOrder } of changes) tx.update(codes).set({ sortOrder }).where(eq(codes.id, id)).run();
 }
 
 /** Creates a code at the end of its parent's children (or of the top level). Returns it. */
@@ -125,10 +97,11 @@ export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
     const parentId = input.parentId ?? null;
     if (parentId != null) load(tx, actor.projectId, parentId);
     const name = cleanName(input.name);
-    checkNameFree(tx, actor.projectId, parentId, name, null);
+    const level = siblings(tx, actor.projectId, parentId);
+    assertNameFree(level, parentId, name, null);
     const shortcut = cleanShortcut(input.shortcut);
-    checkShortcutFree(tx, actor.projectId, shortcut, null);
-    const last = siblings(tx, actor.projectId, parentId).at(-1);
+    if (shortcut != null) assertShortcutFree(allCodes(tx, actor.projectId), shortcut, null);
+    const last = level.at(-1);
     const row = tx
       .insert(codes)
       .values({
@@ -174,8 +147,10 @@ export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<
       }
     }
     if (Object.keys(after).length === 0) return code;
-    if ('name' in after) checkNameFree(tx, actor.projectId, code.parentId, after.name as string, code.id);
-    if ('shortcut' in after && !code.archived) checkShortcutFree(tx, actor.projectId, after.shortcut as string | null, code.id);
+    if ('name' in after) assertNameFree(siblings(tx, actor.projectId, code.parentId), code.parentId, after.name as string, code.id);
+    if ('shortcut' in after && !code.archived && after.shortcut != null) {
+      assertShortcutFree(allCodes(tx, actor.projectId), after.shortcut as string, code.id);
+    }
 
     const row = tx
       .update(codes)
@@ -188,13 +163,6 @@ export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<
   });
 }
 
-/** Where a code goes: under `parentId` (null: top level), at `position` among its new siblings. */
-export interface MoveTarget {
-  parentId: number | null;
-  /** Index among the new siblings, not counting the code itself; clamped to the list. */
-  position: number;
-}
-
 /**
  * Moves a code (with its subtree) under a new parent and/or to a new position among its
  * siblings, renumbering the old and the new sibling lists. Refuses to move a code under
@@ -202,31 +170,15 @@ export interface MoveTarget {
  */
 export function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): CodeRow {
   return db.transaction((tx) => {
-    const code = load(tx, actor.projectId, codeId);
-    const parentId = to.parentId ?? null;
-    if (parentId != null) {
-      const parent = load(tx, actor.projectId, parentId);
-      if (parent.id === code.id || descendantIds(tx, actor.projectId, code.id).has(parent.id)) {
-        throw new CodebookError('cycle', { name: code.name });
-      }
+    const tree = allCodes(tx, actor.projectId);
+    const plan = planMove(tree, codeId, to);
+    if (!plan) return findCode(tree, codeId);
+    if (plan.parentChanged) {
+      tx.update(codes).set({ parentId: plan.to.parentId, updatedAt: new Date() }).where(eq(codes.id, plan.codeId)).run();
     }
-    const sameParent = parentId === code.parentId;
-    if (!sameParent) checkNameFree(tx, actor.projectId, parentId, code.name, code.id);
-
-    const oldList = siblings(tx, actor.projectId, code.parentId);
-    const oldPosition = oldList.findIndex((c) => c.id === code.id);
-    const newList = siblings(tx, actor.projectId, parentId).filter((c) => c.id !== code.id);
-    const position = Math.max(0, Math.min(Math.trunc(to.position), newList.length));
-    if (sameParent && position === oldPosition) return code;
-
-    if (!sameParent) {
-      tx.update(codes).set({ parentId, updatedAt: new Date() }).where(eq(codes.id, code.id)).run();
-      renumber(tx, oldList.filter((c) => c.id !== code.id));
-    }
-    newList.splice(position, 0, code);
-    renumber(tx, newList);
-    audit(tx, actor, 'code.move', code.id, { parentId: code.parentId, position: oldPosition }, { parentId, position });
-    return load(tx, actor.projectId, code.id);
+    applySortOrders(tx, plan.sortOrders);
+    audit(tx, actor, 'code.move', plan.codeId, plan.from, plan.to);
+    return load(tx, actor.projectId, plan.codeId);
   });
 }
 
@@ -234,7 +186,7 @@ function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): C
   return db.transaction((tx) => {
     const code = load(tx, actor.projectId, codeId);
     if (code.archived === archived) return code;
-    if (!archived) checkShortcutFree(tx, actor.projectId, code.shortcut, code.id);
+    if (!archived && code.shortcut != null) assertShortcutFree(allCodes(tx, actor.projectId), code.shortcut, code.id);
     const row = tx.update(codes).set({ archived, updatedAt: new Date() }).where(eq(codes.id, code.id)).returning().get();
     audit(tx, actor, archived ? 'code.archive' : 'code.unarchive', code.id, { archived: code.archived }, { archived });
     return row;
@@ -264,14 +216,12 @@ export interface MergeResult {
 }
 
 /**
- * Moves every coding of code `sourceId` to `targetId`. A coding whose range the target
- * already has (same document, layer, coder, start, end) collapses into the target's: its
- * memo is appended (unless already there), its translations into languages the target's
- * coding lacks move over, and it is deleted. Returns the ids moved and collapsed.
+ * Moves every coding of code `sourceId` to `targetId` as lib/codebook/merge plans it: a coding
+ * whose range the target already has collapses into the target's (memo appended,
+ * translations into missing languages moved) and is deleted. Returns the ids moved and
+ * collapsed.
  */
 function moveCodings(tx: Tx, projectId: number, sourceId: number, targetId: number) {
-  const rangeKey = (c: { documentId: number; layer: string; coderId: number; start: number; end: number }) =>
-    `${c.documentId}|${c.layer}|${c.coderId}|${c.start}|${c.end}`;
   const ofCode = (id: number) =>
     tx
       .select()
@@ -279,37 +229,31 @@ function moveCodings(tx: Tx, projectId: number, sourceId: number, targetId: numb
       .where(and(eq(codings.projectId, projectId), eq(codings.codeId, id)))
       .orderBy(asc(codings.id))
       .all();
-  const byRange = new Map<string, { id: number; memo: string }>();
-  for (const c of ofCode(targetId)) if (!byRange.has(rangeKey(c))) byRange.set(rangeKey(c), { id: c.id, memo: c.memo });
-  const moved: number[] = [];
-  const collapsed: { coding: number; into: number; memo: string }[] = [];
+  const target = ofCode(targetId);
+  const source = ofCode(sourceId);
+  const ofBoth = tx
+    .select({ id: codings.id })
+    .from(codings)
+    .where(and(eq(codings.projectId, projectId), inArray(codings.codeId, [sourceId, targetId])));
+  const languages = tx
+    .select({ id: translations.id, codingId: translations.codingId, language: translations.language })
+    .from(translations)
+    .where(inArray(translations.codingId, ofBoth))
+    .all();
+  const plan = planCodingMerge(target, source, languages);
   const now = new Date();
-  for (const c of ofCode(sourceId)) {
-    const into = byRange.get(rangeKey(c));
-    if (!into) {
-      tx.update(codings).set({ codeId: targetId, updatedAt: now }).where(eq(codings.id, c.id)).run();
-      byRange.set(rangeKey(c), { id: c.id, memo: c.memo });
-      moved.push(c.id);
+  for (const step of plan.steps) {
+    if (step.kind === 'move') {
+      tx.update(codings).set({ codeId: targetId, updatedAt: now }).where(eq(codings.id, step.codingId)).run();
       continue;
     }
-    if (c.memo.trim() && !into.memo.split('\n\n').includes(c.memo)) {
-      into.memo = into.memo ? `${into.memo}\n\n${c.memo}` : c.memo;
-      tx.update(codings).set({ memo: into.memo, updatedAt: now }).where(eq(codings.id, into.id)).run();
+    if (step.memo != null) tx.update(codings).set({ memo: step.memo, updatedAt: now }).where(eq(codings.id, step.into)).run();
+    if (step.translations.length) {
+      tx.update(translations).set({ codingId: step.into }).where(inArray(translations.id, step.translations)).run();
     }
-    const languages = tx
-      .select({ language: translations.language })
-      .from(translations)
-      .where(eq(translations.codingId, into.id))
-      .all()
-      .map((t) => t.language);
-    tx.update(translations)
-      .set({ codingId: into.id })
-      .where(and(eq(translations.codingId, c.id), languages.length ? notInArray(translations.language, languages) : undefined))
-      .run();
-    tx.delete(codings).where(eq(codings.id, c.id)).run();
-    collapsed.push({ coding: c.id, into: into.id, memo: c.memo });
+    tx.delete(codings).where(eq(codings.id, step.codingId)).run();
   }
-  return { moved, collapsed };
+  return { moved: plan.moved, collapsed: plan.collapsed };
 }
 
 /**
@@ -320,43 +264,25 @@ function moveCodings(tx: Tx, projectId: number, sourceId: number, targetId: numb
  * move under the target (after its own), its code memos follow, and the source is deleted
  * (its shortcut with it).
  * Refuses merging a code into itself or into one of its subcodes, and merging when a
- * subcode of the source has the name of a subcode of the target.
+ * subcode of the source has the name of a subcode of the target (lib/codebook/tree planMerge).
  */
 export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: number): MergeResult {
   return db.transaction((tx) => {
-    const source = load(tx, actor.projectId, sourceId);
-    const target = load(tx, actor.projectId, targetId);
-    if (source.id === target.id) throw new CodebookError('merge_same');
-    if (descendantIds(tx, actor.projectId, source.id).has(target.id)) {
-      throw new CodebookError('merge_into_descendant', {
-        source: source.name,
-        target: target.name,
-      });
-    }
-    const sourceChildren = siblings(tx, actor.projectId, source.id);
-    const targetChildren = siblings(tx, actor.projectId, target.id).filter((c) => c.id !== source.id);
-    const taken = new Set(targetChildren.map((c) => foldName(c.name)));
-    const clash = sourceChildren.find((c) => taken.has(foldName(c.name)));
-    if (clash) {
-      throw new CodebookError('merge_child_clash', { name: clash.name });
-    }
+    const { source, target, reparent, deleteId, sortOrders } = planMerge(allCodes(tx, actor.projectId), sourceId, targetId);
 
     const { moved, collapsed } = moveCodings(tx, actor.projectId, source.id, target.id);
     const now = new Date();
 
     // Subcodes go under the target, after its own; code memos follow the codings.
-    for (const child of sourceChildren) {
+    for (const child of reparent) {
       tx.update(codes).set({ parentId: target.id, updatedAt: now }).where(eq(codes.id, child.id)).run();
     }
     tx.update(memos)
       .set({ targetId: target.id })
       .where(and(eq(memos.projectId, actor.projectId), eq(memos.targetKind, 'code'), eq(memos.targetId, source.id)))
       .run();
-    tx.delete(codes).where(eq(codes.id, source.id)).run();
-    renumber(tx, [...targetChildren, ...sourceChildren]);
-    if (source.parentId !== target.id) {
-      renumber(tx, siblings(tx, actor.projectId, source.parentId));
-    }
+    tx.delete(codes).where(eq(codes.id, deleteId)).run();
+    applySortOrders(tx, sortOrders);
 
     audit(
       tx,
@@ -369,10 +295,10 @@ export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: num
         targetId: target.id,
         movedCodings: moved,
         collapsedCodings: collapsed,
-        movedChildren: sourceChildren.map((c) => c.id),
+        movedChildren: reparent.map((c) => c.id),
       },
     );
-    return { moved: moved.length, collapsed: collapsed.length, children: sourceChildren.length };
+    return { moved: moved.length, collapsed: collapsed.length, children: reparent.length };
   });
 }
 
@@ -429,7 +355,7 @@ export function deleteCode(db: Db, actor: Actor, codeId: number, options: { conf
     if (gone.length) tx.delete(codings).where(inArray(codings.id, gone.map((c) => c.id))).run();
     if (codeMemos.length) tx.delete(memos).where(inArray(memos.id, codeMemos.map((m) => m.id))).run();
     tx.delete(codes).where(eq(codes.id, code.id)).run();
-    renumber(tx, siblings(tx, actor.projectId, code.parentId));
+    applySortOrders(tx, renumbered(siblings(tx, actor.projectId, code.parentId)));
     audit(tx, actor, 'code.delete', code.id, { code: snapshot(code), codings: gone, memos: codeMemos.map(({ id, authorId, text }) => ({ id, authorId, text })) }, null);
   });
 }
