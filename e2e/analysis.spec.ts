@@ -19,10 +19,14 @@ test('frequencies by city, then participants by gender × city; a cell opens its
   const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV', exact: true }).click()]);
   const csv = fs.readFileSync((await download.path())!, 'utf8');
   expect(csv.charCodeAt(0)).toBe(0xfeff);
-  const lines = csv.slice(1).split('\r\n');
+  // The notes (layer, measure, filters) come first as `#` lines, which R's comment.char skips.
+  const all = csv.slice(1).split('\r\n');
+  const notes = all.filter((l) => l.startsWith('#'));
+  const lines = all.filter((l) => !l.startsWith('#'));
+  expect(all.slice(0, notes.length)).toEqual(notes);
+  expect(notes).toContain('# Layer: Consensus');
   expect(lines[0]).toBe(`Code,Code path,${CITIES.join(',')},Total`);
   expect(lines[1]).toMatch(/^Channels to authorities,Channels to authorities(,\d+){9}$/);
-  expect(lines).toContain('Layer,Consensus');
 
   // Participants, then gender × city.
   await page.getByLabel('Measure').selectOption('participants');

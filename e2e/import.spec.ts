@@ -60,6 +60,8 @@ test('the lead imports a .docx, maps its speakers, reads the transcript, then im
   await expect(transcript).toContainText('Читаю листовки на доске у подъезда.');
   await expect(transcript.locator('.turn-moderator').first()).toBeVisible();
   await expect(transcript.locator('.turn-participant .speaker')).toHaveText(['Р1', 'P2', 'Р1']);
+  // The document's attributes are in its details, collapsed under the title line.
+  await page.locator('.document-details > summary').click();
   await expect(page.getByText('date: 2024-11-25')).toBeVisible();
   expect(Object.keys(await participantsOf(page, projectId, title)).sort()).toEqual(['P2', 'Р1']);
 

@@ -57,7 +57,10 @@ export interface CodingEditorProps {
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
   const { projectId, documentId, version, editLayer } = props;
-  const turns = useMemo(() => unpackTurns(props.turns), [props.turns]);
+  // The text changes only with the document's version, which is part of this editor's key:
+  // a refetch of the page (live updates, focus) hands new but equal turns, and making the
+  // tiptap editor again for them would lose the reader's place.
+  const [turns] = useState(() => unpackTurns(props.turns));
   const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
   const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
   const [codes, setCodes] = useState<EditorCode[]>(props.codes);

@@ -94,7 +94,10 @@ export function useLiveUpdates({
       setNotice(message);
       refresh();
     });
-    source.addEventListener('codebook', refresh);
+    // The editor that changed the codebook has the change already; a refetch would only redraw it.
+    source.addEventListener('codebook', (e) => {
+      if (data<{ actorId?: number }>(e).actorId !== latest.current.userId) refresh();
+    });
     source.addEventListener('resync', refresh);
     source.addEventListener('presence', (e) => setPresent(data<PresenceList>(e).users));
     source.addEventListener('error', () => {

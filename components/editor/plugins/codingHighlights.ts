@@ -81,8 +81,9 @@ export function highlightKey(h: Highlight): string {
 /** The mark at the end of a coding with a memo (a widget: it is not part of the text). */
 function memoMark(): HTMLElement {
   const mark = document.createElement('span');
+  // The pencil is drawn by the style sheet (::after), so it is not text: not in the
+  // transcript's text content, not read out, not copied.
   mark.className = 'memo-mark';
-  mark.textContent = '✎';
   mark.setAttribute('aria-hidden', 'true');
   return mark;
 }
