@@ -17,7 +17,7 @@
  *   mode=overlap|turn                (co-occurrence)
  *   pair=<codeId>,<codeId>           (co-occurrence passages)
  *   offset=<n>&limit=<n>             (excerpt pages; limit ≤ 500)
- *   format=json|csv|xlsx             (API)
+ *   format=json|csv|xlsx             (API; the case matrix also sav: an SPSS system file)
  *
  * An attribute name may be written `document:<name>` or `participant:<name>` when a document
  * and a participant attribute share it.
@@ -40,10 +40,12 @@ export type LayerParam = LayerRef | { kind: 'union' };
 export type ColumnsParam = { kind: 'documents' } | { kind: 'attribute'; name: string };
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
+/** The case matrix also downloads as an SPSS system file (lib/analysis/case-matrix-sav). */
+export const CASE_MATRIX_FORMATS = [...FORMATS, 'sav'] as const;
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 
-export interface AnalysisParams {
+export interface AnalysisParams<F extends string = Format> {
   cols: ColumnsParam | null;
   split: { kind: 'attribute'; name: string } | null;
   measure: Measure;
@@ -58,7 +60,7 @@ export interface AnalysisParams {
   pair: [number, number] | null;
   offset: number;
   limit: number;
-  format: Format;
+  format: F;
 }
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -101,7 +103,7 @@ function columns(raw: string | null, name: string): ColumnsParam | null {
 }
 
 /** Parses the parameters, or throws AnalysisParamError (400) naming the first bad one. */
-export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
+export function parseAnalysisParams<F extends string = Format>(sp: URLSearchParams, formats: readonly F[] = FORMATS as readonly string[] as readonly F[]): AnalysisParams<F> {
   const rows = sp.get('rows');
   if (rows != null && rows !== 'codes') throw bad(`Parameter 'rows': '${rows}' is not supported (only codes)`);
   const split = columns(sp.get('split'), 'split');
@@ -161,7 +163,7 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
     pair,
     offset: int('offset', 0, 1e9),
     limit,
-    format: oneOf(sp.get('format'), FORMATS, 'format', 'json'),
+    format: oneOf(sp.get('format'), formats, 'format', 'json' as F),
   };
 }
 

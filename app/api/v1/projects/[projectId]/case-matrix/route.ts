@@ -6,18 +6,22 @@ import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { caseMatrixSheet } from '@/lib/analysis/sheets';
+import { CASE_MATRIX_FORMATS } from '@/lib/analysis/params';
+import { caseMatrixSavFile } from '@/lib/analysis/case-matrix-sav';
 
 /**
- * GET ?layer=…[&rollup=1][&subtree=<codeId>][&doc=<id>…][&attr.<name>=<value>…][&format=json|csv|xlsx]
+ * GET ?layer=…[&rollup=1][&subtree=<codeId>][&doc=<id>…][&attr.<name>=<value>…][&format=json|csv|xlsx|sav]
  * Participants × codes: codings of each code attributed to each participant, with the
  * participants' (non-private) attributes.
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
-  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId);
+  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId, CASE_MATRIX_FORMATS);
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'table'));
   const matrix = caseMatrixFor(db, projectId, filter, p.rollup);
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
+  // values=presence: 0/1 cells (parsed as p.values once the exchange-tables parameters are in).
+  if (p.format === 'sav') return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence: new URL(req.url).searchParams.get('values') === 'presence' }));
   const file = await tableFile([caseMatrixSheet(matrix, notes)], p.format, 'case-matrix');
   return fileResponse(file);
 });
