@@ -43,7 +43,8 @@ interface RColumn {
 /** Reads the file with foreign::read.spss(to.data.frame = TRUE, use.value.labels = TRUE) and describes every column. */
 function readInR(file: string, dateColumns: string[] = []): { rows: number; columns: RColumn[] } {
   if (!HAS_FOREIGN) throw new Error('Not installed: apt-get install r-base-core r-cran-foreign (.ci/run installs them)');
-  const script = `suppressPackageStartupMessages(library(foreign))
+  const script = `options(warn = 1)
+suppressPackageStartupMessages(library(foreign))
 a <- commandArgs(TRUE)
 d <- read.spss(a[1], to.data.frame = TRUE, use.value.labels = TRUE)
 dates <- if (length(a) > 1) a[-1] else character(0)
@@ -58,6 +59,7 @@ for (n in names(d)) {
 writeLines(out)`;
   const r = spawnSync('Rscript', ['-e', script, file, ...dateColumns], { encoding: 'utf8', env: ENV });
   if (r.status !== 0) throw new Error(`Rscript failed:\n${r.stderr}`);
+  if (/warning/i.test(r.stderr)) throw new Error(`read.spss warned:\n${r.stderr}`);
   const [rows, ...lines] = r.stdout.trimEnd().split('\n');
   return {
     rows: Number(rows),
