@@ -88,6 +88,12 @@ const ATTRIBUTES: AttributeInfo[] = [
   attr(4, 'заметка', 'text'),
   attr(5, 'years in city', 'number'),
   { ...attr(6, 'Язык интервью', 'text'), scope: 'document' },
+  { ...attr(7, 'город', 'category', ['Алматы', 'Тараз']), scope: 'document' },
+  { ...attr(8, 'модератор', 'text'), scope: 'document', private: true },
+];
+const DOCUMENTS: Array<{ id: number; attributes: Record<string, string> }> = [
+  { id: 10, attributes: { город: 'Алматы', 'Язык интервью': 'қазақша', модератор: 'А. Б.' } },
+  { id: 20, attributes: { город: 'Тараз' } },
 ];
 const code = (codeId: number, name: string, p: string) => ({ codeId, name, path: p, color: '#000', depth: 0, rolledUp: false });
 /** Three participants, hand-made: names that are not SPSS names (spaces, Cyrillic, a leading digit, equal first 8 bytes, a clash with "participant"). */
@@ -211,16 +217,32 @@ describe(`R's foreign::read.spss reads the case matrix .sav${mark(HAS_FOREIGN, '
     expect(col.total.values).toEqual(['5', '5', '7']);
   });
 
+  it('with the attributes of each participant’s document (not the private ones), labelled "(document)" when a participant attribute has the name', () => {
+    const r = readInR(save(writeSav(caseMatrixSav(MATRIX, ATTRIBUTES, NOTES, { presence: false, documents: DOCUMENTS }))));
+    expect(r.columns.slice(0, 5).map((c) => [c.name, c.label])).toEqual([
+      ['participant', 'Participant'],
+      ['document', 'Document'],
+      ['Язык_интервью', 'Язык интервью (document)'],
+      ['город', 'город'],
+      ['Язык_интервью_2', 'Язык интервью'],
+    ]);
+    const col = Object.fromEntries(r.columns.map((c) => [c.name, c]));
+    expect(col['Язык_интервью']).toMatchObject({ cls: 'character', values: ['қазақша', 'қазақша', ''] });
+    expect(col['город']).toMatchObject({ cls: 'factor', levels: ['Алматы', 'Тараз'], values: ['Алматы', 'Алматы', 'Тараз'] });
+    expect(col['Язык_интервью_2'].levels).toEqual(['Қазақ тілі', 'Русский', 'смешанный']);
+  });
+
   it('the fixture study: counts as computed by hand in case-matrix.test.ts, gender as a factor, age as numbers', () => {
     const model = fixtureModel();
     const m = computeCaseMatrix(model, buildCodingSet(model, fixtureCodings(['consensus']), false), { subtree: null, rollup: false, filter: compileFilter(model, EMPTY_FILTER) });
-    const r = readInR(save(caseMatrixSavFile(m, FIXTURE_ATTRIBUTES, NOTES, { presence: false }).body));
+    const r = readInR(save(caseMatrixSavFile(m, FIXTURE_ATTRIBUTES, NOTES, { presence: false, documents: model.documents }).body));
     expect(r.rows).toBe(5);
-    expect(r.columns.map((c) => c.name)).toEqual(['participant', 'document', 'gender', 'age', 'Channels', 'Akimat', 'e_Otinish', 'Elections', 'total']);
+    expect(r.columns.map((c) => c.name)).toEqual(['participant', 'document', 'city', 'gender', 'age', 'Channels', 'Akimat', 'e_Otinish', 'Elections', 'total']);
     const col = Object.fromEntries(r.columns.map((c) => [c.name, c]));
     expect(col.gender).toMatchObject({ cls: 'factor', levels: ['Female', 'Male'], values: ['Female', 'Male', 'Female', 'Male', 'NA'] });
     expect(col.age).toMatchObject({ cls: 'numeric', values: ['25', '40', 'NA', '52', '33'] });
     expect(col.document.values).toEqual(['FG Almaty', 'FG Almaty', 'FG Almaty', 'FG Taraz', 'FG Taraz']);
+    expect(col.city).toMatchObject({ cls: 'factor', levels: ['Almaty', 'Taraz'], values: ['Almaty', 'Almaty', 'Almaty', 'Taraz', 'Taraz'] });
     expect(['Channels', 'Akimat', 'e_Otinish', 'Elections'].map((n) => col[n].values.map(Number))).toEqual([
       [0, 0, 0, 1, 0],
       [1, 1, 2, 0, 0],

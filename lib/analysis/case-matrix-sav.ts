@@ -1,7 +1,7 @@
 /**
  * The case matrix as an SPSS system file: a case per participant. Variables: the participant
- * (string), the document (labelled numeric codes, in document order), each participant
- * attribute by its type — a category as labelled numeric codes (declared values first, in
+ * (string), the document (labelled numeric codes, in document order), each non-private
+ * attribute of the participant's document, then each participant attribute, by type — a category as labelled numeric codes (declared values first, in
  * their order, then any other value met), a number as a number, a date as an SPSS date, text
  * as a string; a number or date attribute with a value that does not parse stays a string, so
  * nothing is lost — then a variable per code (codings, or 0/1 labelled absent/present) and the
@@ -17,6 +17,8 @@ import type { AttributeInfo } from './types';
 export interface CaseMatrixSavOptions {
   /** Cells as 1 (the participant has a coding of the code) or 0, labelled present/absent. */
   presence: boolean;
+  /** The documents' attribute values (the analysis model's documents): their non-private attributes become variables after `document`. */
+  documents?: ReadonlyArray<{ id: number; attributes: Record<string, string> }>;
   created?: Date;
 }
 
@@ -41,33 +43,45 @@ interface Column {
   value: (p: CaseMatrix['participants'][number], row: number) => SavValue;
 }
 
-function attributeColumn(m: CaseMatrix, name: string, info: AttributeInfo | undefined): Column {
-  const raw = m.participants.map((p) => p.attributes[name]).filter((v): v is string => v != null && v.trim() !== '');
-  const text = (p: CaseMatrix['participants'][number]) => p.attributes[name] ?? '';
-  const asString: Column = { variable: { kind: 'string', name, label: name }, value: text };
+type Person = CaseMatrix['participants'][number];
+
+/** A column for an attribute whose value for a participant is `of(p)`, by the attribute's type. */
+function attributeColumn(m: CaseMatrix, name: string, label: string, info: AttributeInfo | undefined, of: (p: Person) => string | undefined): Column {
+  const present = (p: Person) => {
+    const v = of(p);
+    return v == null || v.trim() === '' ? null : v;
+  };
+  const raw = m.participants.map(present).filter((v): v is string => v != null);
+  const asString: Column = { variable: { kind: 'string', name, label }, value: (p) => of(p) ?? '' };
   const type = info?.type ?? 'text';
   if (type === 'category') {
     const values = [...(info?.values ?? [])];
     for (const v of raw) if (!values.includes(v)) values.push(v);
     const code = new Map(values.map((v, k) => [v, k + 1]));
     return {
-      variable: { kind: 'numeric', name, label: name, format: { type: 'F', width: Math.max(1, String(values.length).length), decimals: 0 }, valueLabels: values.map((v, k) => [k + 1, v]), measure: 'nominal' },
-      value: (p) => code.get(p.attributes[name] ?? '') ?? null,
+      variable: { kind: 'numeric', name, label, format: { type: 'F', width: Math.max(1, String(values.length).length), decimals: 0 }, valueLabels: values.map((v, k) => [k + 1, v]), measure: 'nominal' },
+      value: (p) => code.get(of(p) ?? '') ?? null,
     };
   }
   if (type === 'number') {
     if (raw.some((v) => parseNumber(v) == null)) return asString;
     const decimals = Math.max(0, ...raw.map(decimalsOf));
     return {
-      variable: { kind: 'numeric', name, label: name, format: { type: 'F', width: Math.min(40, 8 + decimals), decimals }, measure: 'scale' },
-      value: (p) => (p.attributes[name] == null || p.attributes[name].trim() === '' ? null : parseNumber(p.attributes[name])),
+      variable: { kind: 'numeric', name, label, format: { type: 'F', width: Math.min(40, 8 + decimals), decimals }, measure: 'scale' },
+      value: (p) => {
+        const v = present(p);
+        return v == null ? null : parseNumber(v);
+      },
     };
   }
   if (type === 'date') {
     if (raw.some((v) => parseDate(v) == null)) return asString;
     return {
-      variable: { kind: 'numeric', name, label: name, format: { type: 'DATE' }, measure: 'scale' },
-      value: (p) => (p.attributes[name] == null || p.attributes[name].trim() === '' ? null : parseDate(p.attributes[name])),
+      variable: { kind: 'numeric', name, label, format: { type: 'DATE' }, measure: 'scale' },
+      value: (p) => {
+        const v = present(p);
+        return v == null ? null : parseDate(v);
+      },
     };
   }
   return asString;
@@ -79,6 +93,9 @@ export function caseMatrixSav(m: CaseMatrix, attributes: readonly AttributeInfo[
   for (const p of m.participants) if (!documents.some((d) => d.id === p.documentId)) documents.push({ id: p.documentId, title: p.documentTitle });
   const documentCode = (p: CaseMatrix['participants'][number]) => documents.findIndex((d) => d.id === p.documentId) + 1;
   const participantInfo = (name: string) => attributes.find((a) => a.scope === 'participant' && a.name === name);
+  const documentValues = new Map((o.documents ?? []).map((d) => [d.id, d.attributes]));
+  const documentAttributes = o.documents ? attributes.filter((a) => a.scope === 'document' && !a.private) : [];
+  const shared = (a: AttributeInfo) => m.attributes.includes(a.name);
   const cell = (n: number) => (o.presence ? (n > 0 ? 1 : 0) : n);
   const columns: Column[] = [
     { variable: { kind: 'string', name: 'participant', label: 'Participant' }, value: (p) => p.label },
@@ -86,7 +103,10 @@ export function caseMatrixSav(m: CaseMatrix, attributes: readonly AttributeInfo[
       variable: { kind: 'numeric', name: 'document', label: 'Document', format: { type: 'F', width: Math.max(1, String(documents.length).length), decimals: 0 }, valueLabels: documents.map((d, k) => [k + 1, d.title]), measure: 'nominal' },
       value: documentCode,
     },
-    ...m.attributes.map((name) => attributeColumn(m, name, participantInfo(name))),
+    ...documentAttributes.map((a) =>
+      attributeColumn(m, a.name, shared(a) ? `${a.name} (document)` : a.name, a, (p) => (p.documentId == null ? undefined : documentValues.get(p.documentId)?.[a.name])),
+    ),
+    ...m.attributes.map((name) => attributeColumn(m, name, name, participantInfo(name), (p) => p.attributes[name])),
     ...m.codes.map(
       (c, j): Column => ({
         variable: {

@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
 import { apiRoute } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
-import { caseMatrixFor } from '@/db/queries/analysis';
+import { analysisModel, caseMatrixFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
@@ -21,7 +21,10 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
   // values=presence: 0/1 cells (parsed as p.values once the exchange-tables parameters are in).
-  if (p.format === 'sav') return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence: new URL(req.url).searchParams.get('values') === 'presence' }));
+  if (p.format === 'sav') {
+    const presence = new URL(req.url).searchParams.get('values') === 'presence';
+    return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence, documents: analysisModel(db, projectId).documents }));
+  }
   const file = await tableFile([caseMatrixSheet(matrix, notes)], p.format, 'case-matrix');
   return fileResponse(file);
 });

@@ -24,15 +24,19 @@ beforeAll(async () => {
   const { createApiToken } = await import('@/db/queries/users');
   const { createCodings } = await import('@/db/queries/codings');
   const { newApiToken } = await import('@/lib/auth/token');
-  const { attributeDefinitions, participantAttributeValues } = await import('@/db/schema');
+  const { attributeDefinitions, participantAttributeValues, documentAttributeValues } = await import('@/db/schema');
   const db = getDb();
   const f = seedFixture(db);
   projectId = f.project.id;
-  const [language] = db
+  const [language, city] = db
     .insert(attributeDefinitions)
-    .values([{ projectId, scope: 'participant' as const, name: 'Язык интервью', type: 'category' as const, values: ['Қазақ тілі', 'Русский'] }])
+    .values([
+      { projectId, scope: 'participant' as const, name: 'Язык интервью', type: 'category' as const, values: ['Қазақ тілі', 'Русский'] },
+      { projectId, scope: 'document' as const, name: 'город', type: 'category' as const, values: ['Алматы', 'Тараз'] },
+    ])
     .returning()
     .all();
+  db.insert(documentAttributeValues).values({ documentId: f.doc.id, attributeId: city.id, value: 'Тараз' }).run();
   db.insert(participantAttributeValues).values({ participantId: f.p1.id, attributeId: language.id, value: 'Қазақ тілі' }).run();
   const layer = { kind: 'consensus' as const };
   createCodings(db, { projectId, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].start + 9, layer, actorId: f.lead.id });
@@ -67,14 +71,15 @@ describe('GET …/case-matrix?format=sav', () => {
     const file = path.join(dir, 'm.sav');
     fs.writeFileSync(file, new Uint8Array(await (await call('case-matrix', 'layer=consensus&format=sav&values=presence')).arrayBuffer()));
     const script = `suppressPackageStartupMessages(library(foreign)); d <- read.spss(commandArgs(TRUE)[1], to.data.frame = TRUE, use.value.labels = TRUE)
-writeLines(c(nrow(d), paste(names(d), collapse = "|"), paste(as.character(d[["Язык_интервью"]]), collapse = "|"), paste(as.character(d[["e_Otinish"]]), collapse = "|")))`;
+writeLines(c(nrow(d), paste(names(d), collapse = "|"), paste(as.character(d[["Язык_интервью"]]), collapse = "|"), paste(as.character(d[["e_Otinish"]]), collapse = "|"), paste(as.character(d[["город"]]), collapse = "|")))`;
     const r = spawnSync('Rscript', ['-e', script, file], { encoding: 'utf8', env: ENV });
     expect(r.stderr).toBe('');
-    const [rows, names, language, eotinish] = r.stdout.trimEnd().split('\n');
+    const [rows, names, language, eotinish, city] = r.stdout.trimEnd().split('\n');
     expect(rows).toBe('2');
-    expect(names.split('|')).toEqual(['participant', 'document', 'Язык_интервью', 'Channels', 'e_Otinish', 'total']);
+    expect(names.split('|')).toEqual(['participant', 'document', 'город', 'Язык_интервью', 'Channels', 'e_Otinish', 'total']);
     expect(language.split('|')).toEqual(['Қазақ тілі', 'NA']);
     expect(eotinish.split('|')).toEqual(['present', 'absent']);
+    expect(city.split('|')).toEqual(['Тараз', 'Тараз']);
   });
 
   it('is refused elsewhere, and an unknown format is a 400 naming the parameter', async () => {
