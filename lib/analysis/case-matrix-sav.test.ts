@@ -60,7 +60,7 @@ writeLines(out)`;
   const r = spawnSync('Rscript', ['-e', script, file, ...dateColumns], { encoding: 'utf8', env: ENV });
   if (r.status !== 0) throw new Error(`Rscript failed:\n${r.stderr}`);
   if (/warning/i.test(r.stderr)) throw new Error(`read.spss warned:\n${r.stderr}`);
-  const [rows, ...lines] = r.stdout.trimEnd().split('\n');
+  const [rows, ...lines] = r.stdout.replace(/\n$/, '').split('\n');
   return {
     rows: Number(rows),
     columns: lines.map((l) => {
@@ -230,6 +230,32 @@ describe(`R's foreign::read.spss reads the case matrix .sav${mark(HAS_FOREIGN, '
     expect(col['Язык_интервью']).toMatchObject({ cls: 'character', values: ['қазақша', 'қазақша', ''] });
     expect(col['город']).toMatchObject({ cls: 'factor', levels: ['Алматы', 'Тараз'], values: ['Алматы', 'Алматы', 'Тараз'] });
     expect(col['Язык_интервью_2'].levels).toEqual(['Қазақ тілі', 'Русский', 'смешанный']);
+  });
+
+  it('cuts long text at a character boundary (strings 255 bytes, value labels 120), gives 200 look-alike names unique short names, and writes an empty matrix', () => {
+    const long = 'Ә'.repeat(300);
+    const codes = Array.from({ length: 200 }, (_, k) => code(k + 1, `Обращение ${k}`, `Каналы / Обращение ${k}`));
+    const wide: CaseMatrix = {
+      codes,
+      attributes: ['заметка', 'Язык интервью'],
+      participants: [{ participantId: 1, label: long, documentId: 10, documentTitle: long, attributes: { заметка: long, 'Язык интервью': long } }],
+      counts: [codes.map((_, k) => k)],
+      totals: [1],
+    };
+    const r = readInR(save(writeSav(caseMatrixSav(wide, ATTRIBUTES, NOTES, { presence: false }))));
+    expect(r.columns).toHaveLength(2 + 2 + 200 + 1);
+    const col = Object.fromEntries(r.columns.map((c) => [c.name, c]));
+    expect(col.participant.values).toEqual(['Ә'.repeat(127)]);
+    expect(col['заметка'].values).toEqual(['Ә'.repeat(127)]);
+    expect(col.document.values).toEqual(['Ә'.repeat(60)]);
+    expect(col['Язык_интервью'].levels).toEqual(['Қазақ тілі', 'Русский', 'Ә'.repeat(60)]);
+    expect(col['Обращение_199']).toMatchObject({ label: 'Каналы / Обращение 199', values: ['199'] });
+    const shorts = savNames(codes.map((c) => c.name)).map((n) => n.short);
+    expect(new Set(shorts).size).toBe(200);
+
+    const empty = readInR(save(writeSav(caseMatrixSav({ ...MATRIX, participants: [], counts: [], totals: [] }, ATTRIBUTES, NOTES, { presence: true }))));
+    expect(empty.rows).toBe(0);
+    expect(empty.columns.map((c) => c.name)).toContain('Қазақ_тілі');
   });
 
   it('the fixture study: counts as computed by hand in case-matrix.test.ts, gender as a factor, age as numbers', () => {
