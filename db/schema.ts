@@ -437,3 +437,75 @@ export const analysisChanges = sqliteTable('analysis_changes', {
   projectId: integer('project_id').notNull(),
   codingId: integer('coding_id').notNull(),
 });
+
+/**
+ * Training rounds (issue #19): a lead marks documents as one round of coder training, so the
+ * agreement report shows each round's α and a team sees whether training worked. Rounds are
+ * named and ordered by `position`; a document belongs to at most one round (the primary key of
+ * training_round_documents is the document).
+ */
+export const trainingRounds = sqliteTable(
+  'training_rounds',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    name: text('name').notNull(),
+    position: integer('position').notNull().default(0),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('training_rounds_name').on(t.projectId, t.name)],
+);
+
+export const trainingRoundDocuments = sqliteTable(
+  'training_round_documents',
+  {
+    documentId: integer('document_id')
+      .primaryKey()
+      .references(() => documents.id, { onDelete: 'cascade' }),
+    roundId: integer('round_id')
+      .notNull()
+      .references(() => trainingRounds.id, { onDelete: 'cascade' }),
+  },
+  (t) => [index('training_round_documents_round').on(t.roundId)],
+);
+
+export const SET_KINDS = ['code', 'document', 'participant'] as const;
+
+/**
+ * Named sets of codes, of documents or of participants (issue #18; ATLAS.ti's code groups and
+ * document groups, REFI-QDA `<Sets>`): usable as filters in analysis and export. A set holds
+ * members of its own kind only; members go with the code, document or participant.
+ */
+export const itemSets = sqliteTable(
+  'item_sets',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    projectId: integer('project_id')
+      .notNull()
+      .references(() => projects.id, { onDelete: 'cascade' }),
+    kind: text('kind', { enum: SET_KINDS }).notNull(),
+    name: text('name').notNull(),
+    description: text('description').notNull().default(''),
+    createdAt: createdAt(),
+  },
+  (t) => [uniqueIndex('item_sets_name').on(t.projectId, t.kind, t.name)],
+);
+
+export const itemSetMembers = sqliteTable(
+  'item_set_members',
+  {
+    setId: integer('set_id')
+      .notNull()
+      .references(() => itemSets.id, { onDelete: 'cascade' }),
+    codeId: integer('code_id').references(() => codes.id, { onDelete: 'cascade' }),
+    documentId: integer('document_id').references(() => documents.id, { onDelete: 'cascade' }),
+    participantId: integer('participant_id').references(() => participants.id, { onDelete: 'cascade' }),
+  },
+  (t) => [
+    uniqueIndex('item_set_members_code').on(t.setId, t.codeId),
+    uniqueIndex('item_set_members_document').on(t.setId, t.documentId),
+    uniqueIndex('item_set_members_participant').on(t.setId, t.participantId),
+  ],
+);

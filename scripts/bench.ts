@@ -12,6 +12,7 @@ const benches: Record<string, () => Promise<Bench>> = {
   agreement: async () => (await import('../lib/agreement/bench')).benchAgreement,
   'agreement-unitized': async () => (await import('../lib/agreement/bench')).benchUnitized,
   editor: async () => (await import('./bench/editor')).benchEditor,
+  live: async () => (await import('./bench/live')).benchLive,
   'agreement-report': async () => (await import('./bench/agreement')).benchAgreementReport,
   analysis: async () => (await import('./bench/analysis')).benchAnalysis,
   search: async () => (await import('./bench/search')).benchSearch,

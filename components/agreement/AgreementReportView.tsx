@@ -84,6 +84,37 @@ export function AgreementReportView({
         </tbody>
       </table>
 
+      {summary.rounds.length > 0 && (
+        <>
+          <h3>{t('agreement.rounds.heading')}</h3>
+          <p className="hint">{t('agreement.rounds.help')}</p>
+          <table className="grid agreement-table" data-testid="agreement-by-round">
+            <thead>
+              <tr>
+                <th>{t('agreement.rounds.round')}</th>
+                <th className="num">{t('agreement.rounds.documents')}</th>
+                <th className="num">{t('agreement.level.turn')}</th>
+                <th className="num">{t('agreement.level.character')}</th>
+                {u && <th className="num">{t('agreement.level.unitized')}</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {summary.rounds.map((r) => (
+                <tr key={r.id}>
+                  <th scope="row">{r.name}</th>
+                  <td className="num">
+                    {r.compared} / {r.documents}
+                  </td>
+                  <AlphaCell alpha={r.turn.alpha} band={r.turn.band} flag={r.turn.flag} ci={r.turn.ci} t={t} />
+                  <AlphaCell alpha={r.character.alpha} band={r.character.band} flag={r.character.flag} ci={r.character.ci} t={t} />
+                  {u && <UnitizedCell alpha={r.unitized?.overall.alpha ?? null} band={r.unitized?.overall.band ?? 'undefined'} ci={r.unitized?.ci ?? undefined} t={t} />}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+
       <h3>{t('agreement.kappa')}</h3>
       <table className="grid agreement-table" data-testid="agreement-kappa">
         <thead>

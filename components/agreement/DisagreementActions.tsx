@@ -20,6 +20,7 @@ type Decision = { kind: 'accept'; coder: string } | { kind: 'both' } | { kind: '
 export function DisagreementActions({
   projectId,
   documentId,
+  documentVersion,
   coderIds,
   disagreementKey,
   thresholdPercent,
@@ -29,6 +30,8 @@ export function DisagreementActions({
 }: {
   projectId: string;
   documentId: number;
+  /** The document version the passage was read at: a correction since then refuses the decision (stale). */
+  documentVersion: number;
   coderIds: number[];
   disagreementKey: string;
   thresholdPercent: number;
@@ -49,12 +52,11 @@ export function DisagreementActions({
 
   const decide = (decision: Decision) =>
     start(async () => {
-      const r = await resolveDisagreementAction(projectId, { documentId, coders: coderIds, key: disagreementKey, thresholdPercent, decision, note, noteToCode });
+      const r = await resolveDisagreementAction(projectId, { documentId, version: documentVersion, coders: coderIds, key: disagreementKey, thresholdPercent, decision, note, noteToCode });
       setMessage(r.ok ? { ok: true, text: t('review.saved') } : { ok: false, text: t('common.error', { message: r.error }) });
-      if (r.ok) {
-        setEditing(false);
-        router.refresh();
-      }
+      if (r.ok) setEditing(false);
+      // Saved, or the transcript was corrected meanwhile: show the current text (the message stays).
+      if (r.ok || r.reason === 'document.stale') router.refresh();
     });
 
   // The passage is one text node: a selection inside it maps to document offsets directly.

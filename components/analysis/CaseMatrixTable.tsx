@@ -7,7 +7,14 @@ import { excerptsHref } from '@/lib/analysis/links';
 import { useI18n } from '../I18nProvider';
 
 /** Participants × codes with the participants' attributes; a cell opens that participant's codings of the code. */
-export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: CaseMatrix; params: AnalysisParams; layerLabel: string; downloads: { csv: string; xlsx: string } }) {
+/** Where the table's files are: CSV, XLSX and more CSV layouts (long, 0/1, ; with decimal comma), each with its label's key. */
+export interface TableDownloads {
+  csv: string;
+  xlsx: string;
+  more?: Array<{ key: 'analysis.download.long' | 'analysis.download.presence' | 'analysis.download.semicolon'; href: string }>;
+}
+
+export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: CaseMatrix; params: AnalysisParams; layerLabel: string; downloads: TableDownloads }) {
   const { t } = useI18n();
   const max = Math.max(0, ...matrix.counts.flat());
   const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes };
@@ -23,6 +30,14 @@ export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloa
           <a href={downloads.xlsx} download>
             {t('analysis.download.xlsx')}
           </a>
+          {downloads.more?.map((d) => (
+            <span key={d.key}>
+              {' '}
+              <a href={d.href} download>
+                {t(d.key)}
+              </a>
+            </span>
+          ))}
         </span>
       </div>
       {matrix.participants.length === 0 ? (

@@ -1,5 +1,6 @@
 'use client';
 import { useMemo, useRef, useState } from 'react';
+import type { TableDownloads } from './CaseMatrixTable';
 import type { FrequencyRow, FrequencyTable as Table } from '@/lib/analysis/frequencies';
 import type { CellColumns } from '@/lib/analysis/links';
 import type { AnalysisParams } from '@/lib/analysis/params';
@@ -44,7 +45,7 @@ export function FrequencyView({
   cellColumns: CellColumns;
   layerLabel: string;
   columnsTitle: string;
-  downloads: { csv: string; xlsx: string };
+  downloads: TableDownloads;
   fileStem: string;
 }) {
   const { t, locale } = useI18n();
@@ -107,6 +108,14 @@ export function FrequencyView({
           <a href={downloads.xlsx} download>
             {t('analysis.download.xlsx')}
           </a>
+          {downloads.more?.map((d) => (
+            <span key={d.key}>
+              {' '}
+              <a href={d.href} download>
+                {t(d.key)}
+              </a>
+            </span>
+          ))}
           {view !== 'table' && (
             <>
               {' '}

@@ -7,7 +7,8 @@ import type { EditorCode } from './types';
 /**
  * The popover at the selection: type-ahead over the codebook (matching any part of a
  * code's path), recently used codes first, each code's shortcut shown. Enter applies the
- * highlighted code, Esc closes.
+ * highlighted code, Esc closes. Before anything is typed a parent code is never
+ * highlighted (Enter would code the passage with the category rather than a code in it).
  */
 export function CodePopover({
   editor,
@@ -37,7 +38,8 @@ export function CodePopover({
 }) {
   const { t } = useI18n();
   const [query, setQuery] = useState('');
-  const [index, setIndex] = useState(0);
+  // The option the user moved to; null until they do (then `index` below is the default).
+  const [chosen, setIndex] = useState<number | null>(null);
   const [pos, setPos] = useState({ top: 0, left: 0 });
 
   useLayoutEffect(() => {
@@ -57,9 +59,12 @@ export function CodePopover({
     return usable.sort((a, b) => rank(a) - rank(b)).slice(0, 12);
   }, [codes, query, recent]);
 
+  // Codes come in codebook order, each parent right before its children.
+  const parents = useMemo(() => new Set(codes.filter((c, i) => (codes[i + 1]?.depth ?? -1) > c.depth).map((c) => c.id)), [codes]);
   const typed = query.trim();
   const offerNew = canCreate && typed.length > 0 && !codes.some((c) => c.name.toLocaleLowerCase() === typed.toLocaleLowerCase());
   const options = matches.length + (offerNew ? 1 : 0);
+  const index = chosen ?? (typed || (matches[0] && !parents.has(matches[0].id)) ? 0 : -1);
   const apply = (code: EditorCode | undefined) => {
     if (code) onApply([code.id]);
     else if (offerNew && index === matches.length) onCreate(typed);
@@ -77,16 +82,16 @@ export function CodePopover({
         aria-label={t('editor.searchCodes')}
         onInput={(e) => {
           setQuery((e.target as HTMLInputElement).value);
-          setIndex(0);
+          setIndex(null);
         }}
         onChange={(e) => setQuery(e.target.value)}
         onKeyDown={(e) => {
           if (e.key === 'ArrowDown') {
             e.preventDefault();
-            setIndex((i) => Math.min(i + 1, options - 1));
+            setIndex(Math.min(index + 1, options - 1));
           } else if (e.key === 'ArrowUp') {
             e.preventDefault();
-            setIndex((i) => Math.max(i - 1, 0));
+            setIndex(Math.max(index - 1, 0));
           } else if (e.key === 'Enter') {
             e.preventDefault();
             apply(matches[index]);

@@ -22,6 +22,9 @@ import { shortcutsOf } from './plugins/keyboard';
 import type { EditorCode, TextRange } from './types';
 import { useCodings } from './useCodings';
 import { useLatest } from './useLatest';
+import { LiveStatus } from './LiveStatus';
+import { useLiveUpdates } from './useLiveUpdates';
+import { useMarginWidth } from './useMarginWidth';
 import { useRecentCodes } from './useRecentCodes';
 import { showPassage, useTranscriptEditor, type TranscriptEditorHandlers } from './useTranscriptEditor';
 
@@ -40,6 +43,9 @@ export interface CodingEditorProps {
   canCreateCodes?: boolean;
   /** A range to select and scroll to on opening (a drill-down or search hit). */
   initialRange?: TextRange | null;
+  /** Keys of the layers on screen, and the reader: for live updates (see useLiveUpdates). */
+  layers?: string[];
+  userId?: number;
 }
 
 /**
@@ -62,6 +68,8 @@ export function CodingEditor(props: CodingEditorProps) {
   const [snap, setSnap] = useState(true);
   const [activeAt, setActiveAt] = useState<number | null>(null);
   const [shownCodes, setShownCodes] = useState<Set<number> | null>(null);
+  const [infoFocus, setInfoFocus] = useState(false);
+  const [marginWidth, setMarginWidth] = useMarginWidth();
   const recent = useRecentCodes();
   const popoverInput = useRef<HTMLInputElement | null>(null);
   const wrapper = useRef<HTMLDivElement>(null);
@@ -86,6 +94,7 @@ export function CodingEditor(props: CodingEditorProps) {
   }, [drawing]);
   const store = useCodings({ projectId, documentId, version, codings: props.codings, draw });
   const { codings, undo } = store;
+  const live = useLiveUpdates({ projectId, documentId, version, layers: props.layers ?? [], userId: props.userId ?? 0, received: store.received });
 
   const visible = useMemo(() => visibleCodings(codings, shownCodes), [codings, shownCodes]);
   const wanted = useMemo(() => highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt }), [codings, ranges, codeById, shownCodes, activeAt]);
@@ -114,11 +123,20 @@ export function CodingEditor(props: CodingEditorProps) {
       undo: () => void undo.undo(),
       redo: () => void undo.redo(),
       dismiss: () => setActiveAt(null),
+      open: (pos) => {
+        const at = posToOffset(ranges, pos);
+        if (codingsAt(visible, at).length === 0) return;
+        setInfoFocus(true);
+        setActiveAt(at);
+      },
       apply: (codeId) => applyCodes([codeId]),
     },
     // Typing with a passage selected searches the codes in the popover.
     search: () => (selection && editLayer ? popoverInput.current : null),
-    clicked: (pos) => setActiveAt(pos == null ? null : posToOffset(ranges, pos)),
+    clicked: (pos) => {
+      setInfoFocus(false);
+      setActiveAt(pos == null ? null : posToOffset(ranges, pos));
+    },
     selected: (from, to) => {
       const range = selectedRange(ranges, text, from, to, snap);
       setSelection(range);
@@ -161,7 +179,16 @@ export function CodingEditor(props: CodingEditorProps) {
         }}
       />
       <div className="editor-column">
-        <EditorToolbar snap={snap} onSnapChange={setSnap} undo={undo} readOnly={!editLayer} failure={store.failure} />
+        <LiveStatus {...live} />
+        <EditorToolbar
+          snap={snap}
+          onSnapChange={setSnap}
+          undo={undo}
+          readOnly={!editLayer}
+          failure={store.failure}
+          marginWidth={marginWidth}
+          onMarginWidthChange={setMarginWidth}
+        />
         <div className="editor-wrapper" ref={wrapper}>
           <EditorContent editor={editor} />
           {editor && (
@@ -173,6 +200,7 @@ export function CodingEditor(props: CodingEditorProps) {
               codes={codeById}
               coderColors={props.coderColors}
               tick={layoutTick}
+              width={marginWidth}
               onPick={(c) => {
                 setActiveAt(c.start);
                 goTo(c);
@@ -210,7 +238,11 @@ export function CodingEditor(props: CodingEditorProps) {
           selection={lastSelection.current}
           onRemove={(c) => void store.remove(c)}
           onChange={(c, change) => void store.update(c, change)}
-          onClose={() => setActiveAt(null)}
+          focusOnOpen={infoFocus}
+          onClose={() => {
+            setActiveAt(null);
+            editor?.view.focus();
+          }}
         />
       )}
     </div>

@@ -1,5 +1,5 @@
 'use client';
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { translationsAction } from '@/server/actions/translations';
 import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
@@ -8,7 +8,11 @@ import { useI18n } from '../I18nProvider';
 import type { TranslationView } from '@/lib/translation/views';
 import type { CodingChange, EditorCode, TextRange } from './types';
 
-/** The codings under a clicked highlight or stripe: codes, coder, memo, time, and actions. */
+/**
+ * The codings under a clicked highlight or stripe (or the caret, with Enter): codes,
+ * coder, memo, time, and actions. It floats over the page's edge rather than taking a
+ * column, so opening it never re-wraps the transcript.
+ */
 export function CodingInfo({
   projectId,
   codings,
@@ -20,6 +24,7 @@ export function CodingInfo({
   onRemove,
   onChange,
   onClose,
+  focusOnOpen = false,
 }: {
   projectId: string;
   codings: EditorCoding[];
@@ -32,15 +37,33 @@ export function CodingInfo({
   onRemove: (c: EditorCoding) => void;
   onChange: (c: EditorCoding, change: CodingChange) => void;
   onClose: () => void;
+  /** Opened from the keyboard: focus moves into the panel (Esc gives it back). */
+  focusOnOpen?: boolean;
 }) {
   const { t } = useI18n();
+  const panel = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (focusOnOpen) panel.current?.focus();
+  }, [focusOnOpen, codings[0]?.id]);
   const byId = new Map(codes.map((c) => [c.id, c]));
   const editable = (c: EditorCoding) =>
     canEdit &&
     editLayer != null &&
     (editLayer.kind === 'consensus' ? c.layer === 'consensus' : c.layer === 'coder' && c.coderId === editLayer.coderId);
   return (
-    <aside className="coding-info" data-testid="coding-info" aria-label={t('editor.codingsHere')}>
+    <aside
+      className="coding-info"
+      data-testid="coding-info"
+      aria-label={t('editor.codingsHere')}
+      ref={panel}
+      tabIndex={-1}
+      onKeyDown={(e) => {
+        if (e.key === 'Escape') {
+          e.preventDefault();
+          onClose();
+        }
+      }}
+    >
       <header>
         <strong>{t('editor.codingsHere')}</strong>
         <button type="button" className="link-button" onClick={onClose} aria-label={t('editor.close')}>
@@ -91,15 +114,18 @@ function CodingCard({
 }) {
   const { t } = useI18n();
   const [memo, setMemo] = useState(coding.memo);
+  const [memoAsked, setMemoAsked] = useState(false);
+  // Translations are fetched when the reader opens them, not with every coding looked at.
+  const [translationsOpen, setTranslationsOpen] = useState(false);
   const [translations, setTranslations] = useState<TranslationView[] | null>(null);
   useEffect(() => {
-    if (coding.id < 0) return; // not saved yet
+    if (!translationsOpen || coding.id < 0) return; // closed, or not saved yet
     let live = true;
     void translationsAction(projectId, { codingId: coding.id }).then((r) => live && setTranslations(r.ok ? r.value : []));
     return () => {
       live = false;
     };
-  }, [projectId, coding.id]);
+  }, [projectId, coding.id, translationsOpen]);
   return (
     <div className="coding-card" data-coding={coding.id}>
       <div className="coding-code">
@@ -129,9 +155,19 @@ function CodingCard({
             <textarea value={memo} rows={2} onChange={(e) => setMemo(e.target.value)} />
           </label>
           <div className="actions">
-            <button type="button" disabled={memo === coding.memo} onClick={() => onChange({ memo })}>
+            <button
+              type="button"
+              disabled={memo === coding.memo}
+              onClick={() => {
+                setMemoAsked(true);
+                onChange({ memo });
+              }}
+            >
               {t('editor.saveMemo')}
             </button>
+            <span role="status" className="saved">
+              {memoAsked && memo === coding.memo ? `✓ ${t('editor.memoSaved')}` : ''}
+            </span>
             <button type="button" disabled={!selection} onClick={() => selection && onChange(selection)}>
               {t('editor.fitToSelection')}
             </button>
@@ -143,7 +179,12 @@ function CodingCard({
       ) : (
         coding.memo && <p className="memo">{coding.memo}</p>
       )}
-      {translations && <TranslationsEditor projectId={projectId} codingId={coding.id} translations={translations} canEdit={canTranslate} />}
+      {coding.id > 0 && (
+        <details className="coding-translations" onToggle={(e) => setTranslationsOpen((e.target as HTMLDetailsElement).open)}>
+          <summary>{t('editor.translations')}</summary>
+          {translations && <TranslationsEditor projectId={projectId} codingId={coding.id} translations={translations} canEdit={canTranslate} />}
+        </details>
+      )}
     </div>
   );
 }

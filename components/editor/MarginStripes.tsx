@@ -3,6 +3,8 @@ import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import { assignLanes } from '@/lib/coding/lanes';
+import { placeLabels } from '@/lib/coding/margin-labels';
+import { textColorOn } from '@/lib/color/contrast';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
 import { escapeHtml } from '@/lib/text/escape-html';
 import type { EditorCode } from './types';
@@ -14,7 +16,10 @@ interface Stripe {
   lane: number;
 }
 
-const LANE_WIDTH = 16;
+const LANE_WIDTH = 8;
+/** A label's height in px (one line of the label font, see globals.css), and the room between the brackets and the labels. */
+const LABEL_HEIGHT = 16;
+const LABEL_GAP = 4;
 const HEX = /^#[0-9a-f]{6}$/i;
 /** The height of a band of the margin (see `bandsOf`), and the room it leaves round its stripes for their focus outline. */
 const BAND = 1000;
@@ -60,45 +65,85 @@ interface StripeLook {
   label: string;
   title: string;
   color: string;
+  /** The label's text colour on `color`: black or white, whichever contrasts more (WCAG AA). */
+  ink: string;
 }
 
-/**
- * One stripe's button as markup, placed `offset` pixels higher (its band's top): a bar in
- * its code's colour, its edge in the coder's, labelled with the code.
- */
-function stripeHtml(s: Stripe, offset: number, code: StripeLook, coder: { name: string; color: string | null }): string {
-  const edge = coder.color ? `;border-left:3px solid ${coder.color}` : '';
+type Coder = { name: string; color: string | null };
+
+/** Something drawn in the margin, with the vertical extent its band must hold. */
+interface Item {
+  top: number;
+  bottom: number;
+  html: (offset: number) => string;
+}
+
+/** One coding's bracket: a bar in its code's colour from its first line to its last, its edge in the coder's. */
+function bracketHtml(s: Stripe, offset: number, code: StripeLook, coder: Coder): string {
+  const edge = coder.color ? `;border-left:2px solid ${coder.color}` : '';
+  const memo = s.coding.memo.trim() ? ' has-memo' : '';
   const style = `top:${s.top - offset}px;height:${Math.max(s.height, 14)}px;left:${s.lane * LANE_WIDTH}px;background:${code.color}${edge}`;
-  return `<button type="button" class="stripe" data-coding="${s.coding.id}" title="${code.title} — ${coder.name}" style="${style}"><span class="stripe-label">${code.label}</span></button>`;
+  return `<span class="stripe${memo}" data-coding="${s.coding.id}" style="${style}"></span>`;
 }
 
 /**
- * The stripes in bands of the margin, by where they start. A band is as tall as its
- * stripes reach, so none is cut off, and the browser skips the bands far from the
+ * A coding's label beside the brackets: its code's name on the code's colour in a text
+ * colour that contrasts with it, a pencil when it has a memo, and "+n" for the labels that
+ * joined it (see `placeLabels`), which its title then names.
+ */
+function labelHtml(s: Stripe, y: number, offset: number, left: number, code: StripeLook, coder: Coder, joined: readonly string[]): string {
+  const memo = s.coding.memo.trim() ? '<span class="label-memo" aria-hidden="true">✎</span>' : '';
+  const more = joined.length ? ` <span class="label-more">+${joined.length}</span>` : '';
+  const title = [`${code.title} — ${coder.name}`, ...joined].join('&#10;');
+  const style = `top:${y - offset}px;left:${left}px;max-width:calc(100% - ${left + 2}px);background:${code.color};color:${code.ink}`;
+  return `<button type="button" class="stripe-label" data-coding="${s.coding.id}" title="${title}" style="${style}">${memo}${code.label}${more}</button>`;
+}
+
+/**
+ * The margin's brackets and labels in bands, by where they start. A band is as tall as
+ * its items reach, so none is cut off, and the browser skips the bands far from the
  * viewport (content-visibility in the style sheet) until they come near: the text of a
  * long transcript has to be laid out whole to place the stripes, but its thousands of
  * stripes need not be styled, laid out and painted before the page is shown.
  */
-function bandsOf(stripes: readonly Stripe[], width: number, draw: (s: Stripe, offset: number) => string): HTMLElement[] {
-  const groups = new Map<number, Stripe[]>();
-  for (const s of stripes) {
-    const k = Math.floor(s.top / BAND);
+function bandsOf(items: readonly Item[]): HTMLElement[] {
+  const groups = new Map<number, Item[]>();
+  for (const item of items) {
+    const k = Math.floor(item.top / BAND);
     const group = groups.get(k);
-    if (group) group.push(s);
-    else groups.set(k, [s]);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
   }
   return Array.from(groups, ([k, group]) => {
     const top = k * BAND - BAND_PAD;
-    const bottom = group.reduce((y, s) => Math.max(y, s.top + Math.max(s.height, 14)), (k + 1) * BAND) + BAND_PAD;
+    const bottom = group.reduce((y, item) => Math.max(y, item.bottom), (k + 1) * BAND) + BAND_PAD;
     const band = document.createElement('div');
     band.className = 'stripe-band';
     band.style.top = `${top}px`;
     band.style.height = `${bottom - top}px`;
-    band.style.width = `${width + BAND_PAD}px`;
     // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
-    band.innerHTML = group.map((s) => draw(s, top)).join('');
+    band.innerHTML = group.map((item) => item.html(top)).join('');
     return band;
   });
+}
+
+/** The margin's items: every coding's bracket, and the labels `placeLabels` shows. */
+function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>): Item[] {
+  const laneCount = stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0);
+  const left = laneCount * LANE_WIDTH + LABEL_GAP;
+  const extent = (s: Stripe) => s.top + Math.max(s.height, 14);
+  const places = placeLabels(stripes.map((s) => ({ top: s.top, bottom: extent(s) })), LABEL_HEIGHT);
+  const items: Item[] = [];
+  stripes.forEach((s, i) => {
+    const code = looks.code(s.coding.codeId);
+    const coder = looks.coder(s.coding.coderId);
+    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder) });
+    const place = places[i];
+    if (place.kind !== 'shown') return;
+    const joined = place.joined.map((j) => `${looks.code(stripes[j].coding.codeId).title} — ${looks.coder(stripes[j].coding.coderId).name}`);
+    items.push({ top: place.y, bottom: place.y + LABEL_HEIGHT, html: (offset) => labelHtml(s, place.y, offset, left, code, coder, joined) });
+  });
+  return items;
 }
 
 /** The look of each code's stripes and each coder's edge, escaped for markup. */
@@ -106,11 +151,12 @@ function looksOf(codes: Map<number, EditorCode>, codings: readonly EditorCoding[
   const color = (c: string | undefined, fallback: string) => (c && HEX.test(c) ? c : fallback);
   const byCode = new Map<number, StripeLook>();
   const byCoder = new Map<number, { name: string; color: string | null }>();
-  const none: StripeLook = { label: '', title: '', color: '#888888' };
+  const none: StripeLook = { label: '', title: '', color: '#888888', ink: textColorOn('#888888') };
   for (const c of codings) {
     if (!byCode.has(c.codeId)) {
       const code = codes.get(c.codeId);
-      byCode.set(c.codeId, code ? { label: escapeHtml(code.name), title: escapeHtml(code.path), color: color(code.color, '#888888') } : none);
+      const bg = color(code?.color, '#888888');
+      byCode.set(c.codeId, code ? { label: escapeHtml(code.name), title: escapeHtml(code.path), color: bg, ink: textColorOn(bg) } : none);
     }
     if (!byCoder.has(c.coderId)) byCoder.set(c.coderId, { name: escapeHtml(c.coderName), color: coderColors ? color(coderColors[c.coderId], '#444444') : null });
   }
@@ -118,9 +164,10 @@ function looksOf(codes: Map<number, EditorCode>, codings: readonly EditorCoding[
 }
 
 /**
- * The margin beside the text: one bar per coding, from its first line to its last,
- * labelled with its code; overlapping codings get separate lanes. With several layers on
- * screen the bar's edge takes the coder's colour.
+ * The margin beside the text: one bracket per coding, from its first line to its last,
+ * and its code's name beside it; overlapping codings get separate lanes. With several
+ * layers on screen the bracket's edge takes the coder's colour. The margin's width is the
+ * user's (`width`); labels longer than it end in an ellipsis and show whole on hover.
  *
  * The bars are made as markup rather than as React elements: a long transcript has
  * thousands, and React's work per element (props, styles, reconciling the list) took a
@@ -136,6 +183,7 @@ export function MarginStripes({
   codes,
   coderColors,
   tick,
+  width,
   onPick,
 }: {
   editor: Editor;
@@ -145,10 +193,11 @@ export function MarginStripes({
   codes: Map<number, EditorCode>;
   coderColors: Record<number, string> | null;
   tick: number;
+  /** The margin's width in px. */
+  width: number;
   onPick: (c: EditorCoding) => void;
 }) {
   const margin = useRef<HTMLDivElement>(null);
-  const lanesBox = useRef<HTMLDivElement>(null);
   const bars = useRef<HTMLDivElement>(null);
 
   // A layout effect, so the observer is in place before the browser first lays out the
@@ -156,16 +205,13 @@ export function MarginStripes({
   // drawn then join the text in that same frame, reading its layout as it is (no forced one).
   useLayoutEffect(() => {
     const draw = () => {
-      if (!container.current || !bars.current || !lanesBox.current || !margin.current) return;
+      if (!container.current || !bars.current || !margin.current) return;
       const stripes = placeStripes(editor, container.current, codings, ranges);
-      const laneCount = stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0);
-      lanesBox.current.style.width = `${laneCount * LANE_WIDTH}px`;
-      const looks = looksOf(codes, codings, coderColors);
-      bars.current.replaceChildren(...bandsOf(stripes, laneCount * LANE_WIDTH, (s, offset) => stripeHtml(s, offset, looks.code(s.coding.codeId), looks.coder(s.coding.coderId))));
+      bars.current.replaceChildren(...bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors))));
       margin.current.setAttribute('aria-hidden', String(stripes.length === 0));
     };
-    // The margin has a fixed width (it scrolls sideways when lanes overflow it), so drawing
-    // stripes never reflows the text: only a change of the text column's width redraws.
+    // The margin's width is set, not taken from its content, so drawing stripes never
+    // reflows the text: only a change of the text column's width redraws.
     let lastWidth = -1;
     const ro = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width ?? 0;
@@ -183,13 +229,13 @@ export function MarginStripes({
       className="margin-stripes"
       data-testid="margin-stripes"
       ref={margin}
+      style={{ width }}
       onClick={(e) => {
-        const id = (e.target as HTMLElement).closest<HTMLElement>('.stripe')?.dataset.coding;
+        const id = (e.target as HTMLElement).closest<HTMLElement>('[data-coding]')?.dataset.coding;
         const coding = id ? codings.find((c) => c.id === Number(id)) : undefined;
         if (coding) onPick(coding);
       }}
     >
-      <div className="margin-lanes" ref={lanesBox} />
       <div ref={bars} />
     </div>
   );

@@ -1,11 +1,18 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
 import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
 import { useLatest } from './useLatest';
 import { useUndoStack } from './useUndoStack';
+
+/** Codings added, changed and removed by someone else. */
+export interface LiveChange {
+  added: EditorCoding[];
+  changed: EditorCoding[];
+  removed: number[];
+}
 
 /** The server actions of one document's codings. */
 function remoteOf(projectId: string, documentId: number, version: number): CodingRemote {
@@ -58,5 +65,19 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
       }),
     [projectId, documentId, version, latestDraw, push, router],
   );
-  return { codings, failure, undo, ...writer };
+  /** Codings another user changed, as the live stream brought them (see useLiveUpdates): held and drawn, in place of any with the same id. */
+  const held = useLatest(codings);
+  const received = useCallback(
+    (change: LiveChange) => {
+      const have = new Set(held.current.map((c) => c.id));
+      const incoming = [...change.added, ...change.changed];
+      const gone = new Set([...change.removed.filter((id) => have.has(id)), ...incoming.map((c) => c.id)]);
+      setCodings((cs) => [...cs.filter((c) => !gone.has(c.id)), ...incoming]);
+      const removed = change.removed.filter((id) => have.has(id));
+      if (removed.length) latestDraw.current.removed(removed);
+      if (incoming.length) latestDraw.current.updated(incoming.filter((c) => have.has(c.id)).map((c) => c.id), incoming);
+    },
+    [held, latestDraw],
+  );
+  return { codings, failure, undo, received, ...writer };
 }

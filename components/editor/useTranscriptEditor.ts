@@ -72,7 +72,7 @@ export function useTranscriptEditor({
       ],
       content,
       editorProps: {
-        attributes: { class: 'transcript-editor', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': label },
+        attributes: { class: 'transcript-editor', id: 'transcript', spellcheck: 'false', 'data-testid': 'transcript', 'aria-label': label },
         decorations: highlightsBeforePlugin(initial),
       },
     },

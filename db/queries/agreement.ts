@@ -153,6 +153,8 @@ export function agreementInput(db: Db, projectId: number, s: SelectionIds): Agre
 export interface ReviewDocument {
   id: number;
   title: string;
+  /** The document's version (bumped by each correction) the review was read at. */
+  version: number;
   text: string;
   turns: TurnView[];
   /** Coders (of those asked) assigned to the document. */
@@ -166,7 +168,7 @@ export interface ReviewDocument {
 /** One document's turns, text, and the layers of the given coders and the consensus, for the review. */
 export function reviewDocument(db: Db, projectId: number, documentId: number, coderIds: readonly number[]): ReviewDocument | undefined {
   const doc = db
-    .select({ id: documents.id, title: documents.title })
+    .select({ id: documents.id, title: documents.title, version: documents.version })
     .from(documents)
     .where(and(eq(documents.projectId, projectId), eq(documents.id, documentId)))
     .get();

@@ -16,6 +16,7 @@ import { computeCooccurrence, type CooccurrenceMatrix } from '@/lib/analysis/coo
 import { selectExcerpts, selectFromSet, type CandidateCoding, type Excerpt, type SelectedExcerpt } from '@/lib/analysis/excerpts';
 import { attributedParticipants } from '@/lib/analysis/attribution';
 import { compileFilter } from '@/lib/analysis/filter';
+import { setsOfProject } from './item-sets';
 import { computeFrequencies, type FrequencyTable } from '@/lib/analysis/frequencies';
 import { turnsAt, type AnalysisModel, type CodingSet } from '@/lib/analysis/model';
 import { cooccurrencePassages } from '@/lib/analysis/passages';
@@ -42,6 +43,7 @@ export function analysisContext(db: Db, projectId: number): AnalysisContext {
     codes: model.codes.map(({ id, parentId, name, color, sortOrder, archived }) => ({ id, parentId, name, color, sortOrder, archived })),
     documents: model.documents.map(({ id, title }) => ({ id, title })),
     coders,
+    sets: setsOfProject(db, projectId).map(({ id, kind, name, memberIds }) => ({ id, kind, name, memberIds })),
     participantExists: (id) =>
       !!db.select({ id: participants.id }).from(participants).where(and(eq(participants.projectId, projectId), eq(participants.id, id))).get(),
   };

@@ -23,7 +23,7 @@ export class CodingError extends DomainError {}
  * The refusal of a range chosen in version `seen` of a document now at `current`: it names
  * the last correction (who, when) so the coder knows why the editor reloads.
  */
-function staleDocument(tx: Queryable, documentId: number, seen: number, current: number): CodingError {
+export function staleDocument(tx: Queryable, documentId: number, seen: number, current: number): CodingError {
   const last = tx
     .select({ at: auditEvents.at, by: users.name })
     .from(auditEvents)

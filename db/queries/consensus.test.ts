@@ -23,6 +23,8 @@ const code = (coderId: number, codeId: number, start: number, end: number) =>
   createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [codeId], start, end, layer: layer(coderId), actorId: coderId })[0];
 const consensus = () => codingsForDocument(ctx.db, f.doc.id, [{ kind: 'consensus' }]);
 
+const review = () => reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id])!;
+
 /** The disagreements of coders 1 and 2, as the review page computes them. */
 function disagreements() {
   const review = reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id])!;
@@ -39,6 +41,7 @@ function resolve(decision: Decision, note?: string, noteToCode = false) {
   return resolveDisagreement(ctx.db, {
     projectId: f.project.id,
     documentId: f.doc.id,
+    version: review().version,
     actorId: f.lead.id,
     key: item.key,
     codeId: Number(item.codeId),

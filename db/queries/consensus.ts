@@ -8,13 +8,15 @@ import type { Db } from '../client';
 import { codes, codings, documents, memos, users } from '../schema';
 import type { Decision, Range } from '@/lib/agreement/resolution';
 import { recordAudit } from './audit';
-import { CodingError, createCodings, deleteCoding } from './codings';
+import { CodingError, createCodings, deleteCoding, staleDocument } from './codings';
 import type { CodingView } from '@/lib/coding/editor-codings';
 
 export interface ResolveInput {
   projectId: number;
   documentId: number;
   actorId: number;
+  /** The document version the lead's page showed; a correction since then makes it stale (409). */
+  version: number;
   /** The disagreement's key (see lib/agreement/disagreements.ts). */
   key: string;
   codeId: number;
@@ -46,11 +48,12 @@ export interface ResolveResult {
 export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult {
   return db.transaction(() => {
     const doc = db
-      .select({ title: documents.title })
+      .select({ title: documents.title, version: documents.version })
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
     if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
+    if (input.version !== doc.version) throw staleDocument(db, input.documentId, input.version, doc.version);
     const note = input.note?.trim() ?? '';
     const overlapping = db
       .select({ id: codings.id, start: codings.start, end: codings.end })

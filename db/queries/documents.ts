@@ -86,6 +86,8 @@ export interface TurnView {
   start: number;
   end: number;
   text: string;
+  /** `countWords` of the text, stored with the turn: every count of words adds these. */
+  wordCount: number;
 }
 
 export function turnsOfDocument(db: Db, documentId: number): TurnView[] {
@@ -100,6 +102,7 @@ export function turnsOfDocument(db: Db, documentId: number): TurnView[] {
       start: turns.start,
       end: turns.end,
       text: turns.text,
+      wordCount: turns.wordCount,
     })
     .from(turns)
     .where(eq(turns.documentId, documentId))
@@ -126,5 +129,9 @@ export function documentWithTurns(db: Db, projectId: number, documentId: number)
     attributes: documentAttributeMap(db, projectId, [doc.id]).get(doc.id) ?? {},
     participants: people.map((p) => ({ ...p, attributes: pattrs.get(p.id) ?? {} })),
     turns: docTurns,
+    /** Words in all turns, as the documents list and the API count them. */
+    wordCount: docTurns.reduce((n, x) => n + x.wordCount, 0),
+    /** Words spoken by participants: the denominator of the frequencies' per-1,000-words. */
+    participantWordCount: docTurns.reduce((n, x) => n + (x.participantId != null ? x.wordCount : 0), 0),
   };
 }

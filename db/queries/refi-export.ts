@@ -8,7 +8,10 @@
  * - each document as a text source whose text is the canonical text (turns joined with
  *   "\n"), so offsets carry over 1:1; who spoke each line is in its description;
  * - codings as selections, one per range, coder and memo, each holding its codes;
- * - memos as notes (project, document, code; a coding's memo on its selection and code).
+ * - memos as notes (project, document, code; a coding's memo on its selection and code), each
+ *   named (uniquely: QualCoder keeps notes as journals by name) and dated;
+ * - the dates the standard has room for: when the project, each document, coding and memo was
+ *   made and last changed.
  *
  * Only the layers passed in are exported: the caller applies the blind-mode rule. Codings
  * whose text was deleted by a correction (empty ranges, flagged for review) are left out;
@@ -21,7 +24,8 @@ import type { LayerRef } from '@/lib/access/layers';
 import { codeRefId, codebookToRefiCodes } from '@/lib/export/codebook-refi';
 import { refiTypeFor } from '@/lib/export/refi-variables';
 import { speakerLinesDescription, type LineSpeaker } from '@/lib/export/speaker-lines';
-import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import { setsOfProject } from './item-sets';
 import { turnsOverlapping } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
 import type { CodeRow } from './codes';
@@ -49,7 +53,7 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   if (!project) throw new Error(`Project ${projectId} does not exist`);
 
   const codeRows: CodeRow[] = db.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
-  const docs = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title)).all();
+  const docs = db.select({ id: documents.id, title: documents.title, createdAt: documents.createdAt, updatedAt: documents.updatedAt }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title)).all();
   const docTitle = new Map(docs.map((d) => [d.id, d.title]));
   const turnsByDoc = turnsOf(db, projectId);
   const people = exportableParticipants(db, projectId);
@@ -75,6 +79,8 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
       text: docTurns.map((t) => t.text).join('\n'),
       variableValues: valuesOf('document', dValues.get(d.id)),
       selections: coded.byDocument.get(d.id) ?? [],
+      createdAt: d.createdAt,
+      modifiedAt: d.updatedAt,
     };
   });
   const cases: RefiCase[] = people.map((p) => ({
@@ -84,7 +90,7 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
     sourceGuids: p.documentId != null && docTitle.has(p.documentId) ? [docRef(p.documentId)] : [],
     selectionGuids: coded.byParticipant.get(p.id) ?? [],
   }));
-  const notes = refiNotes(db, projectId, new Set(codeRows.map((c) => c.id)), docTitle, coded.memos);
+  const notes = refiNotes(db, projectId, new Map(withPaths(codeRows).map((c) => [c.id, c.path])), docTitle, coded.memos);
 
   const userIds = new Set([...coded.userIds, ...notes.authorIds]);
   const refiUsers: RefiUser[] = userIds.size
@@ -98,8 +104,20 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
     : [];
   if (coded.consensusUsed) refiUsers.push({ guid: CONSENSUS_USER, name: CONSENSUS_USER_NAME });
 
-  const out: RefiProject = { name: project.name, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes };
+  const out: RefiProject = { name: project.name, createdAt: project.createdAt, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes };
   if (project.description) out.description = project.description;
+  // Code and document sets as <Sets>; the standard's sets have no case members, so participant sets stay out.
+  const exportedCodes = new Set(codeRows.map((c) => c.id));
+  const sets = setsOfProject(db, projectId)
+    .filter((s) => s.kind !== 'participant')
+    .map((s): RefiSet => ({
+      guid: `set-${s.id}`,
+      name: s.name,
+      ...(s.description ? { description: s.description } : {}),
+      codeGuids: s.kind === 'code' ? s.memberIds.filter((id) => exportedCodes.has(id)).map(codeRefId) : [],
+      sourceGuids: s.kind === 'document' ? s.memberIds.filter((id) => docTitle.has(id)).map(docRef) : [],
+    }));
+  if (sets.length) out.sets = sets;
   return { project: out, omitted: coded.omitted };
 }
 
@@ -149,7 +167,18 @@ function refiVariables(db: Db, projectId: number, pValues: Map<number, Record<st
 function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], turnsByDoc: ReturnType<typeof turnsOf>, labelOf: Map<number, string>) {
   const rows = layers.length
     ? db
-        .select({ id: codings.id, documentId: codings.documentId, codeId: codings.codeId, layer: codings.layer, coderId: codings.coderId, start: codings.start, end: codings.end, memo: codings.memo })
+        .select({
+          id: codings.id,
+          documentId: codings.documentId,
+          codeId: codings.codeId,
+          layer: codings.layer,
+          coderId: codings.coderId,
+          start: codings.start,
+          end: codings.end,
+          memo: codings.memo,
+          createdAt: codings.createdAt,
+          updatedAt: codings.updatedAt,
+        })
         .from(codings)
         .where(and(eq(codings.projectId, projectId), layerCondition(layers)))
         .orderBy(asc(codings.documentId), asc(codings.start), asc(codings.end), asc(codings.id))
@@ -160,7 +189,7 @@ function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], 
   let omitted = 0;
   const byDocument = new Map<number, RefiSelection[]>();
   const byParticipant = new Map<number, string[]>();
-  const groups = new Map<string, { selection: RefiSelection; memos: Map<number, string> }>();
+  const groups = new Map<string, { selection: RefiSelection; memos: Map<number, string>; documentId: number }>();
   for (const c of rows) {
     if (c.end <= c.start) {
       omitted++;
@@ -172,8 +201,8 @@ function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], 
     const key = `${c.documentId}:${c.start}:${c.end}:${user}`;
     let g = groups.get(key);
     if (!g) {
-      const selection: RefiSelection = { guid: `sel-${c.id}`, start: c.start, end: c.end, creatingUserGuid: user, codeGuids: [] };
-      g = { selection, memos: new Map() };
+      const selection: RefiSelection = { guid: `sel-${c.id}`, start: c.start, end: c.end, creatingUserGuid: user, codeGuids: [], createdAt: c.createdAt, modifiedAt: c.updatedAt };
+      g = { selection, memos: new Map(), documentId: c.documentId };
       groups.set(key, g);
       byDocument.set(c.documentId, [...(byDocument.get(c.documentId) ?? []), selection]);
       const docTurns = turnsByDoc.get(c.documentId) ?? [];
@@ -186,13 +215,16 @@ function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], 
       }
     }
     if (!g.selection.codeGuids.includes(codeRefId(c.codeId))) g.selection.codeGuids.push(codeRefId(c.codeId));
+    // The selection was made with its first coding and changed with its last.
+    if (c.createdAt < (g.selection.createdAt as Date)) g.selection.createdAt = c.createdAt;
+    if (c.updatedAt > (g.selection.modifiedAt as Date)) g.selection.modifiedAt = c.updatedAt;
     if (c.memo.trim()) g.memos.set(c.codeId, c.memo);
   }
-  const memos: { selection: RefiSelection; memo: string; codeIds: number[] }[] = [];
-  for (const { selection, memos: byCode } of groups.values()) {
+  const memos: { selection: RefiSelection; documentId: number; memo: string; codeIds: number[] }[] = [];
+  for (const { selection, memos: byCode, documentId } of groups.values()) {
     const distinct = new Map<string, number[]>();
     for (const [codeId, memo] of byCode) distinct.set(memo, [...(distinct.get(memo) ?? []), codeId]);
-    for (const [memo, codeIds] of distinct) memos.push({ selection, memo, codeIds: codeIds.length === selection.codeGuids.length ? [] : codeIds });
+    for (const [memo, codeIds] of distinct) memos.push({ selection, documentId, memo, codeIds: codeIds.length === selection.codeGuids.length ? [] : codeIds });
   }
   return { byDocument, byParticipant, memos, userIds, consensusUsed, omitted };
 }
@@ -201,7 +233,7 @@ function refiSelections(db: Db, projectId: number, layers: readonly LayerRef[], 
 function refiNotes(
   db: Db,
   projectId: number,
-  codeIds: Set<number>,
+  codePaths: Map<number, string>,
   docTitle: Map<number, string>,
   codingMemos: ReturnType<typeof refiSelections>['memos'],
 ): { notes: RefiNote[]; authorIds: number[] } {
@@ -211,14 +243,33 @@ function refiNotes(
     const target =
       m.targetKind === 'document' && m.targetId != null && docTitle.has(m.targetId)
         ? docRef(m.targetId)
-        : m.targetKind === 'code' && m.targetId != null && codeIds.has(m.targetId)
+        : m.targetKind === 'code' && m.targetId != null && codePaths.has(m.targetId)
           ? codeRefId(m.targetId)
           : undefined;
+    const about =
+      m.targetKind === 'document' && target ? `document “${docTitle.get(m.targetId as number)}”` : m.targetKind === 'code' && target ? `code “${codePaths.get(m.targetId as number)}”` : 'project';
     authorIds.push(m.authorId);
-    notes.push({ guid: `memo-${m.id}`, text: m.text, creatingUserGuid: userRef(m.authorId), targetGuids: target ? [target] : [], onProject: !target });
+    notes.push({
+      guid: `memo-${m.id}`,
+      name: `Memo ${m.id} on ${about}`,
+      text: m.text,
+      creatingUserGuid: userRef(m.authorId),
+      targetGuids: target ? [target] : [],
+      onProject: !target,
+      createdAt: m.createdAt,
+      modifiedAt: m.updatedAt,
+    });
   }
   codingMemos.forEach((s, i) => {
-    notes.push({ guid: `coding-memo-${i + 1}`, text: s.memo, creatingUserGuid: s.selection.creatingUserGuid, targetGuids: [s.selection.guid, ...s.codeIds.map(codeRefId)] });
+    notes.push({
+      guid: `coding-memo-${i + 1}`,
+      name: `Coding memo ${i + 1} on “${docTitle.get(s.documentId)}” ${s.selection.start}–${s.selection.end}`,
+      text: s.memo,
+      creatingUserGuid: s.selection.creatingUserGuid,
+      targetGuids: [s.selection.guid, ...s.codeIds.map(codeRefId)],
+      createdAt: s.selection.createdAt,
+      modifiedAt: s.selection.modifiedAt,
+    });
   });
   return { notes, authorIds };
 }

@@ -16,6 +16,7 @@
  * - Every code of a selection becomes a coding; notes become memos (a note on a selection is
  *   the memo of its codings).
  */
+import { createSet } from './item-sets';
 import type { Db, Tx } from '../client';
 import {
   assignments,
@@ -113,6 +114,7 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: { na
   importTurns(step, refi, docs, people);
   const coded = collectCodings(step, refi, docs, codeIds, team);
   const memoRows = notesToMemos(step, refi, coded, codeIds, docs, team);
+  importSets(step, refi, codeIds, docs.ids);
 
   inBatches(coded.rows, (b) => tx.insert(codings).values(b).run());
   inBatches(memoRows, (b) => tx.insert(memos).values(b).run());
@@ -141,6 +143,28 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: { na
     after: { origin: refi.origin ?? null, documents: report.documents, codes: report.codes, codings: report.codings, participants: report.participants },
   });
   return report;
+}
+
+/**
+ * `<Sets>` as code sets and document sets: a set with both codes and sources becomes one of
+ * each, under the same name. Names are made unique per kind; empty sets are kept (a group the
+ * user made on purpose).
+ */
+function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: Map<string, number>, docIds: Map<string, number>): void {
+  const taken = { code: new Set<string>(), document: new Set<string>() };
+  let made = 0;
+  for (const set of refi.sets ?? []) {
+    const codesIn = set.codeGuids.map((g) => codeIds.get(g)).filter((id): id is number => id !== undefined);
+    const docsIn = set.sourceGuids.map((g) => docIds.get(g)).filter((id): id is number => id !== undefined);
+    const kinds: Array<['code' | 'document', number[]]> = [];
+    if (codesIn.length || !docsIn.length) kinds.push(['code', codesIn]);
+    if (docsIn.length) kinds.push(['document', docsIn]);
+    for (const [kind, memberIds] of kinds) {
+      createSet(tx, { projectId, kind, name: unique(clean(set.name, 'Set'), taken[kind]), description: set.description ?? '', memberIds });
+      made++;
+    }
+  }
+  if (made > 0) notes.push(`${made} set(s) of codes or documents imported from the file's groups`);
 }
 
 /**
@@ -362,6 +386,9 @@ function collectCodings({ projectId, notes }: Step, refi: RefiProject, docs: Doc
  * names, if it names any); on a code, a source or the project, a memo there; on a case, a
  * project memo naming the case. Coding memos are written into `coded.rows`.
  */
+/** The `origin` our .qdpx exports carry (lib/refi-qda/write.ts's default). */
+const OWN_ORIGIN = 'fgcoder';
+
 function notesToMemos(
   { projectId, notes }: Step,
   refi: RefiProject,
@@ -373,8 +400,10 @@ function notesToMemos(
   const out: (typeof memos.$inferInsert)[] = [];
   const caseByGuid = new Map(refi.cases.map((c) => [c.guid, c]));
   let caseNotes = 0;
+  // Our own exports name every note by what it is on ("Memo 3 on code …"), a label, not content.
+  const labelsOnly = refi.origin === OWN_ORIGIN;
   for (const n of refi.notes) {
-    const body = n.name && !n.text.startsWith(n.name) ? `${n.name}\n\n${n.text}` : n.text;
+    const body = n.name && !labelsOnly && !n.text.startsWith(n.name) ? `${n.name}\n\n${n.text}` : n.text;
     if (!body.trim()) continue;
     const authorId = team.authorOf(n.creatingUserGuid);
     const selections = n.targetGuids.filter((t) => coded.bySelection.has(t));

@@ -62,3 +62,45 @@ describe('agreementSheets and sheetsToXlsx', () => {
     expect(last.getCell(5).value).toBeNull(); // α undefined: an empty cell
   });
 });
+
+describe('the unitizing section and training rounds in the exports', () => {
+  const withU = agreementSummary(input, {
+    bootstrap: { samples: 20, seed: 1 },
+    unitized: true,
+    rounds: [{ id: '1', name: 'Round 1', documents: [input.documents[0].id!] }],
+  });
+  const rows = agreementRows(withU, names, settings);
+  const find = (level: string, scope: string, statistic: string, code = '') => rows.find((r) => r[0] === level && r[1] === scope && r[6] === statistic && r[2] === code);
+
+  it('writes αu, α-binary, cu-α and Cu-α with intervals, and each round’s α as tidy rows', () => {
+    expect(rows.every((r) => r.length === TIDY_COLUMNS.length)).toBe(true);
+    const u = withU.unitized!;
+    expect(find('unitized', 'pooled', 'alpha_u')![7]).toBeCloseTo(u.alphaU.overall.alpha!, 6);
+    expect(find('unitized', 'pooled', 'alpha_u')![8]).toBeCloseTo(u.alphaUCi!.overall.low!, 6);
+    expect(find('unitized', 'pooled', 'alpha_u_observed_disagreement')![7]).toBeCloseTo(u.alphaU.overall.observed!, 6);
+    const code = u.alphaU.byCode[0];
+    expect(find('unitized', 'code', 'alpha_u', names.code(code.codeId))![7]).toBeCloseTo(code.alpha!, 6);
+    expect(find('unitized', 'code', 'alpha_binary', names.code(code.codeId))).toBeDefined();
+    expect(find('unitized', 'global', 'Cu_alpha')).toBeDefined();
+    expect(rows.filter((r) => r[6] === 'cu_alpha')).toHaveLength(u.family.byDomain.length);
+    const round = rows.find((r) => r[0] === 'turn' && r[1] === 'round' && r[6] === 'alpha')!;
+    expect(round[12]).toBe('Round 1');
+    expect(round[7]).toBeCloseTo(withU.rounds[0].turn.alpha, 6);
+    expect(rows.find((r) => r[0] === 'unitized' && r[1] === 'round')![7]).toBeCloseTo(withU.rounds[0].unitized!.overall.alpha!, 6);
+    // without the switch there is no unitizing row
+    expect(agreementRows(summary, names, settings).some((r) => r[0] === 'unitized')).toBe(false);
+  });
+
+  it('adds Unitized and By round sheets to the workbook, numbers as numbers', async () => {
+    const sheets = agreementSheets(withU, names, settings);
+    expect(sheets.map((s) => s.name).slice(-2)).toEqual(['Unitized', 'By round']);
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load((await sheetsToXlsx(sheets)).slice().buffer);
+    const unitized = wb.getWorksheet('Unitized')!;
+    expect(unitized.getRow(2).getCell(1).value).toBe('αu');
+    expect(unitized.getRow(2).getCell(6).value).toBeCloseTo(withU.unitized!.alphaU.overall.alpha!, 6);
+    const byRound = wb.getWorksheet('By round')!;
+    expect(byRound.getRow(2).getCell(1).value).toBe('Round 1');
+    expect(typeof byRound.getRow(2).getCell(5).value).toBe('number');
+  });
+});

@@ -8,6 +8,8 @@ import type { BinaryAgreement } from './cluster-table';
 import type { LevelAgreement } from './report';
 import type { SegmentCounts } from './segment-level';
 import type { AgreementSummary } from './summary';
+import type { FamilyCoefficient } from './unitized-family';
+import type { UnitizedInterval } from './unitized';
 import type { CellValue, Sheet } from '../tables/sheet';
 
 /** Display names for the ids in a summary. */
@@ -23,7 +25,7 @@ export interface ExportSettings {
   seed: number;
 }
 
-export const TIDY_COLUMNS = ['level', 'scope', 'code', 'coder_a', 'coder_b', 'document', 'statistic', 'value', 'ci_low', 'ci_high', 'units', 'flag'] as const;
+export const TIDY_COLUMNS = ['level', 'scope', 'code', 'coder_a', 'coder_b', 'document', 'statistic', 'value', 'ci_low', 'ci_high', 'units', 'flag', 'round'] as const;
 
 /** Rounds to six decimals; NaN becomes an empty cell. */
 export function cellNumber(x: number): number | null {
@@ -36,7 +38,8 @@ const segmentFlag = (s: SegmentCounts) => (Number.isNaN(s.share) ? 'no-segments'
 export function agreementRows(summary: AgreementSummary, names: ExportNames, settings: ExportSettings): CellValue[][] {
   const { report } = summary;
   const rows: CellValue[][] = [];
-  const row = (level: string, scope: string, who: { code?: string; a?: string; b?: string; doc?: string }, statistic: string, value: number, extra: { low?: number; high?: number; units?: number; flag?: string } = {}) =>
+  type Who = { code?: string; a?: string; b?: string; doc?: string; round?: string };
+  const row = (level: string, scope: string, who: Who, statistic: string, value: number, extra: { low?: number; high?: number; units?: number; flag?: string } = {}) =>
     rows.push([
       level,
       scope,
@@ -50,8 +53,9 @@ export function agreementRows(summary: AgreementSummary, names: ExportNames, set
       extra.high === undefined ? null : cellNumber(extra.high),
       extra.units ?? null,
       extra.flag ?? '',
+      who.round ?? '',
     ]);
-  const binary = (level: string, scope: string, who: { code?: string; a?: string; b?: string; doc?: string }, s: BinaryAgreement | LevelAgreement) => {
+  const binary = (level: string, scope: string, who: Who, s: BinaryAgreement | LevelAgreement) => {
     const ci = 'ci' in s ? s.ci : null;
     row(level, scope, who, 'percent_agreement', s.percentAgreement, { units: s.units, flag: Number.isNaN(s.percentAgreement) ? 'too-few-units' : '' });
     row(level, scope, who, 'alpha', s.alpha, { low: ci?.low, high: ci?.high, units: s.units, flag: s.flag ?? '' });
@@ -91,6 +95,50 @@ export function agreementRows(summary: AgreementSummary, names: ExportNames, set
     const pair = { a: names.coder(p.coderA), b: names.coder(p.coderB) };
     binary('turn', 'pair', pair, p.turn);
     binary('character', 'pair', pair, p.character);
+  }
+
+  // The unitizing coefficients (αu, the cu-α family), when they were computed. Null (undefined)
+  // values are empty cells flagged 'undefined'; units are characters of the continuum or units N.
+  const u = summary.unitized;
+  const nan = (x: number | null | undefined) => (x === null || x === undefined ? NaN : x);
+  const coefficient = (scope: string, who: Who, statistic: string, c: FamilyCoefficient, ci: UnitizedInterval | undefined | null, units?: number) => {
+    row('unitized', scope, who, statistic, nan(c.alpha), { low: ci ? nan(ci.low) : undefined, high: ci ? nan(ci.high) : undefined, units, flag: c.alpha === null ? 'undefined' : '' });
+    row('unitized', scope, who, `${statistic}_observed_disagreement`, nan(c.observed), { units });
+    row('unitized', scope, who, `${statistic}_expected_disagreement`, nan(c.expected), { units });
+  };
+  if (u) {
+    row('meta', 'settings', {}, 'exclude_uncoded', u.excludeUncoded ? 1 : 0);
+    row('meta', 'settings', {}, 'unitized_continuum_characters', u.alphaU.length);
+    row('meta', 'settings', {}, 'unitized_merged_units', u.mergedUnits);
+    row('meta', 'settings', {}, 'unitized_skipped_documents', u.skippedDocuments.length);
+    coefficient('pooled', {}, 'alpha_u', u.alphaU.overall, u.alphaUCi?.overall, u.alphaU.length);
+    u.alphaU.byCode.forEach((c, i) => coefficient('code', { code: names.code(c.codeId) }, 'alpha_u', c, u.alphaUCi?.byCode[i], c.units));
+    u.family.byCode.forEach((c, i) => coefficient('code', { code: names.code(c.codeId) }, 'alpha_binary', c.binary, u.familyCi?.byCode[i]?.binary, u.family.length));
+    u.family.byDomain.forEach((d, i) => {
+      coefficient('domain', { code: names.code(d.domainId) }, 'alpha_binary', d.binary, u.familyCi?.byDomain[i]?.binary, u.family.length);
+      coefficient('domain', { code: names.code(d.domainId) }, 'cu_alpha', d.cu, u.familyCi?.byDomain[i]?.cu, u.family.length);
+    });
+    coefficient('global', {}, 'alpha_binary', u.family.global.binary, u.familyCi?.global.binary, u.family.length);
+    coefficient('global', {}, 'Cu_alpha', u.family.global.Cu, u.familyCi?.global.Cu, u.family.length);
+    for (const p of u.pairs) {
+      row('unitized', 'pair', { a: names.coder(p.coderA), b: names.coder(p.coderB) }, 'alpha_u', nan(p.alpha), { units: p.length, flag: p.alpha === null ? 'undefined' : '' });
+    }
+  }
+
+  for (const r of summary.rounds) {
+    const who = { round: r.name };
+    row('meta', 'round', who, 'documents_compared', r.compared, { units: r.documents });
+    binary('turn', 'round', who, r.turn);
+    binary('character', 'round', who, r.character);
+    if (r.unitized) {
+      const ci = r.unitized.ci;
+      row('unitized', 'round', who, 'alpha_u', nan(r.unitized.overall.alpha), {
+        low: ci ? nan(ci.low) : undefined,
+        high: ci ? nan(ci.high) : undefined,
+        units: r.unitized.length,
+        flag: r.unitized.overall.alpha === null ? 'undefined' : '',
+      });
+    }
   }
   return rows;
 }
@@ -159,5 +207,60 @@ export function agreementSheets(summary: AgreementSummary, names: ExportNames, s
       ]),
     ),
   };
-  return [overview, byCode, kappa, byDocument, byPair, segments];
+  const sheets = [overview, byCode, kappa, byDocument, byPair, segments];
+  const u = summary.unitized;
+  const un = (x: number | null | undefined) => (x === null || x === undefined ? null : n(x));
+  if (u) {
+    const line = (what: string, scope: string, c: FamilyCoefficient, ci: UnitizedInterval | undefined | null, units: number | null): CellValue[] => [
+      what,
+      scope,
+      units,
+      un(c.observed),
+      un(c.expected),
+      un(c.alpha),
+      ci ? un(ci.low) : null,
+      ci ? un(ci.high) : null,
+      c.band,
+    ];
+    sheets.push({
+      name: 'Unitized',
+      header: ['Coefficient', 'Scope', 'Units', 'Observed disagreement', 'Expected disagreement', 'α', 'α 95% CI low', 'α 95% CI high', 'Band'],
+      rows: [
+        line('αu', '(all codes)', u.alphaU.overall, u.alphaUCi?.overall, u.alphaU.length),
+        ...u.alphaU.byCode.map((c, i) => line('αu', names.code(c.codeId), c, u.alphaUCi?.byCode[i], c.units)),
+        ...u.family.byCode.map((c, i) => line('α-binary', names.code(c.codeId), c.binary, u.familyCi?.byCode[i]?.binary, u.family.length)),
+        ...u.family.byDomain.flatMap((d, i) => [
+          line('α-binary (domain)', names.code(d.domainId), d.binary, u.familyCi?.byDomain[i]?.binary, u.family.length),
+          line('cu-α', names.code(d.domainId), d.cu, u.familyCi?.byDomain[i]?.cu, u.family.length),
+        ]),
+        line('α-binary (global)', '(all codes)', u.family.global.binary, u.familyCi?.global.binary, u.family.length),
+        line('Cu-α', '(all domains)', u.family.global.Cu, u.familyCi?.global.Cu, u.family.length),
+        ...u.pairs.map((p): CellValue[] => ['αu', `${names.coder(p.coderA)} — ${names.coder(p.coderB)}`, p.length, null, null, un(p.alpha), null, null, p.band]),
+        [],
+        ['Text without codes', u.excludeUncoded ? 'excluded' : 'included'],
+        ['Overlapping units merged', u.mergedUnits],
+        ['Documents not assigned to every coder (left out)', u.skippedDocuments.length],
+      ],
+    });
+  }
+  if (summary.rounds.length > 0) {
+    sheets.push({
+      name: 'By round',
+      header: ['Round', 'Documents', 'Documents compared', 'Turn units', 'Turn α', 'Turn α CI low', 'Turn α CI high', 'Character α', 'Character α CI low', 'Character α CI high', 'αu', 'αu CI low', 'αu CI high'],
+      rows: summary.rounds.map((r): CellValue[] => [
+        r.name,
+        r.documents,
+        r.compared,
+        r.turn.units,
+        n(r.turn.alpha),
+        ...ci(r.turn),
+        n(r.character.alpha),
+        ...ci(r.character),
+        un(r.unitized?.overall.alpha),
+        un(r.unitized?.ci?.low),
+        un(r.unitized?.ci?.high),
+      ]),
+    });
+  }
+  return sheets;
 }

@@ -116,6 +116,26 @@ export function agreementJson(args: {
     };
   }
   if (want('unitized') && summary.unitized) body.unitized = unitizedJson(summary.unitized, id);
+  if (summary.rounds.length > 0) {
+    body.rounds = summary.rounds.map((r) => ({
+      id: id(r.id),
+      name: r.name,
+      documents: r.documents,
+      compared: r.compared,
+      turn: binary(r.turn),
+      character: binary(r.character),
+      unitized: r.unitized
+        ? {
+            length: r.unitized.length,
+            observed: r.unitized.overall.observed,
+            expected: r.unitized.overall.expected,
+            alpha: r.unitized.overall.alpha,
+            band: r.unitized.overall.band,
+            ci: r.unitized.ci ? { low: r.unitized.ci.low, high: r.unitized.ci.high, defined: r.unitized.ci.defined } : null,
+          }
+        : null,
+    }));
+  }
   return body;
 }
 

@@ -4,6 +4,7 @@ import { clusteredBootstrap, type ClusteredBootstrapOptions } from './clustered-
 import { prepareStudy, type AgreementInput } from './document';
 import { DEFAULT_SEGMENT_THRESHOLD, segmentAgreement, type SegmentPairAgreement } from './segment-level';
 import { turnLevel, type PairKappa } from './turn-level';
+import type { RoundSpec } from './rounds';
 
 /** Options of {@link agreementReport}. */
 export interface AgreementReportOptions {
@@ -20,6 +21,8 @@ export interface AgreementReportOptions {
   unitized?: boolean;
   /** Code id → semantic domain id, for cu-α and Cu-α (see `unitizedFamily`). */
   domains?: Readonly<Record<string, string>>;
+  /** Training rounds to report one by one in `agreementSummary` (see `roundsAgreement`); default none. */
+  rounds?: readonly RoundSpec[];
 }
 
 /** A 95 % bootstrap percentile interval and the number of resamples that defined α. */

@@ -15,6 +15,7 @@ import { clusteredBootstrap } from './clustered-bootstrap';
 import { prepareStudy, type AgreementInput, type PreparedStudy } from './document';
 import type { AgreementReport, AgreementReportOptions, ConfidenceInterval } from './report';
 import { DEFAULT_SEGMENT_THRESHOLD, segmentAgreement, type SegmentCounts, type SegmentPairAgreement } from './segment-level';
+import { roundsAgreement, type RoundAgreement } from './rounds';
 import { turnLevel } from './turn-level';
 import { unitizedReport, type UnitizedReport } from './unitized-report';
 
@@ -53,6 +54,8 @@ export interface AgreementSummary {
   byPair: PairAgreement[];
   /** Krippendorff's αu, the cu-α family and their pair matrix (see `unitizedReport`); null unless asked for. */
   unitized: UnitizedReport | null;
+  /** Each training round's α (see `roundsAgreement`), in round order; empty without rounds. */
+  rounds: RoundAgreement[];
 }
 
 /**
@@ -138,7 +141,11 @@ export function agreementSummary(input: AgreementInput, options: AgreementReport
     bootstrap: options.bootstrap ? options.bootstrap : false,
   });
 
-  return { report, codings, segmentByCode, byDocument, byPair, unitized };
+  const rounds = options.rounds?.length
+    ? roundsAgreement(input, options.rounds, { excludeUncoded: options.excludeUncoded, unitized: options.unitized, bootstrap: options.bootstrap })
+    : [];
+
+  return { report, codings, segmentByCode, byDocument, byPair, unitized, rounds };
 }
 
 function pairHead(pair: SegmentPairAgreement) {

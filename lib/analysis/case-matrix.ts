@@ -52,7 +52,7 @@ export function computeCaseMatrix(model: AnalysisModel, codings: CodingSet, o: C
   for (let i = 0; i < codings.size; i++) {
     const d = codings.document[i];
     const row = rowOf[codings.code[i]];
-    if (row < 0 || !f.documentPass[d]) continue;
+    if (row < 0 || !f.documentPass[d] || !f.codePass[codings.code[i]]) continue;
     attributeInto(model.turns[d], codings.start[i], codings.end[i], attributed);
     if (!countInto(f, attributed, counted)) continue;
     for (let j = 0; j < counted.n; j++) {

@@ -29,13 +29,15 @@ export function compileFilter(model: AnalysisModel, filter: Omit<AnalysisFilter,
     documentPass[i] = 1;
   });
   const participantPass = new Uint8Array(model.participants.length);
+  const inSet = filter.participantIds ? new Set(filter.participantIds) : null;
   model.participants.forEach((p, i) => {
     if (filter.participantId != null && p.id !== filter.participantId) return;
+    if (inSet && !inSet.has(p.id)) return;
     for (const f of peopleFilters) if (!f.values.includes(valueKey(f.attribute, p.attributes[f.attribute.name]))) return;
     participantPass[i] = 1;
   });
-  const participantFiltered = peopleFilters.length > 0 || filter.participantId != null;
-  const nobodyPasses = filter.participantId == null && peopleFilters.every((f) => f.values.includes(NO_PARTICIPANT));
+  const participantFiltered = peopleFilters.length > 0 || filter.participantId != null || inSet !== null;
+  const nobodyPasses = filter.participantId == null && inSet === null && peopleFilters.every((f) => f.values.includes(NO_PARTICIPANT));
 
   const codePass = new Uint8Array(model.codes.length);
   if (filter.codeId == null) codePass.fill(1);
@@ -52,6 +54,12 @@ export function compileFilter(model: AnalysisModel, filter: Omit<AnalysisFilter,
         }
       }
     }
+  }
+  if (filter.codeIds) {
+    const kept = new Set(filter.codeIds);
+    model.codes.forEach((c, i) => {
+      if (!kept.has(c.id)) codePass[i] = 0;
+    });
   }
   return { documentPass, participantPass, participantFiltered, nobodyPasses, codePass };
 }

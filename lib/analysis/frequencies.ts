@@ -120,7 +120,7 @@ export function computeFrequencies(model: AnalysisModel, codings: CodingSet, o: 
   for (let i = 0; i < codings.size; i++) {
     const d = codings.document[i];
     const row = rowOf[codings.code[i]];
-    if (row < 0 || !f.documentPass[d]) continue;
+    if (row < 0 || !f.documentPass[d] || !f.codePass[codings.code[i]]) continue;
     attributeInto(model.turns[d], codings.start[i], codings.end[i], attributed);
     if (!countInto(f, attributed, counted)) continue;
     if (cells.length < counted.n + 1) cells = new Int32Array(2 * counted.n + 2);

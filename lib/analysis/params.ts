@@ -18,6 +18,9 @@
  *   pair=<codeId>,<codeId>           (co-occurrence passages)
  *   offset=<n>&limit=<n>             (excerpt pages; limit ≤ 500)
  *   format=json|csv|xlsx             (API; the case matrix also sav: an SPSS system file)
+ *   shape=wide|long                  (frequency / case-matrix files: long = one row per cell, a value column)
+ *   values=count|presence            (case-matrix files: presence = 1 when the participant has the code, else 0)
+ *   sep=comma|semicolon              (CSV: , with a decimal point, or ; with a decimal comma for ru/kk Excel)
  *
  * An attribute name may be written `document:<name>` or `participant:<name>` when a document
  * and a participant attribute share it.
@@ -40,6 +43,12 @@ export type LayerParam = LayerRef | { kind: 'union' };
 export type ColumnsParam = { kind: 'documents' } | { kind: 'attribute'; name: string };
 export const FORMATS = ['json', 'csv', 'xlsx'] as const;
 export type Format = (typeof FORMATS)[number];
+export const SHAPES = ['wide', 'long'] as const;
+export type Shape = (typeof SHAPES)[number];
+export const CELL_VALUES = ['count', 'presence'] as const;
+export type CellValues = (typeof CELL_VALUES)[number];
+export const SEPARATORS = ['comma', 'semicolon'] as const;
+export type SeparatorParam = (typeof SEPARATORS)[number];
 /** The case matrix also downloads as an SPSS system file (lib/analysis/case-matrix-sav). */
 export const CASE_MATRIX_FORMATS = [...FORMATS, 'sav'] as const;
 export const MAX_LIMIT = 500;
@@ -56,11 +65,16 @@ export interface AnalysisParams<F extends string = Format> {
   documents: number[] | null;
   attributes: Array<{ name: string; values: string[] }>;
   participant: number | null;
+  /** Code, document and participant sets to filter by (set=<id>, repeated); absent: none. */
+  sets?: number[];
   mode: CooccurrenceMode;
   pair: [number, number] | null;
   offset: number;
   limit: number;
   format: F;
+  shape: Shape;
+  values: CellValues;
+  sep: SeparatorParam;
 }
 
 export const DEFAULT_PARAMS: AnalysisParams = {
@@ -74,11 +88,15 @@ export const DEFAULT_PARAMS: AnalysisParams = {
   documents: null,
   attributes: [],
   participant: null,
+  sets: [],
   mode: 'overlap',
   pair: null,
   offset: 0,
   limit: DEFAULT_LIMIT,
   format: 'json',
+  shape: 'wide',
+  values: 'count',
+  sep: 'comma',
 };
 
 const bad = (message: string) => new AnalysisParamError(400, message);
@@ -159,16 +177,20 @@ export function parseAnalysisParams<F extends string = Format>(sp: URLSearchPara
     documents: docs.length ? docs.map((d) => id(d, 'doc')) : null,
     attributes: [...attributes].map(([name, values]) => ({ name, values })),
     participant: optionalId('participant'),
+    sets: [...new Set(sp.getAll('set').filter((v) => v !== '').map((v) => id(v, 'set')))],
     mode: oneOf(sp.get('mode'), COOCCURRENCE_MODES, 'mode', 'overlap'),
     pair,
     offset: int('offset', 0, 1e9),
     limit,
     format: oneOf(sp.get('format'), formats, 'format', 'json' as F),
+    shape: oneOf(sp.get('shape'), SHAPES, 'shape', 'wide'),
+    values: oneOf(sp.get('values'), CELL_VALUES, 'values', 'count'),
+    sep: oneOf(sp.get('sep'), SEPARATORS, 'sep', 'comma'),
   };
 }
 
 /** Writes parameters back as a query string, leaving defaults out (the inverse of parseAnalysisParams). */
-export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
+export function toSearchParams(p: Partial<AnalysisParams<string>>): URLSearchParams {
   const sp = new URLSearchParams();
   if (p.cols) sp.set('cols', p.cols.kind === 'documents' ? 'documents' : `attr:${p.cols.name}`);
   if (p.split) sp.set('split', `attr:${p.split.name}`);
@@ -180,11 +202,15 @@ export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
   for (const d of p.documents ?? []) sp.append('doc', String(d));
   for (const a of p.attributes ?? []) for (const v of a.values) sp.append(`attr.${a.name}`, v);
   if (p.participant != null) sp.set('participant', String(p.participant));
+  for (const id of p.sets ?? []) sp.append('set', String(id));
   if (p.mode && p.mode !== 'overlap') sp.set('mode', p.mode);
   if (p.pair) sp.set('pair', p.pair.join(','));
   if (p.offset) sp.set('offset', String(p.offset));
   if (p.limit != null && p.limit !== DEFAULT_LIMIT) sp.set('limit', String(p.limit));
   if (p.format && p.format !== 'json') sp.set('format', p.format);
+  if (p.shape && p.shape !== 'wide') sp.set('shape', p.shape);
+  if (p.values && p.values !== 'count') sp.set('values', p.values);
+  if (p.sep && p.sep !== 'comma') sp.set('sep', p.sep);
   return sp;
 }
 

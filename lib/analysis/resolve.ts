@@ -15,6 +15,8 @@ export interface AnalysisContext {
   /** Everyone with a coder layer: members who code, and anyone whose layer has codings. */
   coders: Array<{ id: number; name: string }>;
   participantExists: (id: number) => boolean;
+  /** The project's code, document and participant sets with their member ids. */
+  sets?: Array<{ id: number; kind: 'code' | 'document' | 'participant'; name: string; memberIds: number[] }>;
 }
 
 const bad = (message: string) => new AnalysisParamError(400, message);
@@ -91,7 +93,7 @@ export function resolveFilter(p: AnalysisParams<string>, ctx: AnalysisContext, v
   if (p.participant != null && !ctx.participantExists(p.participant)) throw bad(`Parameter 'participant': unknown participant ${p.participant}`);
   const attributes = p.attributes.map((a) => ({ attribute: resolveAttribute(ctx, a.name, `attr.${a.name}`), values: a.values }));
   const codeId = use === 'table' ? resolveCode(ctx, p.subtree, 'subtree') : resolveCode(ctx, p.code, 'code');
-  return {
+  const filter: AnalysisFilter = {
     layer,
     codeId,
     descendants: use === 'table' ? true : p.rollup,
@@ -99,6 +101,22 @@ export function resolveFilter(p: AnalysisParams<string>, ctx: AnalysisContext, v
     attributes,
     participantId: p.participant,
   };
+  if (!p.sets?.length) return filter;
+  // Sets: the union of the chosen sets of each kind, intersected with the other restrictions.
+  const members = { code: null as Set<number> | null, document: null as Set<number> | null, participant: null as Set<number> | null };
+  for (const id of p.sets) {
+    const set = ctx.sets?.find((s) => s.id === id);
+    if (!set) throw bad(`Parameter 'set': unknown set ${id}`);
+    const into = (members[set.kind] ??= new Set<number>());
+    for (const m of set.memberIds) into.add(m);
+  }
+  if (members.code) filter.codeIds = [...members.code];
+  if (members.participant) filter.participantIds = [...members.participant];
+  if (members.document) {
+    const docs = members.document;
+    filter.documentIds = filter.documentIds ? filter.documentIds.filter((d) => docs.has(d)) : [...docs];
+  }
+  return filter;
 }
 
 /** How to write an attribute in a URL: its name, or `scope:name` when both scopes use the name. */

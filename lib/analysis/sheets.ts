@@ -9,7 +9,7 @@ import type { CellValue, Sheet } from '../tables/sheet';
 import type { Excerpt } from './excerpts';
 import type { FrequencyTable } from './frequencies';
 import { roundMeasure } from './format';
-import type { Measure } from './types';
+import type { AttributeInfo, Measure } from './types';
 
 export const MEASURE_TITLES: Record<Measure, string> = {
   segments: 'Segments (codings)',
@@ -18,6 +18,34 @@ export const MEASURE_TITLES: Record<Measure, string> = {
   groups: 'Groups (documents with a coding)',
   per1000: 'Segments per 1,000 words spoken',
 };
+
+/** An attribute's stored text as a cell: see typedAttributeValue. */
+export type AttributeValue = (name: string, raw: string | undefined) => CellValue;
+const textValue: AttributeValue = (_, raw) => raw ?? '';
+
+/**
+ * Attribute values as cells of their type: a number attribute's value ("34", "2,5") as a
+ * number, a date attribute's (YYYY-MM-DD) as a date, so that spreadsheets and R sort and sum
+ * them; anything that does not parse, and category and text values, stay text.
+ */
+export function typedAttributeValue(attributes: readonly AttributeInfo[], scope: AttributeInfo['scope']): AttributeValue {
+  const types = new Map(attributes.filter((a) => a.scope === scope).map((a) => [a.name, a.type]));
+  return (name, raw) => {
+    if (raw == null || raw.trim() === '') return raw == null ? null : raw;
+    const type = types.get(name);
+    if (type === 'number') {
+      const s = raw.trim().replace(',', '.');
+      return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : raw;
+    }
+    if (type === 'date') {
+      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
+      if (!m) return raw;
+      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+      return d.getUTCMonth() === Number(m[2]) - 1 ? d : raw;
+    }
+    return raw;
+  };
+}
 
 /** Label–value lines after a table (see ./describe). */
 export type Notes = Array<[string, string]>;
@@ -41,6 +69,26 @@ export function frequencySheet(t: FrequencyTable, measure: Measure, notes: Notes
   };
 }
 
+/**
+ * The frequency table long (tidy): one row per code × column (group), with the column's outer
+ * and inner label and one Value column; the all-codes row is kept as code "All codes", the
+ * denominators go in the notes' place as their own columns (Participants, Words).
+ */
+export function frequencyLongSheet(t: FrequencyTable, measure: Measure, notes: Notes): Sheet {
+  const v = (c: { [k in Measure]: number | null }) => roundMeasure(c[measure], measure);
+  const split = t.columns.some((c) => c.innerLabel != null);
+  const group = (c: FrequencyTable['columns'][number]) => (split ? [c.outerLabel, c.innerLabel ?? ''] : [c.outerLabel]);
+  const rows: CellValue[][] = [];
+  const all = [...t.rows.map((r) => ({ name: rowName(r.name, r.rolledUp), path: r.path, cells: r.cells })), { name: 'All codes', path: '', cells: t.allCodes.cells }];
+  for (const r of all) t.columns.forEach((c, j) => rows.push([r.name, r.path, ...group(c), v(r.cells[j]), c.participants, c.words]));
+  return {
+    name: 'Frequencies',
+    header: ['Code', 'Code path', ...(split ? ['Group', 'Subgroup'] : ['Group']), 'Value', 'Participants in group', 'Words in group'],
+    rows,
+    notes: [['Measure', MEASURE_TITLES[measure]], ['Shape', 'long: one row per code × group'], ...notes],
+  };
+}
+
 const round3 = (x: number | null) => (x == null ? null : Math.round(x * 1000) / 1000);
 
 /** Co-occurrence as a list of code pairs (CSV) — the diagonal pairs carry each code's n. */
@@ -60,24 +108,43 @@ export function cooccurrenceMatrixSheets(m: CooccurrenceMatrix, notes: Notes): S
   ];
 }
 
-/** A row per participant: label, group, attributes, then a count per code and the total. */
-export function caseMatrixSheet(m: CaseMatrix, notes: Notes): Sheet {
+/** How a case-matrix file is laid out: wide (a column per code) or long (a row per participant × code), counts or 0/1 presence. */
+export interface CaseMatrixLayout {
+  shape?: 'wide' | 'long';
+  values?: 'count' | 'presence';
+}
+
+/**
+ * A row per participant: label, group, attributes, then a count (or 0/1) per code and the
+ * total (wide); or a row per participant × code with one Value column (long). Attribute
+ * values go through `attributeValue` so numeric and date attributes can be numbers and dates.
+ */
+export function caseMatrixSheet(m: CaseMatrix, notes: Notes, layout: CaseMatrixLayout = {}, attributeValue: AttributeValue = textValue): Sheet {
+  const presence = layout.values === 'presence';
+  const cellValue = (n: number) => (presence ? (n > 0 ? 1 : 0) : n);
+  const cellsNote: [string, string] = presence ? ['Cells', '1 when the participant has at least one coding of the code, else 0'] : ['Cells', 'codings of the code attributed to the participant'];
+  const attrs = (p: CaseMatrix['participants'][number]) => m.attributes.map((a) => attributeValue(a, p.attributes[a]));
+  if (layout.shape === 'long') {
+    const rows: CellValue[][] = [];
+    m.participants.forEach((p, i) => m.codes.forEach((c, j) => rows.push([p.label, p.documentTitle, ...attrs(p), rowName(c.path, c.rolledUp), cellValue(m.counts[i][j])])));
+    return { name: 'Case matrix', header: ['Participant', 'Document', ...m.attributes, 'Code', presence ? 'Present' : 'Codings'], rows, notes: [cellsNote, ['Shape', 'long: one row per participant × code'], ...notes] };
+  }
   return {
     name: 'Case matrix',
-    header: ['Participant', 'Document', ...m.attributes, ...m.codes.map((c) => rowName(c.path, c.rolledUp)), 'Total'],
-    rows: m.participants.map((p, i) => [p.label, p.documentTitle, ...m.attributes.map((a) => p.attributes[a] ?? ''), ...m.counts[i], m.totals[i]]),
-    notes: [['Cells', 'codings of the code attributed to the participant'], ...notes],
+    header: ['Participant', 'Document', ...m.attributes, ...m.codes.map((c) => rowName(c.path, c.rolledUp)), presence ? 'Codes present' : 'Total'],
+    rows: m.participants.map((p, i) => [p.label, p.documentTitle, ...attrs(p), ...m.counts[i].map(cellValue), presence ? m.counts[i].filter((n) => n > 0).length : m.totals[i]]),
+    notes: [cellsNote, ...notes],
   };
 }
 
 /** A row per excerpt: document and its attributes, code path, speakers and theirs, quote, turns, offsets, coding id, coders. */
-export function excerptSheet(list: readonly Excerpt[], documentAttributes: readonly string[], notes: Notes): Sheet {
+export function excerptSheet(list: readonly Excerpt[], documentAttributes: readonly string[], notes: Notes, attributeValue: AttributeValue = textValue): Sheet {
   return {
     name: 'Excerpts',
     header: ['Document', ...documentAttributes, 'Code', 'Speakers', 'Speaker attributes', 'Quote', 'Turns', 'Start', 'End', 'Coding id', 'Coders'],
     rows: list.map((e) => [
       e.documentTitle,
-      ...documentAttributes.map((a) => e.documentAttributes[a] ?? ''),
+      ...documentAttributes.map((a) => attributeValue(a, e.documentAttributes[a])),
       e.codePath,
       e.participants.map((p) => p.label).join('; '),
       e.participants.map((p) => `${p.label}: ${Object.entries(p.attributes).map(([k, v]) => `${k} ${v}`).join(', ')}`).join('; '),

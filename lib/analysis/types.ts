@@ -72,6 +72,10 @@ export interface AnalysisFilter {
   attributes: AttributeFilter[];
   /** Only codings attributed to this participant (a case-matrix cell). */
   participantId: number | null;
+  /** Only these codes (the members of chosen code sets); absent or null: no restriction. */
+  codeIds?: number[] | null;
+  /** Only codings attributed to these participants (members of participant sets); absent or null: none. */
+  participantIds?: number[] | null;
 }
 
 export const EMPTY_FILTER: Omit<AnalysisFilter, 'layer'> = {

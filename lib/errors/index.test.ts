@@ -24,6 +24,8 @@ describe('DomainError', () => {
     ['document.stale', 409],
     ['review.changed', 409],
     ['range.empty', 400],
+    ['request.body_too_large', 413],
+    ['import.busy', 429],
     ['codebook.name_taken', 400],
   ] as const)('answers %s with %i', (reason, status) => {
     expect(STATUS_OF_KIND[new DomainError(reason).kind]).toBe(status);

@@ -14,7 +14,9 @@ export type {
   RefiSource,
   RefiSelection,
   RefiNote,
+  RefiSet,
   RefiCodebook,
+  RefiStamps,
 } from './types';
 export { VARIABLE_TYPES, flattenCodes } from './types';
 export { readQdpx, readQde, readQdc, readProjectFile, type ReadOptions, type ReadResult, type SourceReading } from './read';

@@ -26,7 +26,9 @@ export type ProblemKind =
   | 'unknown-reference'
   | 'unknown-user'
   | 'non-text-source-skipped'
-  | 'reading-detected';
+  | 'reading-detected'
+  | 'not-imported'
+  | 'undated-note';
 
 export interface Problem {
   severity: ProblemSeverity;

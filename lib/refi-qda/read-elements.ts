@@ -232,3 +232,18 @@ function parseValue(type: RefiVariableType, text: string): string | number | boo
       return /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/.test(t) ? t : undefined;
   }
 }
+
+/** The element's creationDateTime / modifiedDateTime, where they are valid xsd:dateTime values. */
+export function readStamps(el: XmlElement): { createdAt?: Date; modifiedAt?: Date } {
+  const out: { createdAt?: Date; modifiedAt?: Date } = {};
+  const parse = (raw: string | undefined) => {
+    if (raw === undefined || !/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}/.test(raw.trim())) return undefined;
+    const d = new Date(raw.trim());
+    return Number.isFinite(d.getTime()) ? d : undefined;
+  };
+  const created = parse(el.attrs.creationDateTime);
+  const modified = parse(el.attrs.modifiedDateTime);
+  if (created) out.createdAt = created;
+  if (modified) out.modifiedAt = modified;
+  return out;
+}

@@ -7,7 +7,7 @@ import { detectReading, type DetectableSelection, type Detection, type ReadingSc
 import { decodeUnicode } from './encoding';
 import { normaliseGuid } from './guid';
 import { describeReading, placeRange, type Reading } from './positions';
-import { childText, guidAttr, label, readVariableValues, type NoteLink, type ProblemCollector } from './read-elements';
+import { childText, guidAttr, label, readStamps, readVariableValues, type NoteLink, type ProblemCollector } from './read-elements';
 import type { RefiSelection, RefiSource, RefiUser, RefiVariable } from './types';
 import { child, childrenNamed, type XmlElement } from './xml';
 
@@ -163,7 +163,7 @@ export function readTextSource(el: XmlElement, ctx: SourceContext): { source: Re
     const noteGuid = normaliseGuid(ref.attrs.targetGUID);
     if (noteGuid) ctx.noteLinks.push({ noteGuid, targetGuid: guid });
   }
-  const source: RefiSource = { guid, name, text, variableValues: readVariableValues(el, where, ctx.variables, problems), selections };
+  const source: RefiSource = { guid, name, text, variableValues: readVariableValues(el, where, ctx.variables, problems), selections, ...readStamps(el) };
   const description = childText(el, 'Description');
   if (description !== undefined) source.description = description;
   return { source, reading };

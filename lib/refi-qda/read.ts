@@ -12,9 +12,9 @@ import { declaredXmlEncoding, decodeUnicode } from './encoding';
 import { normaliseGuid } from './guid';
 import { RefiImportError, fatal, type Problem } from './problems';
 import type { Reading } from './positions';
-import { ProblemCollector, childText, guidAttr, label, readCodes, readUsers, readVariableValues, readVariables, type NoteLink } from './read-elements';
+import { ProblemCollector, childText, guidAttr, label, readCodes, readStamps, readUsers, readVariableValues, readVariables, type NoteLink } from './read-elements';
 import { readTextSource, type SourceFileLookup, type SourceReading } from './read-sources';
-import { flattenCodes, type RefiCase, type RefiCodebook, type RefiNote, type RefiProject, type RefiSource, type RefiUser, type RefiVariable } from './types';
+import { flattenCodes, type RefiCase, type RefiCodebook, type RefiNote, type RefiProject, type RefiSet, type RefiSource, type RefiUser, type RefiVariable } from './types';
 import { child, childrenNamed, parseXml, type XmlElement } from './xml';
 import { DEFAULT_ZIP_LIMITS, ZipArchive, looksLikeZip, type ZipEntry, type ZipLimits } from './zip';
 
@@ -192,11 +192,22 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
     if (n) n.onProject = true;
   }
   const links = child(root, 'Links');
+  const otherLinks: string[] = [];
   for (const link of links ? childrenNamed(links, 'Link') : []) {
     const from = normaliseGuid(link.attrs.originGUID);
     const to = normaliseGuid(link.attrs.targetGUID);
     if (from && to && noteGuids.has(from)) noteLinks.push({ noteGuid: from, targetGuid: to });
+    else otherLinks.push(link.attrs.name?.trim() || `{${link.attrs.guid ?? '?'}}`);
   }
+  if (otherLinks.length > 0) {
+    problems.warn('not-imported', `${otherLinks.length} link(s) between items are not imported (only links from notes are): ${otherLinks.slice(0, 50).join(', ')}${otherLinks.length > 50 ? ', …' : ''}`, { name: otherLinks.join('\n') });
+  }
+  const graphs = child(root, 'Graphs');
+  const graphNames = graphs ? childrenNamed(graphs, 'Graph').map((el) => el.attrs.name?.trim() || `{${el.attrs.guid ?? '?'}}`) : [];
+  if (graphNames.length > 0) {
+    problems.warn('not-imported', `${graphNames.length} graph(s) (network views) are not imported: ${graphNames.slice(0, 50).join(', ')}${graphNames.length > 50 ? ', …' : ''}`, { name: graphNames.join('\n') });
+  }
+  const sets = readSets(root, codeGuids, sourceGuids, problems);
   const targets = new Set<string>([
     ...codeGuids,
     ...sourceGuids,
@@ -219,6 +230,13 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
     problems.info('unknown-reference', `${unattached} note reference(s) point to notes or items that are not imported; they are left out`);
   }
 
+  for (const n of notes) {
+    if (n.creatingUserGuid !== undefined && !users.has(n.creatingUserGuid)) {
+      problems.warn('unknown-user', `Note ${label(n.name, n.guid)} names user {${n.creatingUserGuid}}, who is not in the project's user list; it is imported as written by the importer`, { guid: n.creatingUserGuid });
+      delete n.creatingUserGuid;
+    }
+  }
+
   const project: RefiProject = {
     name: root.attrs.name || 'Untitled project',
     users: [...users.values()],
@@ -228,7 +246,9 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
     sources,
     notes,
   };
+  if (sets.length > 0) project.sets = sets;
   if (origin) project.origin = origin;
+  Object.assign(project, readStamps(root));
   const description = childText(root, 'Description');
   if (description !== undefined) project.description = description;
 
@@ -241,9 +261,43 @@ function buildProject(root: XmlElement, files: SourceFileLookup, opts: ReadOptio
   return { project, problems: reported, readings };
 }
 
+/** `<Sets>`: their code and source members; notes as members, and unknown members, are left out and counted. */
+function readSets(root: XmlElement, codeGuids: ReadonlySet<string>, sourceGuids: ReadonlySet<string>, problems: ProblemCollector): RefiSet[] {
+  const list = child(root, 'Sets');
+  const out: RefiSet[] = [];
+  let dropped = 0;
+  for (const el of list ? childrenNamed(list, 'Set') : []) {
+    const name = el.attrs.name ?? '';
+    const guid = guidAttr(el, 'guid', `Set ${label(name, undefined)}`, problems, false);
+    const members = (kind: string, known: ReadonlySet<string>) => {
+      const found: string[] = [];
+      for (const ref of childrenNamed(el, kind)) {
+        const g = normaliseGuid(ref.attrs.targetGUID);
+        if (g && known.has(g)) {
+          if (!found.includes(g)) found.push(g);
+        } else dropped++;
+      }
+      return found;
+    };
+    const set: RefiSet = { guid: guid ?? newGuidLike(out.length), name: name.trim() || `Set ${out.length + 1}`, codeGuids: members('MemberCode', codeGuids), sourceGuids: members('MemberSource', sourceGuids) };
+    dropped += childrenNamed(el, 'MemberNote').length;
+    const description = childText(el, 'Description');
+    if (description) set.description = description;
+    out.push(set);
+  }
+  if (dropped > 0) problems.info('unknown-reference', `${dropped} set member(s) are notes or items that are not imported; they are left out of their sets`);
+  return out;
+}
+
+/** A stand-in id for a set whose guid is missing or malformed (sets are referenced by nothing). */
+function newGuidLike(i: number): string {
+  return `set-${i + 1}`;
+}
+
 function readNotes(root: XmlElement, files: SourceFileLookup, problems: ProblemCollector): RefiNote[] {
   const out: RefiNote[] = [];
   const list = child(root, 'Notes');
+  let undated = 0;
   for (const el of list ? childrenNamed(list, 'Note') : []) {
     const name = el.attrs.name || undefined;
     const guid = guidAttr(el, 'guid', `Note ${label(name, undefined)}`, problems, true);
@@ -264,7 +318,12 @@ function readNotes(root: XmlElement, files: SourceFileLookup, problems: ProblemC
     if (description !== undefined) note.description = description;
     const user = guidAttr(el, 'creatingUser', `Note ${label(name, guid)}`, problems, false);
     if (user) note.creatingUserGuid = user;
+    Object.assign(note, readStamps(el));
+    if (!note.createdAt && !note.modifiedAt) undated++;
     out.push(note);
+  }
+  if (undated > 0) {
+    problems.warn('undated-note', `${undated} note(s) have no creationDateTime or modifiedDateTime: they are imported dated now (some tools, QualCoder among them, cannot read such notes)`);
   }
   return out;
 }

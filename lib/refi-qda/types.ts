@@ -10,6 +10,15 @@
  * - Nothing here carries a file path of the exporting machine (`basePath` is dropped).
  */
 
+/**
+ * When an entity was made and last changed, and by whom: the standard's optional
+ * creatingUser / creationDateTime / modifiedDateTime. Written when known, read when present.
+ */
+export interface RefiStamps {
+  createdAt?: Date;
+  modifiedAt?: Date;
+}
+
 /** A person who coded, as named in the file. */
 export interface RefiUser {
   guid: string;
@@ -65,7 +74,7 @@ export interface RefiCase {
  * one-selection-per-coding is merged on import, and the other selections' guids are kept in
  * `mergedGuids` so references to them can be followed.
  */
-export interface RefiSelection {
+export interface RefiSelection extends RefiStamps {
   guid: string;
   name?: string;
   description?: string;
@@ -80,12 +89,14 @@ export interface RefiSelection {
 }
 
 /** A text source (in our app: a transcript). */
-export interface RefiSource {
+export interface RefiSource extends RefiStamps {
   guid: string;
   name: string;
   description?: string;
   /** The plain text with "\n" line breaks, no BOM. */
   text: string;
+  /** Who added it. */
+  creatingUserGuid?: string;
   variableValues: RefiVariableValue[];
   selections: RefiSelection[];
 }
@@ -94,7 +105,7 @@ export interface RefiSource {
  * A note (memo). `targetGuids` are the codes, sources, selections, cases or other notes it
  * is attached to; `onProject` when it is attached to the project as a whole.
  */
-export interface RefiNote {
+export interface RefiNote extends RefiStamps {
   guid: string;
   name?: string;
   description?: string;
@@ -104,7 +115,19 @@ export interface RefiNote {
   onProject?: boolean;
 }
 
-export interface RefiProject {
+/**
+ * A named set (ATLAS.ti's code groups and document groups): of codes and/or sources. The
+ * standard's sets hold codes, sources and notes, not cases.
+ */
+export interface RefiSet {
+  guid: string;
+  name: string;
+  description?: string;
+  codeGuids: string[];
+  sourceGuids: string[];
+}
+
+export interface RefiProject extends RefiStamps {
   name: string;
   /** The software that wrote the file, e.g. "NVivo for Windows 12.6". */
   origin?: string;
@@ -115,6 +138,8 @@ export interface RefiProject {
   cases: RefiCase[];
   sources: RefiSource[];
   notes: RefiNote[];
+  /** Sets of codes and sources; absent or empty when there are none. */
+  sets?: RefiSet[];
 }
 
 /** A codebook alone (.qdc). */

@@ -5,7 +5,7 @@
  */
 import { normaliseGuid } from './guid';
 import { normaliseColor } from './read-elements';
-import { VARIABLE_TYPES, flattenCodes, type RefiCode, type RefiProject, type RefiVariable, type RefiVariableValue } from './types';
+import { VARIABLE_TYPES, flattenCodes, type RefiCode, type RefiProject, type RefiStamps, type RefiVariable, type RefiVariableValue } from './types';
 
 export type EntityKind = 'user' | 'code' | 'variable' | 'case' | 'source' | 'selection' | 'note';
 
@@ -59,6 +59,8 @@ export function checkProject(project: RefiProject): string[] {
   for (const s of project.sources) {
     claim(s.guid, `source "${s.name}"`);
     checkValues(s.variableValues, `source "${s.name}"`);
+    if (s.creatingUserGuid !== undefined && kinds.get(s.creatingUserGuid) !== 'user') issues.push(`source "${s.name}" names an unknown user "${s.creatingUserGuid}"`);
+    checkStamps(s, `source "${s.name}"`, issues);
     if (s.text.includes('\r')) issues.push(`source "${s.name}": its text contains CR; texts must use "\\n" line breaks`);
     for (const sel of s.selections) {
       const what = `source "${s.name}": selection ${sel.name ? `"${sel.name}"` : `"${sel.guid}"`}`;
@@ -70,12 +72,14 @@ export function checkProject(project: RefiProject): string[] {
       }
       for (const code of sel.codeGuids) if (kinds.get(code) !== 'code') issues.push(`${what} is coded with an unknown code "${code}"`);
       if (sel.creatingUserGuid !== undefined && kinds.get(sel.creatingUserGuid) !== 'user') issues.push(`${what} names an unknown user "${sel.creatingUserGuid}"`);
+      checkStamps(sel, what, issues);
     }
   }
   for (const n of project.notes) {
     const what = `note ${n.name ? `"${n.name}"` : `"${n.guid}"`}`;
     claim(n.guid, what);
     if (n.creatingUserGuid !== undefined && kinds.get(n.creatingUserGuid) !== 'user') issues.push(`${what} names an unknown user "${n.creatingUserGuid}"`);
+    checkStamps(n, what, issues);
     for (const t of n.targetGuids) {
       const kind = kinds.get(t);
       if (kind === undefined || kind === 'user' || kind === 'variable') issues.push(`${what} is attached to "${t}", which is no code, source, selection, case or note`);
@@ -91,6 +95,12 @@ export function checkCodes(codes: readonly RefiCode[], issues: string[], seen: S
     else if (seen.has(key)) issues.push(`code "${c.name}" has the id "${c.guid}", already used by another code`);
     seen.add(key);
     if (c.color !== undefined && normaliseColor(c.color) === undefined) issues.push(`code "${c.name}" has the colour "${c.color}", not #RRGGBB`);
+  }
+}
+
+function checkStamps(e: RefiStamps, what: string, issues: string[]): void {
+  for (const [key, d] of [['createdAt', e.createdAt], ['modifiedAt', e.modifiedAt]] as const) {
+    if (d !== undefined && !(d instanceof Date && Number.isFinite(d.getTime()))) issues.push(`${what} has an invalid ${key}`);
   }
 }
 

@@ -137,11 +137,34 @@ describe('writeQdpx → readQdpx', () => {
     expect(projectNote).toMatchObject({ text: 'Жоба туралы', onProject: true });
   });
 
+  it('dates and names every note, and writes the stamps it is given', () => {
+    const qde = new TextDecoder().decode(unzipSync(written)['project.qde']);
+    const notes = [...qde.matchAll(/<Note [^>]*>/g)].map((m) => m[0]);
+    expect(notes).toHaveLength(project.notes.length);
+    for (const n of notes) {
+      expect(n).toMatch(/ name="[^"]+"/);
+      expect(n).toMatch(/ creationDateTime="\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ"/);
+      expect(n).toMatch(/ modifiedDateTime="/);
+      expect(n).toMatch(/ plainTextPath="internal:\/\/[0-9a-f-]+\.txt"/);
+    }
+    const app = appProject();
+    app.sources[0].createdAt = new Date('2024-11-02T10:00:00Z');
+    app.sources[0].modifiedAt = new Date('2024-11-03T10:00:00Z');
+    app.notes[0].createdAt = new Date('2024-11-04T10:00:00Z');
+    const stamped = writeQdpx(app, { newGuid: seededGuids('stamps'), now: NOW });
+    const xml = new TextDecoder().decode(unzipSync(stamped)['project.qde']);
+    expect(xml).toMatch(/<TextSource [^>]*creationDateTime="2024-11-02T10:00:00Z" modifiedDateTime="2024-11-03T10:00:00Z"/);
+    const back = readQdpx(stamped).project;
+    expect(back.sources[0].createdAt).toEqual(new Date('2024-11-02T10:00:00Z'));
+    expect(back.notes[0]).toMatchObject({ createdAt: new Date('2024-11-04T10:00:00Z'), modifiedAt: new Date('2024-11-04T10:00:00Z') });
+  });
+
   it('writes project.qde and sources/<guid>.txt: UTF-8, no BOM, LF, positions in code points', () => {
     const files = unzipSync(written);
     const names = Object.keys(files).sort();
-    expect(names).toEqual(['project.qde', `sources/${project.sources[0].guid}.txt`]);
-    const txt = files[names[1]];
+    // the source's text, and each note's (QualCoder reads a note's text only from a file)
+    expect(names).toEqual(['project.qde', ...[project.sources[0].guid, ...project.notes.map((n) => n.guid)].map((g) => `sources/${g}.txt`)].sort());
+    const txt = files[`sources/${project.sources[0].guid}.txt`];
     expect([...txt.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
     expect(new TextDecoder().decode(txt)).toBe(TEXT);
     const qde = new TextDecoder().decode(files['project.qde']);

@@ -4,6 +4,14 @@
  * points, the standard's reading (see positions.ts). Elements are written in the order the
  * schema (Project-mrt2019.xsd) fixes.
  *
+ * Every optional attribute the schema defines is written where the project knows it: the
+ * creatingUser and creation/modified dates of sources, selections, codings and notes. A note
+ * always gets dates (QualCoder's importer fails on a note without them: it falls back to the
+ * write time) and a name, and its text is a file (sources/<guid>.txt, plainTextPath), where
+ * QualCoder looks for it. Notes on a source are linked from the note (Link) rather than by a
+ * NoteRef in the source: QualCoder takes a source's NoteRef for a text annotation and, when
+ * the note holds no selection, drops it; a Link is read by every reader as the note's target.
+ *
  * The project is checked before anything is written; a project that cannot be written
  * faithfully (offsets outside a text, a coding of an unknown code, an invalid colour or
  * variable value, duplicate ids) throws a RefiExportError listing every issue.
@@ -64,7 +72,7 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
     if (note.onProject) projectNotes.push(note.guid);
     for (const target of note.targetGuids) {
       const kind = kindOf.get(target);
-      if (kind === 'code' || kind === 'source' || kind === 'selection') {
+      if (kind === 'code' || kind === 'selection') {
         noteRefs.set(target, [...(noteRefs.get(target) ?? []), note.guid]);
       } else {
         links.push(`<Link guid="${newGuid()}" name="Note" direction="OneWay" originGUID="${g(note.guid)}" targetGUID="${g(target)}"/>`);
@@ -73,6 +81,11 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
   }
   const noteRefXml = (target: string) => (noteRefs.get(target) ?? []).map((n) => `<NoteRef targetGUID="${g(n)}"/>`).join('');
 
+  const now = opts.now ?? new Date();
+  const stamps = (e: { createdAt?: Date; modifiedAt?: Date }): [string, string | undefined][] => [
+    ['creationDateTime', e.createdAt && xsdDateTime(e.createdAt)],
+    ['modifiedDateTime', e.modifiedAt && xsdDateTime(e.modifiedAt)],
+  ];
   const out: string[] = [];
   const attrs = (pairs: [string, string | undefined][]) =>
     pairs
@@ -85,7 +98,8 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
     `<Project xmlns="${PROJECT_NAMESPACE}"${attrs([
       ['name', project.name],
       ['origin', opts.origin ?? 'fgcoder'],
-      ['creationDateTime', xsdDateTime(opts.now ?? new Date())],
+      ['creationDateTime', xsdDateTime(project.createdAt ?? now)],
+      ['modifiedDateTime', xsdDateTime(project.modifiedAt ?? now)],
     ])}>\n`,
   );
 
@@ -111,6 +125,7 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
   }
   const valuesXml = (values: RefiVariableValue[]) => values.map((vv) => variableValueXml(vv, variables.get(vv.variableGuid) as RefiVariable, g)).join('');
 
+  const files = new Map<string, string>();
   if (project.cases.length > 0) {
     out.push('<Cases>\n');
     for (const c of project.cases) {
@@ -124,7 +139,6 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
     out.push('</Cases>\n');
   }
 
-  const files = new Map<string, string>();
   if (project.sources.length > 0) {
     out.push('<Sources>\n');
     for (const s of project.sources) {
@@ -132,7 +146,15 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
       const file = `${guid}.txt`;
       files.set(file, s.text);
       const map = PositionMap.of(s.text, EXPORT_READING);
-      out.push(`<TextSource${attrs([['guid', guid], ['name', s.name], ['plainTextPath', `internal://${file}`]])}>\n`);
+      out.push(
+        `<TextSource${attrs([
+          ['guid', guid],
+          ['name', s.name],
+          ['plainTextPath', `internal://${file}`],
+          ['creatingUser', s.creatingUserGuid && g(s.creatingUserGuid)],
+          ...stamps(s),
+        ])}>\n`,
+      );
       if (s.description) out.push(`<Description>${escapeText(s.description)}</Description>`);
       for (const sel of s.selections) {
         out.push(
@@ -142,11 +164,18 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
             ['startPosition', String(map.toPosition(sel.start))],
             ['endPosition', String(map.toPosition(sel.end))],
             ['creatingUser', sel.creatingUserGuid && g(sel.creatingUserGuid)],
+            ...stamps(sel),
           ])}>`,
         );
         if (sel.description) out.push(`<Description>${escapeText(sel.description)}</Description>`);
         for (const code of sel.codeGuids) {
-          out.push(`<Coding${attrs([['guid', newGuid()], ['creatingUser', sel.creatingUserGuid && g(sel.creatingUserGuid)]])}><CodeRef targetGUID="${g(code)}"/></Coding>`);
+          out.push(
+            `<Coding${attrs([
+              ['guid', newGuid()],
+              ['creatingUser', sel.creatingUserGuid && g(sel.creatingUserGuid)],
+              ['creationDateTime', sel.createdAt && xsdDateTime(sel.createdAt)],
+            ])}><CodeRef targetGUID="${g(code)}"/></Coding>`,
+          );
         }
         out.push(noteRefXml(sel.guid), '</PlainTextSelection>\n');
       }
@@ -157,14 +186,38 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
 
   if (project.notes.length > 0) {
     out.push('<Notes>\n');
-    for (const n of project.notes) {
-      out.push(`<Note${attrs([['guid', g(n.guid)], ['name', n.name], ['creatingUser', n.creatingUserGuid && g(n.creatingUserGuid)]])}>`);
+    project.notes.forEach((n, i) => {
+      const guid = g(n.guid);
+      const file = `${guid}.txt`;
+      files.set(file, n.text);
+      const created = n.createdAt ?? n.modifiedAt ?? now;
+      out.push(
+        `<Note${attrs([
+          ['guid', guid],
+          ['name', n.name?.trim() ? n.name : `Note ${i + 1}`],
+          ['plainTextPath', `internal://${file}`],
+          ['creatingUser', n.creatingUserGuid && g(n.creatingUserGuid)],
+          ['creationDateTime', xsdDateTime(created)],
+          ['modifiedDateTime', xsdDateTime(n.modifiedAt ?? created)],
+        ])}>`,
+      );
       if (n.description) out.push(`<Description>${escapeText(n.description)}</Description>`);
-      out.push(`<PlainTextContent>${escapeText(n.text)}</PlainTextContent></Note>\n`);
-    }
+      out.push('</Note>\n');
+    });
     out.push('</Notes>\n');
   }
   if (links.length > 0) out.push(`<Links>${links.join('')}</Links>\n`);
+  if (project.sets?.length) {
+    out.push('<Sets>\n');
+    for (const set of project.sets) {
+      out.push(`<Set${attrs([['guid', g(set.guid)], ['name', set.name]])}>`);
+      if (set.description) out.push(`<Description>${escapeText(set.description)}</Description>`);
+      for (const c of set.codeGuids) out.push(`<MemberCode targetGUID="${g(c)}"/>`);
+      for (const src of set.sourceGuids) out.push(`<MemberSource targetGUID="${g(src)}"/>`);
+      out.push('</Set>\n');
+    }
+    out.push('</Sets>\n');
+  }
   if (project.description) out.push(`<Description>${escapeText(project.description)}</Description>\n`);
   for (const n of projectNotes) out.push(`<NoteRef targetGUID="${g(n)}"/>`);
   out.push('</Project>\n');
@@ -250,7 +303,7 @@ export function decimal(n: number): string {
   return `${sign}${digits.slice(0, point)}.${digits.slice(point)}`;
 }
 
-function xsdDateTime(d: Date): string {
+export function xsdDateTime(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 

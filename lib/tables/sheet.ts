@@ -11,7 +11,8 @@ export interface Sheet {
   name: string;
   header: readonly string[];
   rows: readonly (readonly CellValue[])[];
-  /** What the table counts (layer, measure, filters), as label–value pairs written after the rows. */
+  /** What the table counts (layer, measure, filters), as label–value pairs: `#` lines before the
+   * header in CSV, a separate "Notes" sheet in XLSX. */
   notes?: readonly (readonly [string, string])[];
   /** Written in the first data row when there are no rows ("No codings match"). */
   emptyNote?: string;

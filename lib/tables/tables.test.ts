@@ -15,16 +15,25 @@ describe('the formula guard', () => {
 });
 
 describe('sheetToCsv', () => {
-  it('guards text cells everywhere (header, rows, notes) but not numbers', () => {
-    const csv = sheetToCsv({ name: 'x', header: ['=code', 'n'], rows: [['-1*A1', -1], ['@x', 2]], notes: [['+Layer', '=1']] });
-    expect(csv).toBe("\uFEFF'=code,n\r\n'-1*A1,-1\r\n'@x,2\r\n\r\n'+Layer,'=1\r\n");
+  it('guards text cells (header, rows) but not numbers; notes are # comment lines before the header', () => {
+    const csv = sheetToCsv({ name: 'x', header: ['=code', 'n'], rows: [['-1*A1', -1], ['@x', 2]], notes: [['+Layer', '=1'], ['Filter', 'a\r\nb']] });
+    expect(csv).toBe("\uFEFF# +Layer: =1\r\n# Filter: a b\r\n'=code,n\r\n'-1*A1,-1\r\n'@x,2\r\n");
+  });
+
+  it("quotes a cell holding # so that R's comment.char never cuts a row", () => {
+    expect(sheetToCsv({ name: 'x', header: ['a#', 'b'], rows: [['#1', 2]] })).toBe('\uFEFF"a#",b\r\n"#1",2\r\n');
+  });
+
+  it('writes ; with a decimal comma, quoting ; but not ,', () => {
+    const csv = sheetToCsv({ name: 'x', header: ['a', 'b'], rows: [['x;y, z', 1.5], ['w', -0.25]], notes: [['Layer', 'Consensus']] }, { separator: ';' });
+    expect(csv).toBe('\uFEFF# Layer: Consensus\r\na;b\r\n"x;y, z";1,5\r\nw;-0,25\r\n');
   });
 
   it('quotes what RFC 4180 needs quoted, writes dates as YYYY-MM-DD and an empty note when there are no rows', () => {
     expect(sheetToCsv({ name: 'x', header: ['a', 'b'], rows: [['Иә, "солай"', new Date(Date.UTC(2024, 10, 5))], [' padded', Number.NaN]] })).toBe(
       '\uFEFFa,b\r\n"Иә, ""солай""",2024-11-05\r\n" padded",\r\n',
     );
-    expect(sheetToCsv({ name: 'x', header: ['a'], rows: [], emptyNote: 'Nothing matches.' })).toBe('\uFEFFa\r\nNothing matches.\r\n');
+    expect(sheetToCsv({ name: 'x', header: ['a'], rows: [], emptyNote: 'Nothing matches.' })).toBe('\uFEFFa\r\n# Nothing matches.\r\n');
   });
 });
 

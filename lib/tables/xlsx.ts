@@ -1,7 +1,8 @@
 /**
  * Sheets as an Excel workbook (exceljs): one worksheet per sheet, a bold frozen header row
  * with filters, numbers as numbers and dates as dates, long text wrapped, and print setup
- * (fit to the page width, header row repeated on every page). Text cells are stored as text,
+ * (fit to the page width, header row repeated on every page). The notes of every sheet (layer,
+ * filters, totals) go on a last "Notes" sheet. Text cells are stored as text,
  * never as formulas, so they need no guard. The file is the same for the same sheets.
  */
 import ExcelJS from 'exceljs';
@@ -35,10 +36,6 @@ export async function sheetsToXlsx(sheets: readonly Sheet[], meta: { title?: str
     ws.addRow([...s.header]).font = { bold: true };
     for (const r of s.rows) ws.addRow(r.map(cell));
     if (s.rows.length === 0 && s.emptyNote) ws.addRow([s.emptyNote]);
-    if (s.notes?.length) {
-      ws.addRow([]);
-      for (const n of s.notes) ws.addRow([...n]).getCell(1).font = { bold: true };
-    }
     s.header.forEach((_, i) => {
       const col = ws.getColumn(i + 1);
       const widest = Math.max(s.header[i].length, ...s.rows.map((r) => display(r[i]).length));
@@ -47,6 +44,17 @@ export async function sheetsToXlsx(sheets: readonly Sheet[], meta: { title?: str
       if (s.wrap?.includes(i)) col.alignment = { wrapText: true, vertical: 'top' };
     });
     if (s.rows.length > 0 && s.header.length > 0) ws.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: s.header.length } };
+  }
+  // What the tables count goes on its own sheet, so every table sheet is only the table.
+  const noted = sheets.filter((s) => s.notes?.length);
+  if (noted.length > 0) {
+    const many = noted.length > 1;
+    const ws = wb.addWorksheet(sheetName('Notes', used), { views: [{ state: 'frozen', ySplit: 1 }], pageSetup: { fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
+    ws.pageSetup.printTitlesRow = '1:1';
+    ws.addRow(many ? ['Sheet', 'Note', 'Value'] : ['Note', 'Value']).font = { bold: true };
+    for (const s of noted) for (const [label, value] of s.notes ?? []) ws.addRow(many ? [s.name, label, value] : [label, value]);
+    ws.columns.forEach((col, i) => (col.width = i === ws.columnCount - 1 ? 80 : 30));
+    ws.getColumn(ws.columnCount).alignment = { wrapText: true, vertical: 'top' };
   }
   const bytes = await wb.xlsx.writeBuffer();
   return new Uint8Array(bytes as ArrayBuffer);

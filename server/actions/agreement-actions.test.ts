@@ -14,6 +14,7 @@ import { type Role } from '@/lib/access/layers';
 import { userById } from '@/db/queries/users';
 import { projectById, roleInProject } from '@/db/queries/projects';
 import { loadReview } from '@/server/services/review';
+import { correctTranscript } from '@/db/queries/corrections';
 
 const session = vi.hoisted(() => ({ userId: 0, db: null as unknown }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -48,6 +49,7 @@ beforeAll(() => {
 });
 afterAll(() => ctx.close());
 
+const versionOf = (documentId: number) => ctx.db.select().from(documents).where(eq(documents.id, documentId)).get()!.version;
 const as = (who: keyof typeof ids) => (session.userId = ids[who]);
 const consensusOf = (documentId: number) =>
   ctx.db.select().from(codings).where(and(eq(codings.documentId, documentId), eq(codings.layer, 'consensus'))).all();
@@ -58,7 +60,7 @@ describe('resolveDisagreementAction', () => {
     const fg09 = doc('FG09');
     const before = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!;
     const item = before.listing.items.find((d) => d.coders[0].codings.length > 0)!;
-    const r = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder1) }, note: 'Narrower reading.' });
+    const r = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder1) }, note: 'Narrower reading.' });
     expect(r).toEqual({ ok: true, value: { resolved: 1, total: before.listing.items.length } });
     const written = consensusOf(fg09);
     expect(written.map((c) => [c.codeId, c.start, c.end, c.coderId])).toEqual(
@@ -74,21 +76,40 @@ describe('resolveDisagreementAction', () => {
     as('lead');
     const fg09 = doc('FG09');
     const count = ctx.db.select().from(auditEvents).all().length;
-    const stale = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1, ids.coder2], key: '1:1.2.3', decision: { kind: 'reject' } });
+    const stale = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: '1:1.2.3', decision: { kind: 'reject' } });
     expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/has changed since the page was loaded/) });
     const item = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.listing.items[0];
-    const stranger = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder3) } });
+    const stranger = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder3) } });
     expect(stranger).toMatchObject({ ok: false, error: `Coder ${ids.coder3} is not compared here` });
-    const bad = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1], key: item.key, decision: { kind: 'reject' } });
+    const bad = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1], key: item.key, decision: { kind: 'reject' } });
     expect(bad.ok).toBe(false);
-    const range = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'edit', start: 5, end: 5 } });
+    const range = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'edit', start: 5, end: 5 } });
     expect(range).toMatchObject({ ok: false, error: expect.stringMatching(/empty/) });
     expect(ctx.db.select().from(auditEvents).all()).toHaveLength(count);
   });
 
+  it('refuses a decision made on a page read before a correction: 409 document.stale naming it, nothing written', async () => {
+    as('lead');
+    const fg09 = doc('FG09');
+    const seen = versionOf(fg09);
+    const item = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.listing.items.at(-1)!;
+    const firstTurn = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.document.turns[0];
+    correctTranscript(ctx.db, { projectId, documentId: fg09, version: seen, op: { op: 'edit', index: 0, text: firstTurn.text + ' (corrected)' }, actorId: ids.lead });
+    const count = ctx.db.select().from(auditEvents).all().length;
+    const consensusBefore = consensusOf(fg09).length;
+    const r = await resolveDisagreementAction(p, { documentId: fg09, version: seen, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'reject' } });
+    expect(r).toMatchObject({ ok: false, reason: 'document.stale', details: { seen, current: seen + 1, by: userById(ctx.db, ids.lead)!.name } });
+    expect(r.ok === false && r.error).toMatch(/corrected since you opened it/);
+    expect(ctx.db.select().from(auditEvents).all()).toHaveLength(count);
+    expect(consensusOf(fg09)).toHaveLength(consensusBefore);
+    // A bare call without the version is refused as bad input.
+    const bare = await resolveDisagreementAction(p, { documentId: fg09, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'reject' } } as never);
+    expect(bare).toMatchObject({ ok: false, reason: expect.stringMatching(/^invalid_input/) });
+  });
+
   it('is not found for a coder', async () => {
     as('coder1');
-    await expect(resolveDisagreementAction(p, { documentId: doc('FG09'), coders: [ids.coder1, ids.coder2], key: 'x', decision: { kind: 'reject' } })).rejects.toMatchObject({
+    await expect(resolveDisagreementAction(p, { documentId: doc('FG09'), version: versionOf(doc('FG09')), coders: [ids.coder1, ids.coder2], key: 'x', decision: { kind: 'reject' } })).rejects.toMatchObject({
       digest: expect.stringContaining('404'),
     });
   });

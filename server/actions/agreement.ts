@@ -3,6 +3,7 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { projectAction, refuse } from '@/server/edge/action';
 import { loadReview } from '@/server/services/review';
+import { publishLive } from '@/server/live/bus';
 import { copyLayerToConsensus, resolveDisagreement } from '@/db/queries/consensus';
 import { consensusRanges, type Decision } from '@/lib/agreement/resolution';
 import { DEFAULT_THRESHOLD_PERCENT } from '@/lib/agreement/selection';
@@ -17,6 +18,8 @@ const decisionSchema = z.discriminatedUnion('kind', [
 
 const resolveSchema = z.object({
   documentId: id,
+  /** The document version the page showed: a correction since then is refused as stale (409). */
+  version: z.number().int().positive(),
   coders: z.array(id).min(2).max(20),
   key: z.string().min(1).max(20_000),
   thresholdPercent: z.number().min(1).max(100).default(DEFAULT_THRESHOLD_PERCENT),
@@ -28,7 +31,8 @@ const resolveSchema = z.object({
 /**
  * Leads resolve one disagreement into the consensus layer. The disagreement is looked up again
  * on the server by its key, so the ranges written are the coders' current ones, never the
- * client's; a passage recoded since the page loaded is refused with a message to reload.
+ * client's; a passage recoded since the page loaded is refused with a message to reload, and a
+ * transcript corrected since then with `document.stale` (the page then reloads).
  */
 export const resolveDisagreementAction = projectAction({ roles: ['lead'], input: resolveSchema }, ({ db, project, user }, d) => {
   const review = loadReview(db, project.id, d.documentId, d.coders, d.thresholdPercent);
@@ -40,6 +44,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
   resolveDisagreement(db, {
     projectId: project.id,
     documentId: d.documentId,
+    version: d.version,
     actorId: user.id,
     key: item.key,
     codeId: Number(item.codeId),
@@ -52,6 +57,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
   });
   revalidatePath(`/projects/${project.id}/agreement/review`);
   revalidatePath(`/projects/${project.id}/documents/${d.documentId}`);
+  publishLive({ kind: 'resync', projectId: project.id, documentId: d.documentId, layer: { kind: 'consensus' }, actorId: user.id });
   const resolved = review.resolved.has(item.key) ? review.resolved.size : review.resolved.size + 1;
   return { resolved, total: review.listing.items.length };
 });
@@ -59,6 +65,7 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
 /** Leads copy the layer of the only coder of a document into the consensus layer. */
 export const copyLayerAction = projectAction({ roles: ['lead'], input: z.object({ documentId: id, coderId: id }) }, ({ db, project, user }, { documentId, coderId }) => {
   const value = copyLayerToConsensus(db, project.id, documentId, coderId, user.id);
+  publishLive({ kind: 'resync', projectId: project.id, documentId, layer: { kind: 'consensus' }, actorId: user.id });
   revalidatePath(`/projects/${project.id}/agreement`);
   revalidatePath(`/projects/${project.id}/documents/${documentId}`);
   return value;

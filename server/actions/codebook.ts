@@ -1,6 +1,7 @@
 'use server';
 /** Codebook edits, for leads only: who is asking, may they, is the input well formed, one change. */
 import { revalidatePath } from 'next/cache';
+import { publishLive } from '@/server/live/bus';
 import { z } from 'zod';
 import { projectAction } from '@/server/edge/action';
 import { archiveCode, createCode, deleteCode, mergeCodes, moveCode, unarchiveCode, updateCode, type Actor } from '@/db/queries/codebook';
@@ -41,8 +42,10 @@ const mergeSchema = z.object({ sourceId: id, targetId: id });
 const deleteSchema = z.object({ codeId: id, confirmCodings: z.number().int().min(0).optional() });
 
 /** Makes the change; codes show on every project page (documents, counts), not only the codebook. */
-function changed<T>(projectId: number, value: T): T {
+function changed<T>(projectId: number, actorId: number, value: T): T {
   revalidatePath(`/projects/${projectId}`, 'layout');
+  // Committed: editors open on the project fetch the codebook again.
+  publishLive({ kind: 'codebook', projectId, actorId });
   return value;
 }
 
@@ -50,31 +53,31 @@ const actor = (projectId: number, userId: number): Actor => ({ projectId, userId
 
 /** Creates a code; the result is the new code's id. */
 export const createCodeAction = projectAction({ roles: ['lead'], input: createSchema }, ({ db, project, user }, input) =>
-  changed(project.id, createCode(db, actor(project.id, user.id), input).id),
+  changed(project.id, user.id, createCode(db, actor(project.id, user.id), input).id),
 );
 
 /** Changes a code's name, colour, description, criteria, example or shortcut. */
 export const updateCodeAction = projectAction({ roles: ['lead'], input: updateSchema }, ({ db, project, user }, { codeId, ...patch }) =>
-  changed(project.id, updateCode(db, actor(project.id, user.id), codeId, patch).id),
+  changed(project.id, user.id, updateCode(db, actor(project.id, user.id), codeId, patch).id),
 );
 
 /** Moves a code under a parent (null: top level) at a position among its new siblings. */
 export const moveCodeAction = projectAction({ roles: ['lead'], input: moveSchema }, ({ db, project, user }, { codeId, parentId, position }) =>
-  changed(project.id, moveCode(db, actor(project.id, user.id), codeId, { parentId, position }).id),
+  changed(project.id, user.id, moveCode(db, actor(project.id, user.id), codeId, { parentId, position }).id),
 );
 
 /** Archives or restores a code. */
 export const setCodeArchivedAction = projectAction({ roles: ['lead'], input: archiveSchema }, ({ db, project, user }, { codeId, archived }) =>
-  changed(project.id, (archived ? archiveCode : unarchiveCode)(db, actor(project.id, user.id), codeId).id),
+  changed(project.id, user.id, (archived ? archiveCode : unarchiveCode)(db, actor(project.id, user.id), codeId).id),
 );
 
 /** Merges source into target; the result is the target's id. */
 export const mergeCodesAction = projectAction({ roles: ['lead'], input: mergeSchema }, ({ db, project, user }, { sourceId, targetId }) => {
   mergeCodes(db, actor(project.id, user.id), sourceId, targetId);
-  return changed(project.id, targetId);
+  return changed(project.id, user.id, targetId);
 });
 
 /** Deletes a code; one with codings needs `confirmCodings` equal to their number. */
 export const deleteCodeAction = projectAction({ roles: ['lead'], input: deleteSchema }, ({ db, project, user }, { codeId, confirmCodings }) =>
-  changed(project.id, deleteCode(db, actor(project.id, user.id), codeId, { confirmCodings })),
+  changed(project.id, user.id, deleteCode(db, actor(project.id, user.id), codeId, { confirmCodings })),
 );

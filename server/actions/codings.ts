@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { projectAction, refuse, type ProjectContext } from '@/server/edge/action';
 import { addCodings, changeCoding, removeCoding, type Writer } from '@/server/services/codings';
 import { createCode } from '@/db/queries/codebook';
+import { publishLive } from '@/server/live/bus';
 
 const id = z.number().int().positive();
 const layerSchema = z.discriminatedUnion('kind', [
@@ -63,6 +64,7 @@ export const createCodeInEditorAction = projectAction(
     if (role === 'coder' && !project.codersMayCreateCodes) refuse('code.only_lead_creates');
     const color = PALETTE[[...name].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7) % PALETTE.length];
     const code = createCode(db, { projectId: project.id, userId: user.id }, { name, parentId: parentId ?? null, color });
+    publishLive({ kind: 'codebook', projectId: project.id, actorId: user.id });
     return { id: code.id, name: code.name, color: code.color, parentId: code.parentId };
   },
 );

@@ -3,6 +3,8 @@ import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { projectAction } from '@/server/edge/action';
 import { correctTranscript } from '@/db/queries/corrections';
+import { correctionTime } from '@/lib/live/events';
+import { publishLive } from '@/server/live/bus';
 
 const index = z.number().int().min(0).max(1_000_000);
 const opSchema = z.discriminatedUnion('op', [
@@ -23,5 +25,7 @@ const schema = z.object({ documentId: z.number().int().positive(), version: z.nu
 export const correctTranscriptAction = projectAction({ roles: ['lead'], input: schema }, ({ db, project, user }, input) => {
   const value = correctTranscript(db, { projectId: project.id, ...input, actorId: user.id });
   revalidatePath(`/projects/${project.id}/documents/${input.documentId}`);
+  // Committed: every editor open on the document reloads the corrected text, and says why.
+  publishLive({ kind: 'document', projectId: project.id, documentId: input.documentId, version: value.version, actorId: user.id, by: user.name, at: correctionTime(new Date()) });
   return value;
 });

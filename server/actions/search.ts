@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { projectAction, refuse, type ProjectContext } from '@/server/edge/action';
 import { codingWriteRefusal } from '@/server/services/codings';
+import { publishLive } from '@/server/live/bus';
 import type { Db } from '@/db/client';
 import { applyAutocode, previewAutocode, undoAutocode } from '@/db/queries/autocode';
 import { deleteSavedSearch, saveSearch } from '@/db/queries/saved-searches';
@@ -55,7 +56,7 @@ export const previewAutocodeAction = projectAction({ roles: ['lead', 'coder'], i
 export const applyAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: autocodeSchema }, async (ctx, d) => {
   const { layer, mayWrite } = ownLayer(ctx);
   const hits = await selectedHits(ctx.db, ctx.project.id, layer, d.options, d.selection);
-  return applyAutocode(ctx.db, {
+  const value = applyAutocode(ctx.db, {
     projectId: ctx.project.id,
     codeId: d.codeId,
     coderId: ctx.user.id,
@@ -65,12 +66,18 @@ export const applyAutocodeAction = projectAction({ roles: ['lead', 'coder'], inp
     actorId: ctx.user.id,
     summary: { q: d.options.q, regex: d.options.regex, selected: d.selection?.length ?? null },
   });
+  // Committed: editors showing this layer fetch its codings again.
+  publishLive({ kind: 'resync', projectId: ctx.project.id, documentId: null, layer, actorId: ctx.user.id });
+  return value;
 });
 
 /** Deletes the codings an auto-coding batch made, those still unchanged. */
-export const undoAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: z.object({ batchId: id }) }, (ctx, { batchId }) =>
-  undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', mayWrite: ownLayer(ctx).mayWrite }),
-);
+export const undoAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: z.object({ batchId: id }) }, (ctx, { batchId }) => {
+  const { layer, mayWrite } = ownLayer(ctx);
+  const value = undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', mayWrite });
+  publishLive({ kind: 'resync', projectId: ctx.project.id, documentId: null, layer, actorId: ctx.user.id });
+  return value;
+});
 
 /** Saves the current search under a name (any member). */
 export const saveSearchAction = projectAction(

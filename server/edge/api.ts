@@ -9,6 +9,7 @@ import type { Role } from '@/lib/access/layers';
 import { bearerToken, hashApiToken } from '@/lib/auth/token';
 import { DomainError, STATUS_OF_KIND } from '@/lib/errors';
 import { invalidInput } from '@/lib/errors/zod';
+import { readBodyWithLimit, UploadError } from '@/lib/import/upload';
 import { authOptions } from '@/server/edge/auth';
 
 export class HttpError extends Error {
@@ -104,12 +105,44 @@ export function projectRole(user: PublicUser, projectId: number, roles: readonly
   return role;
 }
 
-type Handler<P> = (req: Request, ctx: { user: PublicUser; params: P }) => Promise<Response> | Response;
+/** The largest JSON body a request may carry (JSON_BODY_LIMIT_BYTES, default 1 MiB). */
+export function jsonBodyLimit(): number {
+  const v = Number(process.env.JSON_BODY_LIMIT_BYTES);
+  return Number.isInteger(v) && v > 0 ? v : 1024 * 1024;
+}
+
+/**
+ * The request's JSON body, read within `limit` bytes: a declared Content-Length over it is
+ * refused before anything is read, and a body that streams past it is cut off there —
+ * `request.body_too_large` (413) either way; a body that is not JSON is a 400.
+ */
+export async function readJsonBody(req: Request, limit = jsonBodyLimit()): Promise<unknown> {
+  const tooLarge = () => new DomainError('request.body_too_large', { limit });
+  const declared = req.headers.get('content-length')?.trim();
+  if (declared && /^\d+$/.test(declared) && Number(declared) > limit) throw tooLarge();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readBodyWithLimit(req.body, { perFile: limit, perRequest: limit });
+  } catch (e) {
+    if (e instanceof UploadError && e.status === 413) throw tooLarge();
+    throw e;
+  }
+  try {
+    return JSON.parse(new TextDecoder().decode(bytes));
+  } catch {
+    throw badRequest('The body must be JSON');
+  }
+}
+
+export type Handler<P> = (
+  req: Request,
+  ctx: { user: PublicUser; params: P; /** The JSON body, within jsonBodyLimit() (see readJsonBody); routes never read the body as JSON themselves. */ json: () => Promise<unknown> },
+) => Promise<Response> | Response;
 
 /**
  * Wraps a route handler: 401 without a user; 403 for a cookie-authenticated write that may
  * come from another site (see crossSiteProblem) or a user who must change their password
- * first; HttpError → its status; a refusal of the domain
+ * first; a JSON body over jsonBodyLimit() → 413; HttpError → its status; a refusal of the domain
  * (or of zod, naming the field) → 400, 403, 404 or 409 by its kind, with its reason code;
  * anything else → 500 with no detail leaked.
  */
@@ -130,7 +163,7 @@ export function apiRoute<P>(handler: Handler<P>) {
           return NextResponse.json({ error: e.message, reason: e.reason }, { status: 403 });
         }
       }
-      return await handler(req, { user, params: await ctx.params });
+      return await handler(req, { user, params: await ctx.params, json: () => readJsonBody(req) });
     } catch (thrown) {
       let e = thrown;
       if (e instanceof HttpError) return NextResponse.json({ error: e.message }, { status: e.status });

@@ -1,11 +1,28 @@
 /**
  * The upload edge shared by the import routes: the limits from the environment
  * (UPLOAD_LIMIT_MB), the form read within them, and the JSON fields of the form parsed by
- * schema. Refusals become HttpErrors (413 too large, 400 malformed) for apiRoute to answer.
+ * schema, and the per-user limit on uploads in flight. Refusals become HttpErrors (413 too large, 400 malformed) for apiRoute to answer.
  */
 import type { z } from 'zod';
 import { readUploadForm, uploadLimits, UploadError, type UploadLimits } from '@/lib/import/upload';
-import { badRequest, HttpError } from '@/server/edge/api';
+import { apiRoute, badRequest, HttpError, type Handler } from '@/server/edge/api';
+import { withSlot, type SlotPool } from '@/server/edge/slots';
+
+/** Uploads in flight: UPLOADS_PER_USER (default 2) per user, UPLOADS_TOTAL (default 8) in all. */
+export const UPLOADS: SlotPool = {
+  key: '__uploadSlots',
+  reason: 'import.busy',
+  perUser: { env: 'UPLOADS_PER_USER', fallback: 2 },
+  total: { env: 'UPLOADS_TOTAL', fallback: 8 },
+};
+
+/**
+ * An upload route: apiRoute, with the handler run in one of the UPLOADS slots, so one more
+ * upload than the limit is refused at once with `import.busy` (429) before its body is read.
+ */
+export function uploadRoute<P>(handler: Handler<P>) {
+  return apiRoute<P>((req, ctx) => withSlot(UPLOADS, ctx.user.id, async () => handler(req, ctx)));
+}
 
 /** The upload limits this server runs with. */
 export function serverUploadLimits(): UploadLimits {

@@ -99,7 +99,7 @@ function elements(node: ReactNode): ReactElement<Record<string, unknown>>[] {
  * Runs the server components of a tree (sync or async function components), leaving client
  * components and next/link as leaves: what the server would render, as elements.
  */
-const LEAVES = new Set(['LinkComponent', 'Link', 'CodingEditor', 'LayerPicker', 'CorrectionPanel', 'DisagreementActions', 'CopyLayerButton', 'AssignmentGrid', 'MyDocumentsTable', 'BlindModeToggle']);
+const LEAVES = new Set(['LinkComponent', 'Link', 'CodingEditor', 'LayerPicker', 'CorrectionPanel', 'DisagreementActions', 'CopyLayerButton', 'AssignmentGrid', 'MyDocumentsTable', 'BlindModeToggle', 'RoundsEditor']);
 async function expand(node: ReactNode): Promise<ReactNode> {
   if (Array.isArray(node)) return Promise.all(node.map(expand));
   if (!isValidElement<Record<string, unknown>>(node)) return node;
@@ -223,7 +223,7 @@ describe('the agreement API', () => {
     const bytes = new Uint8Array(await csv.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // a BOM, so spreadsheets read UTF-8
     const text = new TextDecoder().decode(bytes);
-    expect(text.split('\r\n')[0]).toBe('level,scope,code,coder_a,coder_b,document,statistic,value,ci_low,ci_high,units,flag');
+    expect(text.split('\r\n')[0]).toBe('level,scope,code,coder_a,coder_b,document,statistic,value,ci_low,ci_high,units,flag,round');
     expect(text).toContain('turn,pair,,Coder 1 (Aigerim),Coder 2 (Daniyar),,cohen_kappa,');
     const xlsx = await agreement('lead', `${both()}&samples=0&format=xlsx`);
     const wb = new ExcelJS.Workbook();

@@ -6,6 +6,7 @@
 import type { Db } from '@/db/client';
 import { agreementChoices, agreementInput, unknownSelectionIds } from '@/db/queries/agreement';
 import { membersOfProject } from '@/db/queries/projects';
+import { roundsOfProject } from '@/db/queries/training-rounds';
 import type { AgreementInput } from '@/lib/agreement';
 import type { ExportNames } from '@/lib/agreement/export-table';
 import { agreementReadiness, type AgreementReadiness } from '@/lib/agreement/readiness';
@@ -57,6 +58,7 @@ export function runAgreement(db: Db, projectId: number, selection: AgreementSele
           unitized: selection.unitized,
           // semantic domains for cu-α and Cu-α: the top-level code of each code's branch
           domains: Object.fromEntries(choices.codes.map((c) => [String(c.id), String(c.domainId)])),
+          rounds: roundsOfProject(db, projectId).map((r) => ({ id: String(r.id), name: r.name, documents: r.documentIds.map(String) })),
         })
       : null;
   const codeById = new Map(choices.codes.map((c) => [c.id, c]));

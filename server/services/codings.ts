@@ -8,8 +8,9 @@ import { codingInProject, createCodings, deleteCoding, isAssigned, updateCoding,
 import { documentInProject } from '@/db/queries/documents';
 import type { Role } from '@/lib/access/layers';
 import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
-import type { CodingView } from '@/lib/coding/editor-codings';
+import type { CodingView, EditorCoding } from '@/lib/coding/editor-codings';
 import { DomainError } from '@/lib/errors';
+import { publishLive } from '@/server/live/bus';
 
 export interface Writer {
   projectId: number;
@@ -44,7 +45,29 @@ export function addCodings(db: Db, writer: Writer, input: NewCodings): CodingVie
   if (!documentInProject(db, writer.projectId, input.documentId)) throw new CodingError('document.not_found', { id: input.documentId });
   const refusal = codingWriteRefusal(db, writer, input.documentId, input.layer);
   if (refusal) throw refusal;
-  return createCodings(db, { ...input, projectId: writer.projectId, actorId: writer.userId });
+  const created = createCodings(db, { ...input, projectId: writer.projectId, actorId: writer.userId });
+  // Committed: tell the others who have the document open.
+  published(db, writer, input.documentId, input.layer, { added: created });
+  return created;
+}
+
+const withoutQuote = ({ quote: _quote, ...coding }: CodingView): EditorCoding => coding;
+
+/** Publishes a committed change of codings of one layer of a document, in the document's current version. */
+function published(db: Db, writer: Writer, documentId: number, layer: LayerRef, change: { added?: CodingView[]; changed?: CodingView[]; removed?: number[] }) {
+  const version = documentInProject(db, writer.projectId, documentId)?.version;
+  if (version == null) return;
+  publishLive({
+    kind: 'codings',
+    projectId: writer.projectId,
+    documentId,
+    version,
+    layer,
+    actorId: writer.userId,
+    added: (change.added ?? []).map(withoutQuote),
+    changed: (change.changed ?? []).map(withoutQuote),
+    removed: change.removed ?? [],
+  });
 }
 
 /** The coding, when it exists and the writer may see its layer (otherwise it does not exist for them). */
@@ -63,13 +86,17 @@ export function changeCoding(
   codingId: number,
   change: { version?: number; codeId?: number; start?: number; end?: number; memo?: string },
 ): CodingView {
-  writableCoding(db, writer, codingId);
+  const row = writableCoding(db, writer, codingId);
   // A range is only meaningful in the text it was chosen in: never re-anchor it silently.
   if ((change.start != null || change.end != null) && change.version == null) throw new DomainError('invalid_input.missing', { field: 'version' });
-  return updateCoding(db, writer.projectId, codingId, change, writer.userId);
+  const saved = updateCoding(db, writer.projectId, codingId, change, writer.userId);
+  published(db, writer, row.documentId, layerOfCoding(row), { changed: [saved] });
+  return saved;
 }
 
 export function removeCoding(db: Db, writer: Writer, codingId: number): { id: number } {
-  writableCoding(db, writer, codingId);
-  return { id: deleteCoding(db, writer.projectId, codingId, writer.userId).id };
+  const row = writableCoding(db, writer, codingId);
+  const { id } = deleteCoding(db, writer.projectId, codingId, writer.userId);
+  published(db, writer, row.documentId, layerOfCoding(row), { removed: [id] });
+  return { id };
 }

@@ -8,7 +8,7 @@ import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/db/testing';
 import { seedFixture } from '@/db/testing/fixture';
-import { codings, documents, projects, users } from '@/db/schema';
+import { codings, documents, memos, projects, users } from '@/db/schema';
 import { checkIntegrity } from '@/db/queries/integrity';
 import { sampleParts, sampleWith, sharedFile, zipOf } from '@/lib/refi-qda/test-support';
 import { importProjectFile } from '@/server/services/project-import';
@@ -108,5 +108,57 @@ describe('bad input: a report naming each problem, and no project', () => {
     expect(() => importProjectFile(ctx.db, 999_999, sharedFile('sample-semey.qdpx'))).toThrow();
     expect(projectCount()).toBe(before);
     expect(ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'))).toEqual([]);
+  });
+});
+
+describe('bad input: a clear warning or a clear refusal, never half a project', () => {
+  const NOTE = (attrs: string) => `<Notes><Note guid="5D0C2E7A-6B1F-4C43-9E5A-0F2B8C1D4E6F" name="Field note"${attrs}><PlainTextContent>Шумно было в зале</PlainTextContent></Note></Notes>\n</Project>`;
+  const memoTexts = (projectId: number) => ctx.db.select({ text: memos.text }).from(memos).where(eq(memos.projectId, projectId)).all().map((m) => m.text);
+
+  it('a Note without dates imports, with a warning saying so', () => {
+    const out = importProjectFile(ctx.db, f.lead.id, sampleWith((qde) => qde.replace('</Project>', NOTE(''))));
+    if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
+    const warning = out.problems.find((p) => p.kind === 'undated-note');
+    expect(warning?.severity).toBe('warning');
+    expect(warning?.message).toMatch(/1 note\(s\) have no creationDateTime or modifiedDateTime/);
+    expect(memoTexts(out.report.projectId).join('\n')).toContain('Шумно было в зале');
+    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+  });
+
+  it('codings and a note by a user GUID not in <Users> import under a placeholder, with warnings', () => {
+    const stranger = 'E1E1E1E1-2222-4333-8444-555555555555';
+    const out = importProjectFile(
+      ctx.db,
+      f.lead.id,
+      sampleWith((qde) =>
+        qde
+          .replaceAll('0A474F49-F294-4724-96F9-DC5B8B12FBD2"', `${stranger}"`)
+          .replace('<User guid="' + stranger + '" name="coder2"/>', '')
+          .replace('</Project>', NOTE(` creatingUser="${stranger}" creationDateTime="2024-11-20T11:00:00Z"`)),
+      ),
+    );
+    if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
+    const unknown = out.problems.filter((p) => p.kind === 'unknown-user');
+    // one warning for the stranger; their note then goes to the same placeholder
+    expect(unknown).toHaveLength(1);
+    expect(unknown.every((p) => p.severity === 'warning')).toBe(true);
+    expect(unknown.map((p) => p.message).join('\n')).toMatch(/not in the project's user list/);
+    expect(out.problems.some((p) => p.kind === 'undated-note')).toBe(false);
+    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+  });
+
+  it('duplicate GUIDs are refused by name, and nothing is written', () => {
+    const before = { projects: projectCount(), users: ctx.db.select({ n: count() }).from(users).get()!.n, memos: ctx.db.select({ n: count() }).from(memos).get()!.n };
+    const out = importProjectFile(
+      ctx.db,
+      f.lead.id,
+      sampleWith((qde) => qde.replace('guid="931B776F-BB7B-45B8-A7F5-62C6EFAE8E6B"', 'guid="B944AF90-6078-4C38-A81E-EB24BA3A757A"').replace('</Project>', NOTE(''))),
+    );
+    expect(out.ok).toBe(false);
+    if (out.ok) return;
+    expect(out.problems.find((p) => p.kind === 'duplicate-guid')?.message).toMatch(/B944AF90-6078-4C38-A81E-EB24BA3A757A/i);
+    expect(projectCount()).toBe(before.projects);
+    expect(ctx.db.select({ n: count() }).from(users).get()!.n).toBe(before.users);
+    expect(ctx.db.select({ n: count() }).from(memos).get()!.n).toBe(before.memos);
   });
 });

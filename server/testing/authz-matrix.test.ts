@@ -192,6 +192,18 @@ const SCENARIOS: Scenario[] = [
     expect: allow('coder', 'unassigned', 'lead'),
     run: route('GET', { params: documentParams, query: (c) => `layers=coder:${c.fx.coder2.id}` }),
   },
+  {
+    entry: `GET ${P}/documents/[documentId]/events`,
+    note: "live stream of the caller's own layer (consensus for viewers)",
+    expect: allow(...MEMBERS),
+    run: route('GET', { params: documentParams, stream: true }),
+  },
+  {
+    entry: `GET ${P}/documents/[documentId]/events`,
+    note: "blind mode: live stream of coder 2's layer",
+    expect: allow('lead'),
+    run: route('GET', { params: documentParams, stream: true, query: (c) => `layers=coder:${c.fx.coder2.id}` }),
+  },
   { entry: `GET ${P}/documents/[documentId]/transcript`, expect: allow(...MEMBERS), run: route('GET', { params: documentParams, query: () => 'format=txt' }) },
   { entry: `GET ${P}/excerpts-export`, note: 'the layers the caller may see', expect: allow(...MEMBERS), run: route('GET', { query: () => 'format=csv' }) },
   {

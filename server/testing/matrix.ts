@@ -105,6 +105,8 @@ export interface RouteSpec {
   body?: (c: Cell) => object | FormData | Promise<object | FormData>;
   /** Statuses other than 2xx that mean the caller was let in (validation the scenario expects). */
   accept?: number[];
+  /** The route answers an event stream: a 2xx is closed unread (it would never end). */
+  stream?: boolean;
 }
 
 /** The project and document ids most routes take. */
@@ -133,7 +135,7 @@ export function route(method: string, spec: RouteSpec = {}): Scenario['run'] {
       req = new Request(url, { method, headers, body: JSON.stringify(body) });
     } else req = new Request(url, { method, headers });
     const res = await (target as unknown as RouteHandler)(req, { params: Promise.resolve(params) });
-    const text = await res.text().catch(() => '');
+    const text = spec.stream && res.ok ? (await res.body?.cancel(), '') : await res.text().catch(() => '');
     const detail = `${res.status}${res.status >= 300 ? ` ${text.slice(0, 160)}` : ''}`;
     const projectScoped = 'projectId' in params;
     if ((res.status >= 200 && res.status < 300) || spec.accept?.includes(res.status)) return { verdict: 'allow', detail };

@@ -1,4 +1,4 @@
-import Link from 'next/link';
+import { ProjectTabs } from '@/components/ProjectTabs';
 import type { ReactNode } from 'react';
 import { requireProject } from '@/server/edge/session';
 import { getT } from '@/server/edge/i18n';
@@ -17,25 +17,39 @@ export default async function ProjectLayout({
   return (
     <div className="project">
       <div className="project-head">
-        <h1 className="project-name">{project.name}</h1>
-        {project.isDemo && (
-          <p className="demo-notice" role="note">
-            <span className="badge demo">{t('demo.badge')}</span> {t('demo.notice')}
-          </p>
-        )}
-        <nav className="tabs">
-          <Link href={base}>{t('nav.overview')}</Link>
-          <Link href={`${base}/participants`}>{t('nav.participants')}</Link>
-          <Link href={`${base}/codebook`}>{t('nav.codebook')}</Link>
-          <Link href={`${base}/search`}>{t('nav.search')}</Link>
-          <Link href={`${base}/analysis`}>{t('nav.analysis')}</Link>
-          <Link href={`${base}/export`}>{t('nav.export')}</Link>
-          {role === 'coder' && <Link href={`${base}/my-documents`}>{t('nav.myDocuments')}</Link>}
-          {role === 'lead' && <Link href={`${base}/agreement`}>{t('nav.agreement')}</Link>}
-          {role === 'lead' && <Link href={`${base}/import`}>{t('nav.import')}</Link>}
-          {role === 'lead' && <Link href={`${base}/members`}>{t('nav.members')}</Link>}
+        <div className="project-title-row">
+          <h1 className="project-name">{project.name}</h1>
+          {project.isDemo && (
+            // The badge on every page of the project; the sentence explaining it in its title and to screen readers.
+            <span className="badge demo" role="note" title={t('demo.notice')}>
+              {t('demo.badge')}
+              <span className="visually-hidden"> {t('demo.notice')}</span>
+            </span>
+          )}
+        </div>
+        <div className="tabs-row">
+          <ProjectTabs
+            base={base}
+            label={t('nav.projectTabs')}
+            tabs={[
+              { href: base, label: t('nav.overview') },
+              { href: `${base}/participants`, label: t('nav.participants') },
+              { href: `${base}/codebook`, label: t('nav.codebook') },
+              { href: `${base}/search`, label: t('nav.search') },
+              { href: `${base}/analysis`, label: t('nav.analysis') },
+              { href: `${base}/export`, label: t('nav.export') },
+              ...(role === 'coder' ? [{ href: `${base}/my-documents`, label: t('nav.myDocuments') }] : []),
+              ...(role === 'lead'
+                ? [
+                    { href: `${base}/agreement`, label: t('nav.agreement') },
+                    { href: `${base}/import`, label: t('nav.import') },
+                    { href: `${base}/members`, label: t('nav.members') },
+                  ]
+                : []),
+            ]}
+          />
           <span className="role-chip">{t(`role.${role}`)}</span>
-        </nav>
+        </div>
       </div>
       {children}
     </div>

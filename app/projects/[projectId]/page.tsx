@@ -14,6 +14,11 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
   );
   return (
     <section className="page wide">
+      {project.isDemo && (
+        <p className="demo-notice" role="note">
+          {t('demo.notice')}
+        </p>
+      )}
       <p className="muted">{t('docs.count', { n: docs.length })}</p>
       <table className="grid" data-testid="documents-table">
         <thead>

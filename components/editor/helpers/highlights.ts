@@ -37,6 +37,7 @@ export function highlightOf(c: EditorCoding, ctx: HighlightContext): Highlight |
       to: offsetToPos(ctx.ranges, c.end),
       color: ctx.codes.get(c.codeId)?.color ?? '#888888',
       active: ctx.activeAt != null && c.start <= ctx.activeAt && ctx.activeAt < c.end,
+      ...(c.memo.trim() ? { memo: true } : {}),
     };
   } catch {
     return null; // outside the text

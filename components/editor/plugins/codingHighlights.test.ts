@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DecorationSet } from '@tiptap/pm/view';
 import { EditorState } from '@tiptap/pm/state';
-import { documentOf, drawn, stateWith } from '../testing/editorState';
+import { documentOf, drawn, memoMarks, stateWith } from '../testing/editorState';
 import {
   colorValue,
   highlightDecorations,
@@ -27,12 +27,20 @@ describe('colours', () => {
     expect(colorValue('#ff0000;background:url(x)')).toBe('888888');
   });
 
-  it('writes one rule per colour, the fallback grey always among them, at 0.28 and 0.9 opacity', () => {
+  it('writes one rule per colour and nesting level, the fallback grey always among them', () => {
     const css = highlightStyles(['#FF0000', '#ff0000', '#00ff00']).split('\n');
     expect(css).toEqual([
-      '.transcript-editor [data-hl="888888"] { background-color: rgba(136, 136, 136, 0.28); border-bottom: 2px solid rgba(136, 136, 136, 0.9); }',
-      '.transcript-editor [data-hl="ff0000"] { background-color: rgba(255, 0, 0, 0.28); border-bottom: 2px solid rgba(255, 0, 0, 0.9); }',
-      '.transcript-editor [data-hl="00ff00"] { background-color: rgba(0, 255, 0, 0.28); border-bottom: 2px solid rgba(0, 255, 0, 0.9); }',
+      // Overlaps nest: each level underlines 2.5 px lower than the one outside it, five levels in all.
+      '.transcript-editor .coding .coding { text-underline-offset: 4.5px; }',
+      '.transcript-editor .coding .coding .coding { text-underline-offset: 7px; }',
+      '.transcript-editor .coding .coding .coding .coding { text-underline-offset: 9.5px; }',
+      '.transcript-editor .coding .coding .coding .coding .coding { text-underline-offset: 12px; }',
+      '.transcript-editor [data-hl="888888"] { background-color: rgba(136, 136, 136, 0.24); text-decoration-color: rgba(136, 136, 136, 0.95); }',
+      '.transcript-editor .coding [data-hl="888888"] { background-color: rgba(136, 136, 136, 0.1); }',
+      '.transcript-editor [data-hl="ff0000"] { background-color: rgba(255, 0, 0, 0.24); text-decoration-color: rgba(255, 0, 0, 0.95); }',
+      '.transcript-editor .coding [data-hl="ff0000"] { background-color: rgba(255, 0, 0, 0.1); }',
+      '.transcript-editor [data-hl="00ff00"] { background-color: rgba(0, 255, 0, 0.24); text-decoration-color: rgba(0, 255, 0, 0.95); }',
+      '.transcript-editor .coding [data-hl="00ff00"] { background-color: rgba(0, 255, 0, 0.1); }',
     ]);
   });
 });
@@ -43,6 +51,7 @@ describe('highlightKey', () => {
     expect(highlightKey(h(9, 2, 5))).toBe(highlightKey(h(1, 2, 5)));
     expect(highlightKey(h(1, 2, 5, '#ff0000', true))).toBe('2:5:#ff0000:1');
     expect(highlightKey(h(1, 2, 6))).not.toBe(highlightKey(h(1, 2, 5)));
+    expect(highlightKey({ ...h(1, 2, 5), memo: true })).toBe('2:5:#ff0000:0:memo');
   });
 });
 
@@ -64,6 +73,30 @@ describe('the highlights plugin', () => {
     const state = stateWith(fresh(), [h(1, 17, 17)]);
     expect(drawn(state)).toEqual([]);
     expect(highlightsOnScreen(state).get(1)).toBe('17:17:#ff0000:0');
+  });
+
+  it('gives each coding its own element, so overlapping codings nest instead of merging', () => {
+    const state = stateWith(fresh(), [h(1, 1, 11), h(2, 7, 17, '#0000ff')]);
+    const specs = highlightDecorations(state)
+      .find(7, 11)
+      .map((d) => (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs);
+    expect(specs.map((a) => [a.nodeName, a['data-hl']])).toEqual([
+      ['span', 'ff0000'],
+      ['span', '0000ff'],
+    ]);
+  });
+
+  it('marks the end of a coding with a memo, and takes the mark away with the coding', () => {
+    let state = stateWith(fresh(), [{ ...h(1, 1, 6), memo: true }, h(2, 7, 11)]);
+    expect(memoMarks(state)).toEqual([1]);
+    expect(highlightDecorations(state).find().find((d) => d.spec.key === 'memo-1')?.from).toBe(6);
+    state = change(state, { add: [h(2, 7, 11), { ...h(3, 19, 24), memo: true }] });
+    expect(memoMarks(state)).toEqual([1, 3]);
+    state = change(state, { remove: [1] });
+    expect(memoMarks(state)).toEqual([3]);
+    state = change(state, { add: [h(3, 19, 24)] }); // the memo was cleared
+    expect(memoMarks(state)).toEqual([]);
+    expect(drawn(state).map((d) => d.id)).toEqual([2, 3]);
   });
 
   it('adds and removes by coding id, leaving the rest of the set as it was', () => {

@@ -10,6 +10,8 @@ export interface Highlight {
   color: string;
   /** Marks the coding picked in the info panel. */
   active?: boolean;
+  /** The coding carries a memo: a mark is drawn at its end. */
+  memo?: boolean;
 }
 
 /**
@@ -45,31 +47,57 @@ export function colorValue(color: string): string {
   return (HEX.test(color) ? color : FALLBACK).slice(1).toLowerCase();
 }
 
+/** How far below the text each level of overlapping codings draws its underline, in px. */
+const UNDERLINE_STEP = 2.5;
+/** Overlaps drawn as separate underlines; deeper ones share the last line (the margin shows them all). */
+export const MAX_UNDERLINES = 5;
+
 /**
  * The style sheet for highlights in the given colours: one rule per colour rather than a
  * style attribute on every highlight span, which ProseMirror parses as it draws each of
- * the thousands of spans of a long transcript.
+ * the thousands of spans of a long transcript. Overlapping codings nest (see
+ * `toDecoration`), so each level of nesting draws its own underline in its code's colour
+ * a step lower than the one outside it (stacked underlines, up to five), and only the
+ * outermost paints a full tint: the text stays readable however many codes overlap, and
+ * the number of lines says how many there are without relying on colour.
  */
 export function highlightStyles(colors: Iterable<string>): string {
-  return [...new Set([FALLBACK, ...colors].map(colorValue))]
-    .map((v) => `.transcript-editor [data-hl="${v}"] { background-color: ${tint(`#${v}`, 0.28)}; border-bottom: 2px solid ${tint(`#${v}`, 0.9)}; }`)
-    .join('\n');
+  const levels = Array.from({ length: MAX_UNDERLINES - 1 }, (_, i) => {
+    const selector = Array.from({ length: i + 2 }, () => '.coding').join(' ');
+    return `.transcript-editor ${selector} { text-underline-offset: ${2 + (i + 1) * UNDERLINE_STEP}px; }`;
+  });
+  const perColor = [...new Set([FALLBACK, ...colors].map(colorValue))].flatMap((v) => [
+    `.transcript-editor [data-hl="${v}"] { background-color: ${tint(`#${v}`, 0.24)}; text-decoration-color: ${tint(`#${v}`, 0.95)}; }`,
+    `.transcript-editor .coding [data-hl="${v}"] { background-color: ${tint(`#${v}`, 0.1)}; }`,
+  ]);
+  return [...levels, ...perColor].join('\n');
 }
 
 /** What a highlight looks like on screen: a highlight whose key changed is redrawn. */
 export function highlightKey(h: Highlight): string {
-  return `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}`;
+  return `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}${h.memo ? ":memo" : ""}`;
 }
 
-function toDecoration(h: Highlight): Decoration {
-  // The colour is an attribute, not a class: where codings overlap ProseMirror draws one
-  // span for all of them, joining their classes but keeping the last one's other
-  // attributes, so the coding that starts last shows its colour there.
-  return Decoration.inline(h.from, h.to, { class: h.active ? 'coding coding-active' : 'coding', 'data-hl': colorValue(h.color) }, { codingId: h.id });
+/** The mark at the end of a coding with a memo (a widget: it is not part of the text). */
+function memoMark(): HTMLElement {
+  const mark = document.createElement('span');
+  mark.className = 'memo-mark';
+  mark.textContent = '✎';
+  mark.setAttribute('aria-hidden', 'true');
+  return mark;
+}
+
+function toDecorations(h: Highlight): Decoration[] {
+  // Each coding its own element (nodeName): where codings overlap ProseMirror nests them
+  // rather than merging them into one span that shows only the last one's colour. The
+  // colour is an attribute, not a class, so one style rule serves every coding of a code.
+  const attrs = { nodeName: 'span', class: h.active ? 'coding coding-active' : 'coding', 'data-hl': colorValue(h.color) };
+  const inline = Decoration.inline(h.from, h.to, attrs, { codingId: h.id });
+  return h.memo ? [inline, Decoration.widget(h.to, memoMark, { side: -1, ignoreSelection: true, codingId: h.id, key: `memo-${h.id}` })] : [inline];
 }
 
 function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
-  return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).map(toDecoration));
+  return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
 /** The set a document starts with, made once per document: see `highlightsBeforePlugin`. */
@@ -123,7 +151,7 @@ function next(tr: Transaction, value: HighlightsState): HighlightsState {
     for (const id of gone) drawn.delete(id);
   }
   if (meta.add?.length) {
-    set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).map(toDecoration));
+    set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
     for (const h of meta.add) drawn.set(h.id, highlightKey(h));
   }
   return { set, drawn };

@@ -21,10 +21,10 @@ describe('shortcutsOf', () => {
 });
 
 describe('keyCommand', () => {
-  const ctx = { canApply: true, shortcuts };
+  const ctx = { canApply: true, caret: false, shortcuts };
   it('undoes with Ctrl+Z or ⌘Z and redoes with Ctrl+Shift+Z or Ctrl+Y, selection or not', () => {
     expect(keyCommand(key('z', { ctrlKey: true }), ctx)).toEqual({ kind: 'undo' });
-    expect(keyCommand(key('z', { metaKey: true }), { canApply: false, shortcuts })).toEqual({ kind: 'undo' });
+    expect(keyCommand(key('z', { metaKey: true }), { canApply: false, caret: false, shortcuts })).toEqual({ kind: 'undo' });
     expect(keyCommand(key('Z', { ctrlKey: true, shiftKey: true }), ctx)).toEqual({ kind: 'redo' });
     expect(keyCommand(key('y', { ctrlKey: true }), ctx)).toEqual({ kind: 'redo' });
   });
@@ -32,10 +32,15 @@ describe('keyCommand', () => {
     expect(keyCommand(key('t'), ctx)).toEqual({ kind: 'apply', codeId: 7 });
     expect(keyCommand(key('T', { shiftKey: true }), ctx)).toEqual({ kind: 'apply', codeId: 7 });
     expect(keyCommand(key('1'), ctx)).toEqual({ kind: 'apply', codeId: 8 });
-    expect(keyCommand(key('t'), { canApply: false, shortcuts })).toBeNull();
+    expect(keyCommand(key('t'), { canApply: false, caret: false, shortcuts })).toBeNull();
   });
   it('dismisses with Esc', () => {
-    expect(keyCommand(key('Escape'), { canApply: false, shortcuts })).toEqual({ kind: 'dismiss' });
+    expect(keyCommand(key('Escape'), { canApply: false, caret: false, shortcuts })).toEqual({ kind: 'dismiss' });
+  });
+  it('opens the codings at the caret with Enter, not with a passage selected', () => {
+    expect(keyCommand(key('Enter'), { canApply: false, caret: true, shortcuts })).toEqual({ kind: 'open' });
+    expect(keyCommand(key('Enter', { shiftKey: true }), { canApply: false, caret: true, shortcuts })).toBeNull();
+    expect(keyCommand(key('Enter'), ctx)).toBeNull();
   });
   it('leaves other keys, and shortcuts pressed with Ctrl, ⌘ or Alt, alone', () => {
     expect(keyCommand(key('q'), ctx)).toBeNull();
@@ -57,6 +62,7 @@ describe('the keyboard plugin', () => {
       redo: () => calls.push('redo'),
       dismiss: () => calls.push('dismiss'),
       apply: (id) => calls.push(`apply ${id}`),
+      open: (pos) => calls.push(`open ${pos}`),
     };
     const plugin = codingKeyboardPlugin(() => handlers);
     const view = { state: selecting(stateWith(doc, [], [plugin]), ranges, 0, 5) as EditorState, dispatch: (tr: Parameters<EditorView['dispatch']>[0]) => (view.state = view.state.apply(tr)) };
@@ -79,6 +85,9 @@ describe('the keyboard plugin', () => {
     expect(view.state.selection.empty).toBe(true);
     expect(view.state.selection.from).toBe(6);
     expect(calls).toEqual(['dismiss']);
+    // With only the caret left, Enter opens the codings there.
+    expect(press(key('Enter'))).toBe(true);
+    expect(calls).toEqual(['dismiss', 'open 6']);
   });
 
   it('passes on keys it does not know (to the type-ahead and ProseMirror)', () => {

@@ -51,9 +51,18 @@ export function run(state: EditorState, command: Command): { ok: boolean; state:
 export function drawn(state: EditorState): Array<{ id: number; from: number; to: number; class: string; hl: string }> {
   return highlightDecorations(state)
     .find()
+    .filter((d) => d.from !== d.to) // the memo marks are widgets; see `memoMarks`
     .map((d) => {
       const attrs = (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs;
       return { id: d.spec.codingId as number, from: d.from, to: d.to, class: attrs.class, hl: attrs['data-hl'] };
     })
     .sort((a, b) => a.from - b.from || a.id - b.id);
+}
+
+/** The codings whose memo mark is drawn, by id, in document order. */
+export function memoMarks(state: EditorState): number[] {
+  return highlightDecorations(state)
+    .find()
+    .filter((d) => d.from === d.to && d.spec.key?.startsWith('memo-'))
+    .map((d) => d.spec.codingId as number);
 }

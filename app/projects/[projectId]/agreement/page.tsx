@@ -8,6 +8,8 @@ import { AgreementForm } from '@/components/agreement/AgreementForm';
 import { AgreementNav } from '@/components/agreement/AgreementNav';
 import { AgreementReportView } from '@/components/agreement/AgreementReportView';
 import { CopyLayerButton } from '@/components/agreement/CopyLayerButton';
+import { RoundsEditor } from '@/components/agreement/RoundsEditor';
+import { roundsOfProject } from '@/db/queries/training-rounds';
 import { coderKey } from '@/lib/access/layers';
 import type { AgreementProblem } from '@/lib/agreement/readiness';
 import type { Translate } from '@/lib/i18n';
@@ -40,6 +42,14 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       ) : (
         <Report projectId={project.id} selection={selection} t={t} run={runAgreement(db, project.id, selection)} />
       )}
+
+      <h3>{t('agreement.rounds.manage')}</h3>
+      <p className="hint">{t('agreement.rounds.manageHelp')}</p>
+      <RoundsEditor
+        projectId={String(project.id)}
+        rounds={roundsOfProject(db, project.id).map((r) => ({ id: r.id, name: r.name, documentIds: r.documentIds }))}
+        documents={agreementChoices(db, project.id).documents.map((d) => ({ id: d.id, title: d.title }))}
+      />
 
       <h3>{t('agreement.single.heading')}</h3>
       <p className="hint">{t('agreement.single.help')}</p>

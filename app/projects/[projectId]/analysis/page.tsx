@@ -1,5 +1,5 @@
 import { frequenciesFor, layerHasCodings } from '@/db/queries/analysis';
-import { toSearchParams } from '@/lib/analysis/params';
+import { toSearchParams, type AnalysisParams } from '@/lib/analysis/params';
 import { attributeRef, resolveColumns, resolveFilter } from '@/lib/analysis/resolve';
 import type { ColumnSource } from '@/lib/analysis/types';
 import { AnalysisControls } from '@/components/analysis/AnalysisControls';
@@ -24,7 +24,7 @@ export default async function FrequenciesPage({ params, searchParams }: { params
   const v = result.value;
   const cellColumns = v ? { cols: colsParam(v.columns), split: v.split && v.split.kind === 'attribute' ? { kind: 'attribute' as const, name: attributeRef(v.split.attribute, r.ctx) } : null } : null;
   const api = `/api/v1/projects/${r.project.id}/frequencies`;
-  const download = (format: 'csv' | 'xlsx') => `${api}?${toSearchParams({ ...r.params, cols: cellColumns?.cols ?? null, layer: v?.filter.layer ?? null, format })}`;
+  const download = (format: 'csv' | 'xlsx', more: Partial<AnalysisParams> = {}) => `${api}?${toSearchParams({ ...r.params, cols: cellColumns?.cols ?? null, layer: v?.filter.layer ?? null, format, ...more })}`;
 
   return (
     <section className="page wide">
@@ -49,7 +49,14 @@ export default async function FrequenciesPage({ params, searchParams }: { params
             cellColumns={cellColumns}
             layerLabel={r.layerLabel(v.filter.layer)}
             columnsTitle={v.split ? `${title(v.columns)} × ${title(v.split)}` : title(v.columns)}
-            downloads={{ csv: download('csv'), xlsx: download('xlsx') }}
+            downloads={{
+              csv: download('csv'),
+              xlsx: download('xlsx'),
+              more: [
+                { key: 'analysis.download.long', href: download('csv', { shape: 'long' }) },
+                { key: 'analysis.download.semicolon', href: download('csv', { sep: 'semicolon' }) },
+              ],
+            }}
             fileStem={`frequencies-${r.project.id}`}
           />
         </>

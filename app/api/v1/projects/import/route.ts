@@ -1,7 +1,7 @@
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, HttpError } from '@/server/edge/api';
+import { badRequest, HttpError } from '@/server/edge/api';
 import { importProjectFile } from '@/server/services/project-import';
-import { fileBytes, readUpload } from '@/server/edge/uploads';
+import { fileBytes, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { formatBytes } from '@/lib/import/errors';
 
@@ -12,7 +12,7 @@ import { formatBytes } from '@/lib/import/errors';
  * id and a report; 422 with every problem, and `canOmit`, when the file cannot be imported
  * as it is (nothing is written then). Any signed-in user may import.
  */
-export const POST = apiRoute(async (req, { user }) => {
+export const POST = uploadRoute(async (req, { user }) => {
   const { form, limits } = await readUpload(req);
   const file = form.get('file');
   if (!file || typeof file === 'string') throw badRequest("Parameter 'file': attach a .qdpx or .qde file");

@@ -136,6 +136,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
           key={item.key}
           projectId={String(project.id)}
           documentId={doc.id}
+          documentVersion={doc.version}
           coderIds={coders}
           disagreementKey={item.key}
           thresholdPercent={thresholdPercent}

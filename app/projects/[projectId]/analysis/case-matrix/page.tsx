@@ -1,5 +1,5 @@
 import { caseMatrixFor } from '@/db/queries/analysis';
-import { toSearchParams } from '@/lib/analysis/params';
+import { toSearchParams, type AnalysisParams } from '@/lib/analysis/params';
 import { resolveFilter } from '@/lib/analysis/resolve';
 import { AnalysisControls } from '@/components/analysis/AnalysisControls';
 import { CaseMatrixTable } from '@/components/analysis/CaseMatrixTable';
@@ -18,7 +18,7 @@ export default async function CaseMatrixPage({ params, searchParams }: { params:
       });
   const v = result.value;
   const api = `/api/v1/projects/${r.project.id}/case-matrix`;
-  const download = (format: 'csv' | 'xlsx') => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format })}`;
+  const download = (format: 'csv' | 'xlsx', more: Partial<AnalysisParams> = {}) => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format, ...more })}`;
   return (
     <section className="page wide">
       <AnalysisControls kind="caseMatrix" params={r.params} options={r.options} layer={r.currentLayer} />
@@ -33,7 +33,15 @@ export default async function CaseMatrixPage({ params, searchParams }: { params:
           matrix={v.matrix}
           params={{ ...r.params, layer: v.filter.layer }}
           layerLabel={r.layerLabel(v.filter.layer)}
-          downloads={{ csv: download('csv'), xlsx: download('xlsx') }}
+          downloads={{
+            csv: download('csv'),
+            xlsx: download('xlsx'),
+            more: [
+              { key: 'analysis.download.long', href: download('csv', { shape: 'long' }) },
+              { key: 'analysis.download.presence', href: download('csv', { values: 'presence' }) },
+              { key: 'analysis.download.semicolon', href: download('csv', { sep: 'semicolon' }) },
+            ],
+          }}
         />
       )}
     </section>

@@ -78,38 +78,55 @@ export default async function DocumentPage({
   const hit = /^(\d{1,9})-(\d{1,9})$/.exec(query.hit ?? '');
   const initialRange = focused ? { start: focused.start, end: focused.end } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
   const correcting = role === 'lead' && query.mode === 'correct';
+  const docMemos = memosFor(db, project.id, 'document', doc.id);
   const flagged = visibleCodings.filter((c) => c.needsReview).length;
-  const words = doc.turns.reduce((n, x) => n + (x.text.match(/[\p{L}\p{N}]+/gu)?.length ?? 0), 0);
 
   return (
     <section className="page document wide">
-      <p>
-        <Link href={`/projects/${project.id}`}>← {t('doc.back')}</Link>
-      </p>
-      <h2>{doc.title}</h2>
-      <p className="muted">
-        {Object.entries(doc.attributes)
-          .map(([k, v]) => `${k}: ${v}`)
-          .join(' · ')}{' '}
-        · {t('doc.turnCount', { n: doc.turns.length })} · {t('doc.wordCount', { n: words })}
-      </p>
-      <MemoPanel
-        projectId={String(project.id)}
-        kind="document"
-        targetId={doc.id}
-        memos={memosFor(db, project.id, 'document', doc.id)}
-        userId={user.id}
-        canWrite={role !== 'viewer'}
-        isLead={role === 'lead'}
-        title={t('memos.document')}
-      />
-      {role === 'lead' && (
-        <p>
+      <a className="skip-link" href="#transcript">
+        {t('editor.skipToTranscript')}
+      </a>
+      {/* One compact line above the text, so the transcript starts near the top of the window. */}
+      <header className="document-head">
+        <Link href={`/projects/${project.id}`} aria-label={t('doc.back')}>
+          ←
+        </Link>
+        <h2>{doc.title}</h2>
+        <span className="muted" data-testid="document-size">
+          {t('doc.turnCount', { n: doc.turns.length })} · {t('doc.wordCount', { n: doc.wordCount })} ({t('doc.participantWords', { n: doc.participantWordCount })})
+        </span>
+        {role === 'lead' && (
           <Link href={correcting ? `/projects/${project.id}/documents/${doc.id}` : `?mode=correct`} data-testid="correct-toggle">
             {correcting ? t('correct.done') : t('correct.mode')}
           </Link>
-        </p>
-      )}
+        )}
+        <details className="document-details">
+          <summary>
+            {t('doc.details')}
+            <span className="muted">
+              {' '}
+              · {t('memos.document')} ({docMemos.length})
+            </span>
+          </summary>
+          {Object.keys(doc.attributes).length > 0 && (
+            <p className="muted">
+              {Object.entries(doc.attributes)
+                .map(([k, v]) => `${k}: ${v}`)
+                .join(' · ')}
+            </p>
+          )}
+          <MemoPanel
+            projectId={String(project.id)}
+            kind="document"
+            targetId={doc.id}
+            memos={docMemos}
+            userId={user.id}
+            canWrite={role !== 'viewer'}
+            isLead={role === 'lead'}
+            title={t('memos.document')}
+          />
+        </details>
+      </header>
       {flagged > 0 && (
         <p className="badge warn" role="note">
           {t('correct.needsReview', { n: flagged })}
@@ -146,6 +163,8 @@ export default async function DocumentPage({
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
+        layers={layers.map(layerKey)}
+        userId={user.id}
       />
         </>
       )}

@@ -5,12 +5,13 @@ import { analysisModel, caseMatrixFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
-import { caseMatrixSheet } from '@/lib/analysis/sheets';
+import { caseMatrixSheet, typedAttributeValue } from '@/lib/analysis/sheets';
 import { CASE_MATRIX_FORMATS } from '@/lib/analysis/params';
 import { caseMatrixSavFile } from '@/lib/analysis/case-matrix-sav';
 
 /**
  * GET ?layer=…[&rollup=1][&subtree=<codeId>][&doc=<id>…][&attr.<name>=<value>…][&format=json|csv|xlsx|sav]
+ *     [&shape=wide|long][&values=count|presence][&sep=comma|semicolon]
  * Participants × codes: codings of each code attributed to each participant, with the
  * participants' (non-private) attributes.
  */
@@ -20,11 +21,11 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   const matrix = caseMatrixFor(db, projectId, filter, p.rollup);
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
-  // values=presence: 0/1 cells (parsed as p.values once the exchange-tables parameters are in).
   if (p.format === 'sav') {
-    const presence = new URL(req.url).searchParams.get('values') === 'presence';
-    return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence, documents: analysisModel(db, projectId).documents }));
+    return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence: p.values === 'presence', documents: analysisModel(db, projectId).documents }));
   }
-  const file = await tableFile([caseMatrixSheet(matrix, notes)], p.format, 'case-matrix');
+  const sheet = caseMatrixSheet(matrix, notes, { shape: p.shape, values: p.values }, typedAttributeValue(ctx.attributes, 'participant'));
+  const stem = `case-matrix${p.shape === 'long' ? '-long' : ''}${p.values === 'presence' ? '-presence' : ''}`;
+  const file = await tableFile([sheet], p.format, stem, { csv: { separator: p.sep === 'semicolon' ? ';' : ',' } });
   return fileResponse(file);
 });

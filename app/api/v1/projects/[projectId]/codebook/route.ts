@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { apiRoute, badRequest, HttpError, parseId, projectRole } from '@/server/edge/api';
 import { importCodebookFile } from '@/server/services/codebook-import';
 import { CODEBOOK_FORMATS, codebookFile, downloadResponse, type CodebookFormat, requestTranslator } from '@/server/services/exports';
-import { fileBytes, readUpload } from '@/server/edge/uploads';
+import { fileBytes, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
 import { formatBytes } from '@/lib/import/errors';
@@ -23,7 +23,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
  * .xlsx) into the project's codebook, all or nothing. 200 with counts; 422 with a problem per
  * row when anything is refused (then nothing was written).
  */
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);

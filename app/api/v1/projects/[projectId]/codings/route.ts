@@ -1,6 +1,6 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { apiRoute, parseId, projectRole } from '@/server/edge/api';
 import { addCodings } from '@/server/services/codings';
 import { getDb } from '@/db/client';
 import { projectById } from '@/db/queries/projects';
@@ -18,12 +18,10 @@ const body = z.object({
 });
 
 /** POST: code a range of a document with one or more codes. */
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = apiRoute<{ projectId: string }>(async (_req, { user, params, json: readBody }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const role = projectRole(user, projectId);
-  const json = await req.json().catch(() => {
-    throw badRequest('The body must be JSON');
-  });
+  const json = await readBody();
   const input = body.parse(json);
   const db = getDb();
   const layer = input.layer === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'coder', coderId: user.id } as const);

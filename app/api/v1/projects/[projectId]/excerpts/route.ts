@@ -5,7 +5,7 @@ import { excerptsFor, publicDocumentAttributes } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveFilter } from '@/lib/analysis/resolve';
-import { excerptSheet } from '@/lib/analysis/sheets';
+import { excerptSheet, typedAttributeValue } from '@/lib/analysis/sheets';
 
 /**
  * GET ?code=<id>[&rollup=1]&layer=…[&doc=<id>…][&attr.<name>=<value>…][&participant=<id>]
@@ -21,6 +21,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
   }
   const { excerpts } = excerptsFor(db, projectId, filter);
   const notes = tableNotes(ctx, { filter });
-  const file = await tableFile([excerptSheet(excerpts, publicDocumentAttributes(db, projectId), notes)], p.format, 'excerpts');
+  const sheet = excerptSheet(excerpts, publicDocumentAttributes(db, projectId), notes, typedAttributeValue(ctx.attributes, 'document'));
+  const file = await tableFile([sheet], p.format, 'excerpts', { csv: { separator: p.sep === 'semicolon' ? ';' : ',' } });
   return fileResponse(file);
 });

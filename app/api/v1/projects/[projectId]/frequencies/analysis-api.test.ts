@@ -98,6 +98,10 @@ describe('GET …/frequencies', () => {
     expect(await json('frequencies', 'layer=coder:99999')).toEqual({ status: 400, body: { error: "Parameter 'layer': unknown layer 'coder:99999'" } });
     expect(await json('frequencies', 'subtree=99999')).toEqual({ status: 400, body: { error: "Parameter 'subtree': unknown code 99999" } });
     expect(await json('frequencies', 'measure=mean')).toMatchObject({ status: 400 });
+    expect(await json('frequencies', 'format=csv&shape=tall')).toEqual({ status: 400, body: { error: "Parameter 'shape': 'tall' is not one of wide, long" } });
+    expect(await json('frequencies', 'format=csv&sep=tab')).toEqual({ status: 400, body: { error: "Parameter 'sep': 'tab' is not one of comma, semicolon" } });
+    expect(await json('frequencies', 'format=csv&values=presence')).toEqual({ status: 400, body: { error: "Parameter 'values': presence is offered for the case matrix only" } });
+    expect(await json('case-matrix', 'format=xlsx&values=yes')).toEqual({ status: 400, body: { error: "Parameter 'values': 'yes' is not one of count, presence" } });
     expect((await json('frequencies', 'layer=union', 'coder1')).status).toBe(403);
     expect((await json('frequencies', `layer=coder:${f.coder2.id}`, 'coder1')).status).toBe(403);
     expect((await json('frequencies', '', 'coder1')).body.layer).toBe(`coder:${f.coder1.id}`);
@@ -110,7 +114,8 @@ describe('GET …/frequencies', () => {
     expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(csv.headers.get('content-disposition')).toBe('attachment; filename="frequencies-segments.csv"');
     const text = new TextDecoder('utf-8', { ignoreBOM: true }).decode(await csv.arrayBuffer());
-    expect(text.split('\r\n').slice(0, 3)).toEqual(['\uFEFFCode,Code path,Almaty,Total', 'Channels,Channels,1,1', 'e-Otinish,e-Otinish,1,1']);
+    expect(text.startsWith('\uFEFF# ')).toBe(true);
+    expect(text.slice(1).split('\r\n').filter((l) => !l.startsWith('#')).slice(0, 3)).toEqual(['Code,Code path,Almaty,Total', 'Channels,Channels,1,1', 'e-Otinish,e-Otinish,1,1']);
     const xlsx = await call('frequencies', 'cols=attr:city&format=xlsx&measure=per1000', 'lead');
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(await xlsx.arrayBuffer());
@@ -152,6 +157,11 @@ describe('GET …/cooccurrence and …/case-matrix', () => {
       [1, 0],
     ]);
     const csv = await (await call('case-matrix', 'layer=consensus&format=csv', 'lead')).text();
-    expect(csv.replace('\uFEFF', '').split('\r\n')[0]).toBe('Participant,Document,gender,Channels,e-Otinish,Total');
+    expect(csv.replace('\uFEFF', '').split('\r\n').filter((l) => !l.startsWith('#'))[0]).toBe('Participant,Document,gender,Channels,e-Otinish,Total');
+    const long = await call('case-matrix', 'layer=consensus&format=csv&shape=long&values=presence&sep=semicolon', 'lead');
+    expect(long.headers.get('content-disposition')).toBe('attachment; filename="case-matrix-long-presence.csv"');
+    const lines = (await long.text()).replace('\uFEFF', '').split('\r\n').filter((l) => l && !l.startsWith('#'));
+    expect(lines[0]).toBe('Participant;Document;gender;Code;Present');
+    expect(lines.length - 1).toBe(m.body.participants.length * m.body.codes.length);
   });
 });

@@ -1,15 +1,16 @@
 import { NextResponse } from 'next/server';
-import { apiRoute } from '@/server/edge/api';
+import { apiRoute, HttpError } from '@/server/edge/api';
 import { analysisApiRequest, asHttpError, fileResponse, tableNotes } from '@/server/edge/analysis-api';
 import { frequenciesFor } from '@/db/queries/analysis';
 import { tableFile } from '@/lib/tables/files';
 import { layerKey } from '@/lib/access/layers';
 import { resolveColumns, resolveFilter } from '@/lib/analysis/resolve';
-import { frequencySheet } from '@/lib/analysis/sheets';
+import { frequencyLongSheet, frequencySheet } from '@/lib/analysis/sheets';
 
 /**
  * GET ?rows=codes&cols=attr:<name>|documents[&split=attr:<name>]&measure=…&layer=consensus|coder:<id>|union[&rollup=1]
  *     [&subtree=<codeId>][&doc=<id>…][&attr.<name>=<value>…][&format=json|csv|xlsx]
+ *     [&shape=wide|long][&sep=comma|semicolon]
  * Code frequencies in every measure (JSON), or the table in one measure as a file. 400 names a
  * bad parameter; 403 a layer the caller may not see; 404 a project they cannot read.
  */
@@ -34,6 +35,8 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
       ...table,
     });
   }
-  const file = await tableFile([frequencySheet(table, q.p.measure, notes)], q.p.format, `frequencies-${q.p.measure}`);
+  if (q.p.values !== 'count') throw new HttpError(400, `Parameter 'values': presence is offered for the case matrix only`);
+  const sheet = q.p.shape === 'long' ? frequencyLongSheet(table, q.p.measure, notes) : frequencySheet(table, q.p.measure, notes);
+  const file = await tableFile([sheet], q.p.format, `frequencies-${q.p.measure}${q.p.shape === 'long' ? '-long' : ''}`, { csv: { separator: q.p.sep === 'semicolon' ? ';' : ',' } });
   return fileResponse(file);
 });

@@ -6,9 +6,9 @@
  * imported, or 422 {error, problems} — each problem naming its file — when nothing was.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { badRequest, parseId, projectRole } from '@/server/edge/api';
 import { importManifestSchema, type ImportManifest } from '@/server/edge/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
+import { fileBytes, jsonField, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { importTranscripts, ImportProblems, type TranscriptImportItem } from '@/db/queries/imports';
 import { ImportError, parsePastedTranscript, parseTranscript } from '@/lib/import';
@@ -31,7 +31,7 @@ async function readSource(m: ManifestItem, files: File[], pasted: string[], limi
   return { source: 'pasted text', encoding: 'utf-8', turns: parsePastedTranscript(text, { maxChars: limits.perFile }).turns };
 }
 
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);

@@ -6,9 +6,9 @@
  * preview, or {ok: false, source, error} naming the file and problem. 413 over the upload limit.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, parseId, projectRole } from '@/server/edge/api';
+import { parseId, projectRole } from '@/server/edge/api';
 import { previewOptionsSchema } from '@/server/edge/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
+import { fileBytes, jsonField, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { ImportError } from '@/lib/import';
 import { previewPastedText, previewTranscriptFile, type TranscriptPreview } from '@/lib/import/preview';
 import { formFiles, formTexts } from '@/lib/import/upload';
@@ -24,7 +24,7 @@ async function attempt(source: string, read: () => Promise<TranscriptPreview> | 
   }
 }
 
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);

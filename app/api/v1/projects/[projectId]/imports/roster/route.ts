@@ -5,15 +5,15 @@
  * {error, problems: [{row, column, message}]} listing every bad row when nothing was imported.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
+import { badRequest, parseId, projectRole } from '@/server/edge/api';
 import { rosterPlanSchema } from '@/server/edge/import-schemas';
-import { fileBytes, jsonField, readUpload } from '@/server/edge/uploads';
+import { fileBytes, jsonField, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { importRoster, RosterImportProblems } from '@/db/queries/roster-import';
 import { ImportError, parseRoster } from '@/lib/import';
 import { formFiles, formTexts } from '@/lib/import/upload';
 
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);

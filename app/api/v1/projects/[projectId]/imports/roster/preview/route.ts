@@ -5,14 +5,14 @@
  * proposed plan for them, how many participants are new), or 422 {error} naming the file.
  */
 import { NextResponse } from 'next/server';
-import { apiRoute, badRequest, parseId, projectRole } from '@/server/edge/api';
-import { fileBytes, readUpload } from '@/server/edge/uploads';
+import { badRequest, parseId, projectRole } from '@/server/edge/api';
+import { fileBytes, readUpload, uploadRoute } from '@/server/edge/uploads';
 import { getDb } from '@/db/client';
 import { rosterPreview } from '@/db/queries/roster-import';
 import { ImportError, parseRoster } from '@/lib/import';
 import { formFiles, formTexts } from '@/lib/import/upload';
 
-export const POST = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
+export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);

@@ -32,12 +32,10 @@ export const GET = apiRoute<Params>(async (_req, { user, params }) => {
 const body = z.object({ text: z.string().max(TRANSLATION_MAX) });
 
 /** PUT {"text": "…"}: adds or replaces the translation; the caller becomes its author. Leads and coders. */
-export const PUT = apiRoute<Params>(async (req, { user, params }) => {
+export const PUT = apiRoute<Params>(async (_req, { user, params, json: readBody }) => {
   const { db, projectId, codingId, role, language } = context(user, params);
   if (!mayTranslate(role)) throw new HttpError(403, 'Viewers cannot edit translations');
-  const json = await req.json().catch(() => {
-    throw badRequest('The body must be JSON');
-  });
+  const json = await readBody();
   const { text } = body.parse(json);
   return NextResponse.json({ translation: saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
 });

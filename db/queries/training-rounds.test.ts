@@ -1,0 +1,107 @@
+/**
+ * Training rounds on a temp database: the queries (order, at most one round per document,
+ * isolation between projects) and migration 0007 applied to a database as 0006 left it.
+ */
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle } from 'drizzle-orm/better-sqlite3';
+import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
+import { eq } from 'drizzle-orm';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openDatabase, type Db } from '../client';
+import * as schema from '../schema';
+import { documents } from '../schema';
+import { openTestDatabase } from '../testing';
+import { seedFixture } from '../testing/fixture';
+import { createRound, deleteRound, renameRound, reorderRounds, roundsOfProject, setRoundDocuments, TrainingRoundError } from './training-rounds';
+
+let ctx: ReturnType<typeof openTestDatabase>;
+let f: ReturnType<typeof seedFixture>;
+beforeEach(() => {
+  ctx = openTestDatabase();
+  f = seedFixture(ctx.db);
+});
+afterEach(() => ctx.close());
+
+const addDocument = (db: Db, projectId: number, title: string) => db.insert(documents).values({ projectId, title }).returning().get().id;
+
+describe('training rounds', () => {
+  it('creates rounds in order, renames, reorders and deletes them; names are unique per project', () => {
+    const r1 = createRound(ctx.db, f.project.id, '  Round 1 ');
+    const r2 = createRound(ctx.db, f.project.id, 'Round 2');
+    expect(roundsOfProject(ctx.db, f.project.id).map((r) => [r.name, r.position])).toEqual([
+      ['Round 1', 1],
+      ['Round 2', 2],
+    ]);
+    expect(() => createRound(ctx.db, f.project.id, 'Round 2')).toThrow(TrainingRoundError);
+    expect(() => createRound(ctx.db, f.project.id, '   ')).toThrow(/needs a name/);
+    // the same name in another project is fine
+    createRound(ctx.db, f.other.id, 'Round 1');
+    renameRound(ctx.db, f.project.id, r1.id, 'Pilot');
+    expect(() => renameRound(ctx.db, f.project.id, r2.id, 'Pilot')).toThrow(/already has a training round named “Pilot”/);
+    // a round of another project is not found
+    expect(() => renameRound(ctx.db, f.other.id, r1.id, 'x')).toThrow(/does not exist/);
+    reorderRounds(ctx.db, f.project.id, [r2.id]);
+    expect(roundsOfProject(ctx.db, f.project.id).map((r) => r.name)).toEqual(['Round 2', 'Pilot']);
+    deleteRound(ctx.db, f.project.id, r2.id);
+    expect(roundsOfProject(ctx.db, f.project.id).map((r) => r.name)).toEqual(['Pilot']);
+    expect(roundsOfProject(ctx.db, f.other.id).map((r) => r.name)).toEqual(['Round 1']);
+  });
+
+  it('puts a document in at most one round, refuses documents of other projects, and forgets deleted documents', () => {
+    const fg02 = addDocument(ctx.db, f.project.id, 'FG02');
+    const foreign = addDocument(ctx.db, f.other.id, 'Elsewhere');
+    const r1 = createRound(ctx.db, f.project.id, 'Round 1');
+    const r2 = createRound(ctx.db, f.project.id, 'Round 2');
+    setRoundDocuments(ctx.db, f.project.id, r1.id, [f.doc.id, fg02]);
+    setRoundDocuments(ctx.db, f.project.id, r2.id, [fg02]);
+    expect(roundsOfProject(ctx.db, f.project.id).map((r) => [r.name, r.documentIds])).toEqual([
+      ['Round 1', [f.doc.id]],
+      ['Round 2', [fg02]],
+    ]);
+    expect(() => setRoundDocuments(ctx.db, f.project.id, r1.id, [foreign])).toThrow(/not in this project/);
+    // a refused change changes nothing
+    expect(roundsOfProject(ctx.db, f.project.id)[0].documentIds).toEqual([f.doc.id]);
+    ctx.db.delete(documents).where(eq(documents.id, fg02)).run();
+    expect(roundsOfProject(ctx.db, f.project.id)[1].documentIds).toEqual([]);
+    // deleting a round leaves its documents in no round
+    deleteRound(ctx.db, f.project.id, r1.id);
+    expect(ctx.db.$client.prepare('SELECT count(*) FROM training_round_documents').pluck().get()).toBe(0);
+    expect(ctx.db.select().from(documents).all().map((d) => d.title)).toContain('FG01');
+  });
+});
+
+describe('migration 0007', () => {
+  it('applies to a database at 0006 and keeps its data', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0007-'));
+    try {
+      const upTo0006 = path.join(dir, 'migrations');
+      fs.cpSync(path.join(process.cwd(), 'db', 'migrations'), upTo0006, { recursive: true });
+      const journalFile = path.join(upTo0006, 'meta', '_journal.json');
+      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
+      journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 6);
+      fs.writeFileSync(journalFile, JSON.stringify(journal));
+      const file = path.join(dir, 'app.db');
+      const old = drizzle(new Database(file), { schema }) as Db;
+      migrate(old, { migrationsFolder: upTo0006 });
+      expect(old.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'training_rounds'").pluck().get()).toBe(0);
+      const seeded = seedFixture(old);
+      old.$client.close();
+
+      const db = openDatabase(file);
+      try {
+        expect(db.select().from(documents).all().map((d) => d.title)).toEqual(['FG01']);
+        const r = createRound(db, seeded.project.id, 'Round 1');
+        setRoundDocuments(db, seeded.project.id, r.id, [seeded.doc.id]);
+        expect(roundsOfProject(db, seeded.project.id)).toEqual([{ id: r.id, name: 'Round 1', position: 1, documentIds: [seeded.doc.id] }]);
+        expect(db.$client.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
+      } finally {
+        db.$client.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
