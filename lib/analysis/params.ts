@@ -17,7 +17,7 @@
  *   mode=overlap|turn                (co-occurrence)
  *   pair=<codeId>,<codeId>           (co-occurrence passages)
  *   offset=<n>&limit=<n>             (excerpt pages; limit ≤ 500)
- *   format=json|csv|xlsx             (API)
+ *   format=json|csv|xlsx             (API; the case matrix also sav: an SPSS system file)
  *   shape=wide|long                  (frequency / case-matrix files: long = one row per cell, a value column)
  *   values=count|presence            (case-matrix files: presence = 1 when the participant has the code, else 0)
  *   sep=comma|semicolon              (CSV: , with a decimal point, or ; with a decimal comma for ru/kk Excel)
@@ -49,10 +49,12 @@ export const CELL_VALUES = ['count', 'presence'] as const;
 export type CellValues = (typeof CELL_VALUES)[number];
 export const SEPARATORS = ['comma', 'semicolon'] as const;
 export type SeparatorParam = (typeof SEPARATORS)[number];
+/** The case matrix also downloads as an SPSS system file (lib/analysis/case-matrix-sav). */
+export const CASE_MATRIX_FORMATS = [...FORMATS, 'sav'] as const;
 export const MAX_LIMIT = 500;
 export const DEFAULT_LIMIT = 50;
 
-export interface AnalysisParams {
+export interface AnalysisParams<F extends string = Format> {
   cols: ColumnsParam | null;
   split: { kind: 'attribute'; name: string } | null;
   measure: Measure;
@@ -69,7 +71,7 @@ export interface AnalysisParams {
   pair: [number, number] | null;
   offset: number;
   limit: number;
-  format: Format;
+  format: F;
   shape: Shape;
   values: CellValues;
   sep: SeparatorParam;
@@ -119,7 +121,7 @@ function columns(raw: string | null, name: string): ColumnsParam | null {
 }
 
 /** Parses the parameters, or throws AnalysisParamError (400) naming the first bad one. */
-export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
+export function parseAnalysisParams<F extends string = Format>(sp: URLSearchParams, formats: readonly F[] = FORMATS as readonly string[] as readonly F[]): AnalysisParams<F> {
   const rows = sp.get('rows');
   if (rows != null && rows !== 'codes') throw bad(`Parameter 'rows': '${rows}' is not supported (only codes)`);
   const split = columns(sp.get('split'), 'split');
@@ -180,7 +182,7 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
     pair,
     offset: int('offset', 0, 1e9),
     limit,
-    format: oneOf(sp.get('format'), FORMATS, 'format', 'json'),
+    format: oneOf(sp.get('format'), formats, 'format', 'json' as F),
     shape: oneOf(sp.get('shape'), SHAPES, 'shape', 'wide'),
     values: oneOf(sp.get('values'), CELL_VALUES, 'values', 'count'),
     sep: oneOf(sp.get('sep'), SEPARATORS, 'sep', 'comma'),
@@ -188,7 +190,7 @@ export function parseAnalysisParams(sp: URLSearchParams): AnalysisParams {
 }
 
 /** Writes parameters back as a query string, leaving defaults out (the inverse of parseAnalysisParams). */
-export function toSearchParams(p: Partial<AnalysisParams>): URLSearchParams {
+export function toSearchParams(p: Partial<AnalysisParams<string>>): URLSearchParams {
   const sp = new URLSearchParams();
   if (p.cols) sp.set('cols', p.cols.kind === 'documents' ? 'documents' : `attr:${p.cols.name}`);
   if (p.split) sp.set('split', `attr:${p.split.name}`);

@@ -85,7 +85,7 @@ function resolveCode(ctx: AnalysisContext, id: number | null, param: string): nu
  * The filter the parameters describe. For tables (`for: 'table'`) the codes are the subtree
  * of `subtree`; for excerpts, `code` with its descendants when `rollup` is set.
  */
-export function resolveFilter(p: AnalysisParams, ctx: AnalysisContext, viewer: LayerViewer, use: 'table' | 'excerpts'): AnalysisFilter {
+export function resolveFilter(p: AnalysisParams<string>, ctx: AnalysisContext, viewer: LayerViewer, use: 'table' | 'excerpts'): AnalysisFilter {
   const layer = resolveLayer(p.layer, ctx, viewer);
   for (const d of p.documents ?? []) {
     if (!ctx.documents.some((x) => x.id === d)) throw bad(`Parameter 'doc': unknown document ${d}`);

@@ -10,16 +10,16 @@ import type { PublicUser } from '@/db/queries/users';
 import type { AnalysisContext } from '@/lib/analysis/resolve';
 import { describeQuery, layerLabelEn, type DescribeInput } from '@/lib/analysis/describe';
 import type { FileBody } from '@/lib/tables/files';
-import { AnalysisParamError, parseAnalysisParams } from '@/lib/analysis/params';
+import { AnalysisParamError, parseAnalysisParams, type Format } from '@/lib/analysis/params';
 import { HttpError, parseId, projectRole } from '@/server/edge/api';
 
-export function analysisApiRequest(req: Request, user: PublicUser, rawProjectId: string) {
+export function analysisApiRequest<F extends string = Format>(req: Request, user: PublicUser, rawProjectId: string, formats?: readonly F[]) {
   const projectId = parseId(rawProjectId, 'projectId');
   const role = projectRole(user, projectId);
   const db = getDb();
   const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
   const ctx = analysisContext(db, projectId);
-  const params = asHttpError(() => parseAnalysisParams(new URL(req.url).searchParams));
+  const params = asHttpError(() => parseAnalysisParams<F>(new URL(req.url).searchParams, formats));
   return { db, projectId, viewer, ctx, params };
 }
 
