@@ -1,7 +1,8 @@
 /** Kazakh strings of the agreement screens. */
 import type { agreement as english } from '../en/agreement';
+import type { KkPlural, Translation } from '../../plural';
 
-export const agreement: Record<keyof typeof english, string> = {
+export const agreement: Translation<typeof english, KkPlural> = {
   'nav.agreement': 'Келісім',
   'nav.myDocuments': 'Менің құжаттарым',
 
@@ -15,8 +16,8 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.form.codesHelp': 'Ештеңе таңдалмаса — кодтар кітабының барлық кодтары.',
   'agreement.form.documents': 'Құжаттар',
   'agreement.form.documentsHelp': 'Ештеңе белгіленбесе — барлық құжаттар.',
-  'agreement.form.assigned': 'тағайындалған құжаттар: {n}',
-  'agreement.form.docCoders': 'тағайындалған кодтаушылар: {n}',
+  'agreement.form.assigned': { one: '{n} құжат тағайындалды', other: '{n} құжат тағайындалды' },
+  'agreement.form.docCoders': { one: '{n} кодтаушы тағайындалды', other: '{n} кодтаушы тағайындалды' },
   'agreement.form.threshold': 'Сегменттердің қабаттасу шегі, %',
   'agreement.form.samples': 'Бутстрэп іріктемелері',
   'agreement.form.seed': 'Тұқым',
@@ -110,7 +111,7 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.single.heading': 'Бір кодтаушы кодтаған құжаттар',
   'agreement.single.help': 'Екінші кодтаушы болмаса, шешетін ештеңе жоқ: кодтаушының қабатын консенсус қабатына сол күйінде көшіріңіз.',
   'agreement.single.none': 'Дәл бір кодтаушы кодтаған құжат жоқ.',
-  'agreement.single.consensus': 'консенсуста кодтаулар: {n}',
+  'agreement.single.consensus': { one: 'консенсуста {n} кодтау', other: 'консенсуста {n} кодтау' },
   'agreement.single.copy': '{coder} қабатын консенсусқа көшіру',
   'agreement.single.copied': 'Көшірілген кодтаулар: {copied}; өткізілгені: {skipped} (мұрағаттағы кодтар немесе түзетулермен жойылған мәтін).',
 

@@ -1,7 +1,8 @@
 /** Kazakh strings of the app-wide screens. */
 import type { core as english } from '../en/core';
+import type { KkPlural, Translation } from '../../plural';
 
-export const core: Record<keyof typeof english, string> = {
+export const core: Translation<typeof english, KkPlural> = {
   'app.name': 'Фокус-топтарды кодтау',
   'app.tagline': 'Фокус-топ зерттеулеріне арналған сапалық кодтау құралы',
   'lang.en': 'English',
@@ -26,8 +27,8 @@ export const core: Record<keyof typeof english, string> = {
   'signin.demoHint': 'Бұл демо дана: барлық демо тіркелгілердің (lead@demo.test, coder1@demo.test …, admin@demo.test) құпиясөзі жария — demo-password.',
   'projects.title': 'Сіздің жобаларыңыз',
   'projects.empty': 'Сіз әлі ешбір жобаға қатыспайсыз.',
-  'projects.documents': '{n} құжат',
-  'projects.participants': '{n} қатысушы',
+  'projects.documents': { one: '{n} құжат', other: '{n} құжат' },
+  'projects.participants': { one: '{n} қатысушы', other: '{n} қатысушы' },
   'demo.badge': 'Синтетикалық демо деректер',
   'demo.notice': 'Бұл демо зерттеу синтетикалық: транскрипттер, қатысушылар мен кодтар көрсету үшін жазылған, нақты зерттеу деректері емес.',
   'role.lead': 'Жетекші',
@@ -41,14 +42,14 @@ export const core: Record<keyof typeof english, string> = {
   'docs.turns': 'Сөз кезектері',
   'docs.words': 'Сөздер',
   'docs.progress': 'Кодтау барысы',
-  'docs.count': '{n} құжат',
+  'docs.count': { one: '{n} құжат', other: '{n} құжат' },
   'status.not_started': 'басталмаған',
   'status.in_progress': 'орындалуда',
   'status.done': 'дайын',
   'status.unassigned': 'тағайындалмаған',
-  'progress.codings': '{n} код',
-  'doc.turnCount': '{n} сөз кезегі',
-  'doc.wordCount': '{n} сөз',
+  'progress.codings': { one: '{n} кодтау', other: '{n} кодтау' },
+  'doc.turnCount': { one: '{n} сөз кезегі', other: '{n} сөз кезегі' },
+  'doc.wordCount': { one: '{n} сөз', other: '{n} сөз' },
   'doc.moderator': 'Модератор',
   'doc.unknown': 'Белгісіз сөйлеуші',
   'doc.attributes': 'Атрибуттар',
@@ -73,7 +74,7 @@ export const core: Record<keyof typeof english, string> = {
   'codebook.archived': 'мұрағатта',
   'codebook.empty': 'Кодтар кітабы бос.',
   'codebook.definitionsAndMemos': 'Анықтамалар мен жазбалар',
-  'codebook.count': '{n} код',
+  'codebook.count': { one: '{n} код', other: '{n} код' },
   'members.title': 'Мүшелер мен рөлдер',
   'members.email': 'Эл. пошта',
   'members.name': 'Аты',
@@ -201,7 +202,7 @@ export const core: Record<keyof typeof english, string> = {
   'codebookEditor.delete': 'Жою…',
   'codebookEditor.deleteTitle': 'Кодты жою',
   'codebookEditor.deleteConfirm': '«{name}» жойылсын ба?',
-  'codebookEditor.deleteCodings': 'Жойылатын кодтаулар саны: {n}.',
+  'codebookEditor.deleteCodings': { one: '{n} кодтау жойылады.', other: '{n} кодтау жойылады.' },
   'codebookEditor.deleteUnused': 'Бұл кодпен бірде-бір үзінді кодталмаған.',
   'codebookEditor.deleteHasChildren': 'Алдымен оның ішкі кодтарын көшіріңіз немесе жойыңыз.',
   'codebookEditor.deleteDo': 'Жою',
@@ -222,5 +223,5 @@ export const core: Record<keyof typeof english, string> = {
   'correct.splitHelp': 'Сөз кезегі курсор тұрған жерден бөлінеді',
   'correct.edit': 'Өзгерту',
   'correct.merge': 'Келесімен біріктіру',
-  'correct.needsReview': 'Түзетулерден кейін {n} кодтау тексеруді қажет етеді',
+  'correct.needsReview': { one: 'Түзетулерден кейін {n} кодтау тексеруді қажет етеді', other: 'Түзетулерден кейін {n} кодтау тексеруді қажет етеді' },
 };

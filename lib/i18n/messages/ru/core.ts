@@ -1,7 +1,8 @@
 /** Russian strings of the app-wide screens. */
 import type { core as english } from '../en/core';
+import type { RuPlural, Translation } from '../../plural';
 
-export const core: Record<keyof typeof english, string> = {
+export const core: Translation<typeof english, RuPlural> = {
   'app.name': 'Кодировщик фокус-групп',
   'app.tagline': 'Рабочее место для качественного кодирования фокус-групп',
   'lang.en': 'English',
@@ -26,8 +27,8 @@ export const core: Record<keyof typeof english, string> = {
   'signin.demoHint': 'Это демо-экземпляр: у всех демо-учётных записей (lead@demo.test, coder1@demo.test …, admin@demo.test) общеизвестный пароль demo-password.',
   'projects.title': 'Ваши проекты',
   'projects.empty': 'Вы пока не участвуете ни в одном проекте.',
-  'projects.documents': 'документов: {n}',
-  'projects.participants': 'участников: {n}',
+  'projects.documents': { one: '{n} документ', few: '{n} документа', many: '{n} документов', other: '{n} документа' },
+  'projects.participants': { one: '{n} участник', few: '{n} участника', many: '{n} участников', other: '{n} участника' },
   'demo.badge': 'Синтетические демо-данные',
   'demo.notice': 'Это демонстрационное исследование синтетическое: транскрипты, участники и кодировки написаны для демонстрации и не являются реальными данными.',
   'role.lead': 'Руководитель',
@@ -41,14 +42,14 @@ export const core: Record<keyof typeof english, string> = {
   'docs.turns': 'Реплики',
   'docs.words': 'Слова',
   'docs.progress': 'Ход кодирования',
-  'docs.count': 'документов: {n}',
+  'docs.count': { one: '{n} документ', few: '{n} документа', many: '{n} документов', other: '{n} документа' },
   'status.not_started': 'не начат',
   'status.in_progress': 'в работе',
   'status.done': 'готово',
   'status.unassigned': 'не назначен',
-  'progress.codings': 'кодировок: {n}',
-  'doc.turnCount': 'реплик: {n}',
-  'doc.wordCount': 'слов: {n}',
+  'progress.codings': { one: '{n} кодировка', few: '{n} кодировки', many: '{n} кодировок', other: '{n} кодировки' },
+  'doc.turnCount': { one: '{n} реплика', few: '{n} реплики', many: '{n} реплик', other: '{n} реплики' },
+  'doc.wordCount': { one: '{n} слово', few: '{n} слова', many: '{n} слов', other: '{n} слова' },
   'doc.moderator': 'Модератор',
   'doc.unknown': 'Неизвестный',
   'doc.attributes': 'Атрибуты',
@@ -73,7 +74,7 @@ export const core: Record<keyof typeof english, string> = {
   'codebook.archived': 'в архиве',
   'codebook.empty': 'Кодовая книга пуста.',
   'codebook.definitionsAndMemos': 'Определения и заметки',
-  'codebook.count': 'кодов: {n}',
+  'codebook.count': { one: '{n} код', few: '{n} кода', many: '{n} кодов', other: '{n} кода' },
   'members.title': 'Участники и роли',
   'members.email': 'Эл. почта',
   'members.name': 'Имя',
@@ -201,7 +202,7 @@ export const core: Record<keyof typeof english, string> = {
   'codebookEditor.delete': 'Удалить…',
   'codebookEditor.deleteTitle': 'Удаление кода',
   'codebookEditor.deleteConfirm': 'Удалить «{name}»?',
-  'codebookEditor.deleteCodings': 'Будут удалены кодировки: {n}.',
+  'codebookEditor.deleteCodings': { one: 'Будет удалена {n} кодировка.', few: 'Будут удалены {n} кодировки.', many: 'Будут удалены {n} кодировок.', other: 'Будут удалены {n} кодировки.' },
   'codebookEditor.deleteUnused': 'Этим кодом не закодирован ни один фрагмент.',
   'codebookEditor.deleteHasChildren': 'Сначала перенесите или удалите его подкоды.',
   'codebookEditor.deleteDo': 'Удалить',
@@ -222,5 +223,5 @@ export const core: Record<keyof typeof english, string> = {
   'correct.splitHelp': 'Реплика разрезается в месте курсора',
   'correct.edit': 'Изменить',
   'correct.merge': 'Объединить со следующей',
-  'correct.needsReview': 'Кодировок на проверке после правок: {n}',
+  'correct.needsReview': { one: '{n} кодировка требует проверки после правок', few: '{n} кодировки требуют проверки после правок', many: '{n} кодировок требуют проверки после правок', other: '{n} кодировки требуют проверки после правок' },
 };
