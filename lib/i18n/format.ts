@@ -21,7 +21,9 @@ export function formatPercent(share: number, locale: string, digits = 1): string
  * server's and the browser's rendering agree: "Dec 7, 2026, 09:22" / "7 дек. 2026 г., 09:22".
  */
 export function formatDateTime(moment: string | Date, locale: string): string {
-  const date = typeof moment === 'string' ? new Date(moment) : moment;
+  // A stamp without a zone ("2026-12-07 09:22:43", as SQLite writes) is UTC too.
+  const zoneless = typeof moment === 'string' && /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d(:\d\d(\.\d+)?)?$/.test(moment);
+  const date = typeof moment === 'string' ? new Date(zoneless ? `${moment.replace(' ', 'T')}Z` : moment) : moment;
   if (Number.isNaN(date.getTime())) return String(moment);
   return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC', hourCycle: 'h23' }).format(date);
 }

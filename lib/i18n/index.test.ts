@@ -75,6 +75,9 @@ describe('message catalogue', () => {
     expect(t('codebookEditor.deleteCodings', { n: 21 })).toBe('Будет удалена 21 кодировка.');
     expect(t('codebookEditor.deleteCodings', { n: 25 })).toBe('Будут удалены 25 кодировок.');
     expect(t('agreement.form.docCoders', { n: 3 })).toBe('назначено 3 кодировщика');
+    expect(t('agreement.form.assigned', { n: 1 })).toBe('назначен 1 документ');
+    expect(t('agreement.unitized.compound', { n: 1 })).toMatch(/^У 1 символа один/);
+    expect(t('agreement.unitized.compound', { n: 1200 })).toMatch(new RegExp(`^У 1${NBSP}200 символов один`));
   });
 
   it('picks the Kazakh form: the noun stays singular after a numeral', () => {
@@ -123,5 +126,12 @@ describe('locale formatting', () => {
     expect(formatDateTime(at, 'ru')).toBe('7 дек. 2026 г., 09:22');
     expect(formatDateTime(new Date(at), 'kk')).toBe('2026 ж. 07 жел., 09:22');
     expect(formatDateTime('not a date', 'en')).toBe('not a date');
+  });
+});
+
+describe('zone-less stamps', () => {
+  it('reads a stamp without a zone as UTC', () => {
+    expect(formatDateTime('2026-12-07 09:22:43', 'en')).toBe('Dec 7, 2026, 09:22');
+    expect(formatDateTime('2026-12-07T23:59', 'ru')).toBe('7 дек. 2026 г., 23:59');
   });
 });

@@ -23,7 +23,11 @@ type Vars = Record<string, string | number>;
 /** The keys whose entry has plural forms: they need the count `n` as a number. */
 export type PluralKey = { [K in MessageKey]: (typeof en)[K] extends string ? never : K }[MessageKey];
 
-export type Translate = <K extends MessageKey>(key: K, ...vars: K extends PluralKey ? [vars: Vars & { n: number }] : [vars?: Vars]) => string;
+/** Translates a key; `locale` lets a component that is handed `t` format numbers and dates to match. */
+export type Translate = {
+  <K extends MessageKey>(key: K, ...vars: K extends PluralKey ? [vars: Vars & { n: number }] : [vars?: Vars]): string;
+  readonly locale: Locale;
+};
 
 /** Placeholders that name a thing rather than count: written as given, never grouped. */
 const IDENTIFIER = /^(id|ids)$|Id$/;
@@ -45,12 +49,13 @@ export function translator(locale: Locale): Translate {
           return typeof value === 'number' && !IDENTIFIER.test(name) ? formatNumber(value, locale) : String(value);
         })
       : template;
-  return ((key: MessageKey, ...[vars]: [vars?: Vars]) => {
+  const t = (key: MessageKey, ...[vars]: [vars?: Vars]) => {
     const entry: Entry = messages[key] ?? english[key] ?? key;
     if (typeof entry === 'string') return fill(entry, vars);
     const n = Number(vars?.n);
     return fill(entry[rules.select(Number.isNaN(n) ? 0 : n)] ?? entry.other, vars);
-  }) as Translate;
+  };
+  return Object.assign(t, { locale }) as Translate;
 }
 
 /** The best supported locale for an Accept-Language header. */

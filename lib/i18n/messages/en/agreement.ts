@@ -88,7 +88,7 @@ export const agreement = {
   'agreement.unitized.skipped': 'Left out: not assigned to every compared coder — {documents}. The pair matrix uses them.',
   'agreement.unitized.empty': 'Coders with no codings in a document (counted as disagreeing with the others’ codings, not as agreement): {list}.',
   'agreement.unitized.merged': '{n} overlapping codings of the same code by the same coder were merged into one segment (αu assumes none overlap).',
-  'agreement.unitized.compound': '{n} characters carry codes of two semantic domains (or two codes of one domain) by the same coder; the cu-α family counts them as a combined value.',
+  'agreement.unitized.compound': { one: '{n} character carries codes of two semantic domains (or two codes of one domain) by the same coder; the cu-α family counts it as a combined value.', other: '{n} characters carry codes of two semantic domains (or two codes of one domain) by the same coder; the cu-α family counts them as a combined value.' },
   'agreement.unitized.overall': 'All codes',
   'agreement.unitized.family': 'The cu-α family (as in ATLAS.ti)',
   'agreement.unitized.familyHelp': 'Krippendorff, Mathet, Bouvry & Widlöcher (2016). α-binary: do coders mark the same text as relevant to the domain? cu-α: where both coded the domain, do they choose the same code? Cu-α: where both coded, the same domain? Domains are the top-level codes of the codebook.',

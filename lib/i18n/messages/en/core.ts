@@ -193,7 +193,7 @@ export const core = {
   'codebookEditor.mergeChoose': 'Choose a code…',
   'codebookEditor.merge': 'Merge…',
   'codebookEditor.mergeTitle': 'Merge codes',
-  'codebookEditor.mergeConfirm': 'Merge “{source}” into “{target}”? Its {n} codings move to “{target}”; where “{target}” already has the same passage from the same coder and layer, the two collapse into one. Its subcodes move under “{target}”, and “{source}” is deleted.',
+  'codebookEditor.mergeConfirm': { one: 'Merge “{source}” into “{target}”? Its {n} coding moves to “{target}”; where “{target}” already has the same passage from the same coder and layer, the two collapse into one. Its subcodes move under “{target}”, and “{source}” is deleted.', other: 'Merge “{source}” into “{target}”? Its {n} codings move to “{target}”; where “{target}” already has the same passage from the same coder and layer, the two collapse into one. Its subcodes move under “{target}”, and “{source}” is deleted.' },
   'codebookEditor.mergeDo': 'Merge',
   'codebookEditor.merged': 'Merged into “{name}”.',
   'codebookEditor.delete': 'Delete…',

@@ -196,7 +196,7 @@ export const core: Translation<typeof english, KkPlural> = {
   'codebookEditor.mergeChoose': 'Кодты таңдаңыз…',
   'codebookEditor.merge': 'Біріктіру…',
   'codebookEditor.mergeTitle': 'Кодтарды біріктіру',
-  'codebookEditor.mergeConfirm': '«{source}» кодын «{target}» кодына біріктіру керек пе? Оның кодтаулары ({n}) «{target}» кодына ауысады; «{target}» кодында сол кодтаушының сол қабаттағы дәл сол үзіндісі бар болса, екеуі біреуге бірігеді. Ішкі кодтары «{target}» астына ауысады, ал «{source}» жойылады.',
+  'codebookEditor.mergeConfirm': { one: '«{source}» кодын «{target}» кодына біріктіру керек пе? Оның кодтаулары ({n}) «{target}» кодына ауысады; «{target}» кодында сол кодтаушының сол қабаттағы дәл сол үзіндісі бар болса, екеуі біреуге бірігеді. Ішкі кодтары «{target}» астына ауысады, ал «{source}» жойылады.', other: '«{source}» кодын «{target}» кодына біріктіру керек пе? Оның кодтаулары ({n}) «{target}» кодына ауысады; «{target}» кодында сол кодтаушының сол қабаттағы дәл сол үзіндісі бар болса, екеуі біреуге бірігеді. Ішкі кодтары «{target}» астына ауысады, ал «{source}» жойылады.' },
   'codebookEditor.mergeDo': 'Біріктіру',
   'codebookEditor.merged': '«{name}» кодына біріктірілді.',
   'codebookEditor.delete': 'Жою…',

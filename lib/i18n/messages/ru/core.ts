@@ -196,7 +196,7 @@ export const core: Translation<typeof english, RuPlural> = {
   'codebookEditor.mergeChoose': 'Выберите код…',
   'codebookEditor.merge': 'Объединить…',
   'codebookEditor.mergeTitle': 'Объединение кодов',
-  'codebookEditor.mergeConfirm': 'Объединить «{source}» с «{target}»? Его кодировки ({n}) перейдут к «{target}»; если у «{target}» уже есть тот же фрагмент того же кодировщика в том же слое, они сольются в одну. Подкоды перейдут под «{target}», а «{source}» будет удалён.',
+  'codebookEditor.mergeConfirm': { one: 'Объединить «{source}» с «{target}»? Его кодировки ({n}) перейдут к «{target}»; если у «{target}» уже есть тот же фрагмент того же кодировщика в том же слое, они сольются в одну. Подкоды перейдут под «{target}», а «{source}» будет удалён.', few: 'Объединить «{source}» с «{target}»? Его кодировки ({n}) перейдут к «{target}»; если у «{target}» уже есть тот же фрагмент того же кодировщика в том же слое, они сольются в одну. Подкоды перейдут под «{target}», а «{source}» будет удалён.', many: 'Объединить «{source}» с «{target}»? Его кодировки ({n}) перейдут к «{target}»; если у «{target}» уже есть тот же фрагмент того же кодировщика в том же слое, они сольются в одну. Подкоды перейдут под «{target}», а «{source}» будет удалён.', other: 'Объединить «{source}» с «{target}»? Его кодировки ({n}) перейдут к «{target}»; если у «{target}» уже есть тот же фрагмент того же кодировщика в том же слое, они сольются в одну. Подкоды перейдут под «{target}», а «{source}» будет удалён.' },
   'codebookEditor.mergeDo': 'Объединить',
   'codebookEditor.merged': 'Объединено с «{name}».',
   'codebookEditor.delete': 'Удалить…',
