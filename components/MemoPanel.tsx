@@ -2,6 +2,7 @@
 import { useState, useTransition } from 'react';
 import { deleteMemoAction, saveMemoAction } from '@/server/actions/memos';
 import { useI18n } from './I18nProvider';
+import { formatDateTime } from '@/lib/i18n';
 import type { MemoView } from '@/lib/memos/views';
 
 /** The memos on a project, a document or a code: read by every member, written by coders and leads. */
@@ -24,7 +25,7 @@ export function MemoPanel({
   isLead: boolean;
   title: string;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [list, setList] = useState(memos);
   const [draft, setDraft] = useState('');
   const [editing, setEditing] = useState<{ id: number; text: string } | null>(null);
@@ -48,7 +49,7 @@ export function MemoPanel({
         {list.map((m) => (
           <li key={m.id}>
             <span className="muted">
-              {m.authorName} · {m.updatedAt.slice(0, 16).replace('T', ' ')}
+              {m.authorName} · {formatDateTime(m.updatedAt, locale)}
             </span>
             {editing?.id === m.id ? (
               <>

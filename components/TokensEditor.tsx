@@ -2,6 +2,7 @@
 import { useState, useTransition } from 'react';
 import { createTokenAction, revokeTokenAction } from '@/server/actions/tokens';
 import { useI18n } from './I18nProvider';
+import { formatDateTime } from '@/lib/i18n';
 
 interface TokenRow {
   id: number;
@@ -13,7 +14,7 @@ interface TokenRow {
 }
 
 export function TokensEditor({ tokens }: { tokens: TokenRow[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [fresh, setFresh] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -33,7 +34,7 @@ export function TokensEditor({ tokens }: { tokens: TokenRow[] }) {
                   <code>{k.prefix}…</code>
                 </td>
                 <td>
-                  {t('tokens.lastUsed')}: {k.lastUsedAt ? k.lastUsedAt.slice(0, 16).replace('T', ' ') : t('tokens.never')}
+                  {t('tokens.lastUsed')}: {k.lastUsedAt ? formatDateTime(k.lastUsedAt, locale) : t('tokens.never')}
                 </td>
                 <td>
                   {k.revokedAt ? (

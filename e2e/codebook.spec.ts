@@ -66,7 +66,7 @@ test('the lead creates, renames, nests by keyboard and merges a code, and its co
   await panel.getByTestId('merge-target').selectOption(targetId!);
   await panel.getByRole('button', { name: 'Merge…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(`Merge “${source}” into “${renamed}”? Its ${sourceTotal} codings move`);
+  await expect(dialog).toContainText(`Merge “${source}” into “${renamed}”? Its ${sourceTotal} ${sourceTotal === 1 ? 'coding moves' : 'codings move'}`);
   await dialog.getByRole('button', { name: 'Merge', exact: true }).click();
   await expect(item(source)).toHaveCount(0);
   await expect(row(renamed).getByTestId('count-total')).toHaveText(String(sourceTotal));
@@ -101,7 +101,7 @@ test('deleting asks for confirmation that says how many codings go', async ({ pa
   await row(coded).click();
   await panel.getByRole('button', { name: 'Delete…' }).click();
   const dialog = page.getByRole('dialog');
-  await expect(dialog).toContainText(`This deletes ${total} codings.`);
+  await expect(dialog).toContainText(`This deletes ${total} coding${total === 1 ? '' : 's'}.`);
   await dialog.getByRole('button', { name: 'Cancel' }).click();
   await expect(dialog).toHaveCount(0);
   await expect(item(coded)).toBeVisible();

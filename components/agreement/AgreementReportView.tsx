@@ -6,8 +6,8 @@ import Link from 'next/link';
 import { poolPairs, type AgreementSummary } from '@/lib/agreement/summary';
 import type { AgreementSelection } from '@/lib/agreement/selection';
 import type { UnitizedReport } from '@/lib/agreement/unitized-report';
-import type { Translate } from '@/lib/i18n';
-import { AlphaCell, KappaCell, PercentCell, SegmentCell, UnitizedCell } from './stats';
+import { formatNumber, type Translate } from '@/lib/i18n';
+import { AlphaCell, fixed3, KappaCell, PercentCell, SegmentCell, UnitizedCell } from './stats';
 
 export interface ReportNames {
   coder: (id: string) => string;
@@ -61,7 +61,7 @@ export function AgreementReportView({
             return (
               <tr key={level}>
                 <th scope="row">{t(`agreement.level.${level}`)}</th>
-                <td className="num">{s.units.toLocaleString('en-US')}</td>
+                <td className="num">{formatNumber(s.units, t.locale)}</td>
                 <PercentCell value={s.percentAgreement} t={t} />
                 <AlphaCell alpha={s.alpha} band={s.band} flag={s.flag} ci={s.ci} t={t} />
               </tr>
@@ -69,14 +69,14 @@ export function AgreementReportView({
           })}
           <tr>
             <th scope="row">{t('agreement.level.segment')}</th>
-            <td className="num">{pooledSegments.segments.toLocaleString('en-US')}</td>
+            <td className="num">{formatNumber(pooledSegments.segments, t.locale)}</td>
             <SegmentCell {...pooledSegments} t={t} />
             <td className="num muted">—</td>
           </tr>
           {u && (
             <tr data-testid="agreement-pooled-unitized">
               <th scope="row">{t('agreement.level.unitized')}</th>
-              <td className="num">{u.alphaU.length.toLocaleString('en-US')}</td>
+              <td className="num">{formatNumber(u.alphaU.length, t.locale)}</td>
               <td className="num muted">—</td>
               <UnitizedCell alpha={u.alphaU.overall.alpha} band={u.alphaU.overall.band} ci={u.alphaUCi?.overall} t={t} />
             </tr>
@@ -128,7 +128,7 @@ export function AgreementReportView({
           {report.turn.kappa.map((k) => (
             <tr key={`${k.coderA}-${k.coderB}`}>
               <td>{pair(k.coderA, k.coderB)}</td>
-              <td className="num">{k.pooled.units.toLocaleString('en-US')}</td>
+              <td className="num">{formatNumber(k.pooled.units, t.locale)}</td>
               <KappaCell value={k.pooled.kappa} t={t} />
             </tr>
           ))}
@@ -160,7 +160,7 @@ export function AgreementReportView({
                   <span className="swatch" style={{ background: codeColors[code] ?? '#888888' }} /> {names.code(code)}
                 </td>
                 <td className="num">{summary.codings[i]}</td>
-                <td className="num">{tu.units.toLocaleString('en-US')}</td>
+                <td className="num">{formatNumber(tu.units, t.locale)}</td>
                 <PercentCell value={tu.percentAgreement} flag={tu.flag} t={t} />
                 <AlphaCell alpha={tu.alpha} band={tu.band} flag={tu.flag} ci={tu.ci} t={t} />
                 <AlphaCell alpha={ch.alpha} band={ch.band} flag={ch.flag} ci={ch.ci} t={t} />
@@ -202,7 +202,7 @@ export function AgreementReportView({
                   </td>
                 ) : (
                   <>
-                    <td className="num">{d.turn.units.toLocaleString('en-US')}</td>
+                    <td className="num">{formatNumber(d.turn.units, t.locale)}</td>
                     <PercentCell value={d.turn.percentAgreement} t={t} />
                     <AlphaCell alpha={d.turn.alpha} band={d.turn.band} flag={d.turn.flag} t={t} />
                     <AlphaCell alpha={d.character.alpha} band={d.character.band} flag={d.character.flag} t={t} />
@@ -235,7 +235,7 @@ export function AgreementReportView({
             <tr key={`${p.coderA}-${p.coderB}`}>
               <td>{pair(p.coderA, p.coderB)}</td>
               <td className="num">{p.documents}</td>
-              <td className="num">{p.turn.units.toLocaleString('en-US')}</td>
+              <td className="num">{formatNumber(p.turn.units, t.locale)}</td>
               <PercentCell value={p.turn.percentAgreement} t={t} />
               <KappaCell value={p.kappa.kappa} t={t} />
               <AlphaCell alpha={p.turn.alpha} band={p.turn.band} flag={p.turn.flag} t={t} />
@@ -255,14 +255,14 @@ export function AgreementReportView({
  */
 function UnitizedSection({ unitized: u, summary, names, t }: { unitized: UnitizedReport; summary: AgreementSummary; names: ReportNames; t: Translate }) {
   const coders = summary.report.coders;
-  const d = (x: number | null) => (x === null ? '—' : x.toFixed(4));
+  const d = (x: number | null) => (x === null ? '—' : formatNumber(x, t.locale, 4));
   const kappaOf = new Map(summary.report.turn.kappa.map((k) => [`${k.coderA}|${k.coderB}`, k.pooled.kappa]));
   const pairOf = new Map(u.pairs.map((p) => [`${p.coderA}|${p.coderB}`, p]));
   return (
     <section className="agreement-unitized" data-testid="agreement-unitized">
       <h3>{t('agreement.unitized')}</h3>
       <ul className="hint agreement-notes">
-        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length.toLocaleString('en-US'), documents: u.alphaU.documents })}</li>
+        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length, documents: u.alphaU.documents })}</li>
         <li>{t('agreement.unitized.help')}</li>
         {u.skippedDocuments.length > 0 && (
           <li className="warn">{t('agreement.unitized.skipped', { documents: u.skippedDocuments.map(names.document).join(', ') })}</li>
@@ -277,7 +277,7 @@ function UnitizedSection({ unitized: u, summary, names, t }: { unitized: Unitize
             {t('agreement.unitized.merged', { n: u.mergedUnits })}
           </li>
         )}
-        {u.family.global.compoundCharacters > 0 && <li>{t('agreement.unitized.compound', { n: u.family.global.compoundCharacters.toLocaleString('en-US') })}</li>}
+        {u.family.global.compoundCharacters > 0 && <li>{t('agreement.unitized.compound', { n: u.family.global.compoundCharacters })}</li>}
       </ul>
       <table className="grid agreement-table" data-testid="agreement-unitized-by-code">
         <thead>
@@ -361,8 +361,8 @@ function UnitizedSection({ unitized: u, summary, names, t }: { unitized: Unitize
                     const kappa = kappaOf.get(key);
                     return (
                       <td key={b} className={`num stat band-${p?.band ?? 'undefined'}`} title={t('agreement.unitized.matrixCell', { documents: p?.documents ?? 0 })}>
-                        {p?.alpha == null ? t('agreement.noData') : p.alpha.toFixed(3)}
-                        <span className="muted"> / κ {kappa === undefined || Number.isNaN(kappa) ? '—' : kappa.toFixed(3)}</span>
+                        {p?.alpha == null ? t('agreement.noData') : fixed3(p.alpha, t.locale)}
+                        <span className="muted"> / κ {kappa === undefined || Number.isNaN(kappa) ? '—' : fixed3(kappa, t.locale)}</span>
                       </td>
                     );
                   })}

@@ -4,11 +4,12 @@ import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import { setMyStatusAction } from '@/server/actions/assignments';
 import { useI18n } from '../I18nProvider';
+import { formatDateTime } from '@/lib/i18n';
 import type { MyDocument } from '@/lib/access/assignments';
 
 /** The coder's assigned documents with their status; mark done or reopen. */
 export function MyDocumentsTable({ projectId, documents }: { projectId: string; documents: MyDocument[] }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
@@ -38,7 +39,7 @@ export function MyDocumentsTable({ projectId, documents }: { projectId: string; 
               </td>
               <td className={`status-${d.status}`}>{t(`status.${d.status}`)}</td>
               <td className="num">{d.codings}</td>
-              <td>{d.updatedAt.slice(0, 16).replace('T', ' ')}</td>
+              <td>{formatDateTime(d.updatedAt, locale)}</td>
               <td>
                 {d.status === 'done' ? (
                   <button type="button" className="link-button" disabled={pending} onClick={() => change(d.documentId, 'reopen')}>

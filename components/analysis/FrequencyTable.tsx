@@ -100,7 +100,7 @@ export function FrequencyTable({
                 {measure === 'per1000' && (
                   <>
                     <br />
-                    {t('analysis.words', { n: d.w.toLocaleString(locale) })}
+                    {t('analysis.words', { n: d.w })}
                   </>
                 )}
               </th>

@@ -5,6 +5,7 @@ import { TranslationsEditor } from '../export/TranslationsEditor';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { useI18n } from '../I18nProvider';
+import { formatDateTime } from '@/lib/i18n';
 import type { TranslationView } from '@/lib/translation/views';
 import type { CodingChange, EditorCode, TextRange } from './types';
 
@@ -112,7 +113,7 @@ function CodingCard({
   onRemove: () => void;
   onChange: (change: CodingChange) => void;
 }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [memo, setMemo] = useState(coding.memo);
   const [memoAsked, setMemoAsked] = useState(false);
   // Translations are fetched when the reader opens them, not with every coding looked at.
@@ -132,7 +133,7 @@ function CodingCard({
         <span className="swatch" style={{ background: code?.color }} aria-hidden /> {code?.path}
       </div>
       <div className="muted">
-        {coding.layer === 'consensus' ? t('editor.consensus') : coding.coderName} · {coding.updatedAt.slice(0, 16).replace('T', ' ')}
+        {coding.layer === 'consensus' ? t('editor.consensus') : coding.coderName} · {formatDateTime(coding.updatedAt, locale)}
         {coding.needsReview && <span className="badge warn"> {t('editor.needsReview')}</span>}
       </div>
       <blockquote className="coding-quote">{quote}</blockquote>

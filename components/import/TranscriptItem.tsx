@@ -54,7 +54,7 @@ export function TranscriptItem({
         <strong>{item.name}</strong>
         {p && (
           <span className="muted">
-            {t('imports.item.summary', { turns: p.turnCount, words: p.wordCount.toLocaleString('en-US'), labels: p.labels.length })}
+            {t('imports.item.summary', { turns: p.turnCount, words: p.wordCount, labels: p.labels.length })}
           </span>
         )}
         <button type="button" className="link-button" onClick={onRemove}>

@@ -37,9 +37,9 @@ describe('DomainError', () => {
     expect(keys.length).toBeGreaterThan(50);
     for (const key of keys) {
       for (const [name, other] of [['ru', ru], ['kk', kk]] as const) {
-        const text = (other as Record<string, string>)[key];
+        const text = (other as unknown as Record<string, string>)[key];
         expect(text, `${name} ${key}`).toBeTruthy();
-        expect(placeholders(text), `${name} ${key}`).toEqual(placeholders((en as Record<string, string>)[key]));
+        expect(placeholders(text), `${name} ${key}`).toEqual(placeholders((en as unknown as Record<string, string>)[key]));
       }
     }
   });

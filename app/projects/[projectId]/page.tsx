@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { requireProject } from '@/server/edge/session';
 import { getT } from '@/server/edge/i18n';
+import { formatNumber } from '@/lib/i18n';
 import { documentsForProject } from '@/db/queries/documents';
 
 export default async function ProjectOverview({ params }: { params: Promise<{ projectId: string }> }) {
@@ -43,8 +44,8 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
               <td>{d.attributes.language ?? ''}</td>
               <td>{d.attributes.date ?? ''}</td>
               <td className="num">{d.participantCount}</td>
-              <td className="num">{d.turnCount}</td>
-              <td className="num">{d.wordCount.toLocaleString('en-US')}</td>
+              <td className="num">{formatNumber(d.turnCount, t.locale)}</td>
+              <td className="num">{formatNumber(d.wordCount, t.locale)}</td>
               <td>
                 <ul className="progress">
                   {d.progress.map((p) => (

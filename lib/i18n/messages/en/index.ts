@@ -1,4 +1,5 @@
 /** The English catalogue, one file per feature; its keys are the contract. */
+import type { Entry, Translation } from '../../plural';
 import { core } from './core';
 import { analysis } from './analysis';
 import { search } from './search';
@@ -18,4 +19,5 @@ export const en = {
 } as const;
 
 export type MessageKey = keyof typeof en;
-export type Messages = Record<MessageKey, string>;
+/** A whole catalogue: strings, and the forms `P` of its locale where English counts (see lib/i18n/plural). */
+export type Messages<P = Entry> = Translation<typeof en, P>;

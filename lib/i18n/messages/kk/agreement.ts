@@ -1,7 +1,8 @@
 /** Kazakh strings of the agreement screens. */
 import type { agreement as english } from '../en/agreement';
+import type { KkPlural, Translation } from '../../plural';
 
-export const agreement: Record<keyof typeof english, string> = {
+export const agreement: Translation<typeof english, KkPlural> = {
   'nav.agreement': 'Келісім',
   'nav.myDocuments': 'Менің құжаттарым',
 
@@ -15,8 +16,8 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.form.codesHelp': 'Ештеңе таңдалмаса — кодтар кітабының барлық кодтары.',
   'agreement.form.documents': 'Құжаттар',
   'agreement.form.documentsHelp': 'Ештеңе белгіленбесе — барлық құжаттар.',
-  'agreement.form.assigned': 'тағайындалған құжаттар: {n}',
-  'agreement.form.docCoders': 'тағайындалған кодтаушылар: {n}',
+  'agreement.form.assigned': { one: '{n} құжат тағайындалды', other: '{n} құжат тағайындалды' },
+  'agreement.form.docCoders': { one: '{n} кодтаушы тағайындалды', other: '{n} кодтаушы тағайындалды' },
   'agreement.form.threshold': 'Сегменттердің қабаттасу шегі, %',
   'agreement.form.samples': 'Бутстрэп іріктемелері',
   'agreement.form.seed': 'Тұқым',
@@ -90,7 +91,7 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.unitized.skipped': 'Есептелмеді: салыстырылатын кодтаушылардың бәріне тағайындалмаған — {documents}. Жұптар матрицасында олар есептеледі.',
   'agreement.unitized.empty': 'Құжатта бірде-бір кодтауы жоқ кодтаушылар (бұл келісім емес, басқалардың кодтауымен келіспеушілік ретінде есептеледі): {list}.',
   'agreement.unitized.merged': 'Бір кодтаушының бір кодтағы бір-бірін жабатын кодтаулары бір үзіндіге біріктірілді: {n} (αu олар жабыспайды деп есептейді).',
-  'agreement.unitized.compound': '{n} таңбаға бір кодтаушы екі семантикалық доменнің кодын (немесе бір доменнің екі кодын) қойған; cu-α тобы мұны құрама мән ретінде есептейді.',
+  'agreement.unitized.compound': { one: '{n} таңбаға бір кодтаушы екі семантикалық доменнің кодын (немесе бір доменнің екі кодын) қойған; cu-α тобы мұны құрама мән ретінде есептейді.', other: '{n} таңбаға бір кодтаушы екі семантикалық доменнің кодын (немесе бір доменнің екі кодын) қойған; cu-α тобы мұны құрама мән ретінде есептейді.' },
   'agreement.unitized.overall': 'Барлық кодтар',
   'agreement.unitized.family': 'cu-α тобы (ATLAS.ti-дегідей)',
   'agreement.unitized.familyHelp': 'Krippendorff, Mathet, Bouvry & Widlöcher (2016). α-бинарлы: кодтаушылар бір мәтінді доменге қатысты деп белгілей ме? cu-α: екеуі де доменді кодтаған жерде бір кодты таңдай ма? Cu-α: екеуі де кодтаған жерде — бір доменді ме? Домендер — кодтар кітабының жоғарғы деңгейдегі кодтары.',
@@ -110,7 +111,7 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.single.heading': 'Бір кодтаушы кодтаған құжаттар',
   'agreement.single.help': 'Екінші кодтаушы болмаса, шешетін ештеңе жоқ: кодтаушының қабатын консенсус қабатына сол күйінде көшіріңіз.',
   'agreement.single.none': 'Дәл бір кодтаушы кодтаған құжат жоқ.',
-  'agreement.single.consensus': 'консенсуста кодтаулар: {n}',
+  'agreement.single.consensus': { one: 'консенсуста {n} кодтау', other: 'консенсуста {n} кодтау' },
   'agreement.single.copy': '{coder} қабатын консенсусқа көшіру',
   'agreement.single.copied': 'Көшірілген кодтаулар: {copied}; өткізілгені: {skipped} (мұрағаттағы кодтар немесе түзетулермен жойылған мәтін).',
 

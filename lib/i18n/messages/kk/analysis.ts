@@ -1,7 +1,8 @@
 /** Kazakh strings of the analysis screens. */
 import type { analysis as english } from '../en/analysis';
+import type { KkPlural, Translation } from '../../plural';
 
-export const analysis: Record<keyof typeof english, string> = {
+export const analysis: Translation<typeof english, KkPlural> = {
   'analysis.tab.frequencies': 'Жиіліктер',
   'analysis.tab.cooccurrence': 'Бірге кездесу',
   'analysis.tab.caseMatrix': 'Жағдайлар матрицасы',
@@ -43,7 +44,7 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.total': 'Барлығы',
   'analysis.allCodes': 'Барлық кодтар',
   'analysis.denominator': 'n = {n}',
-  'analysis.words': 'сөз: {n}',
+  'analysis.words': { one: '{n} сөз', other: '{n} сөз' },
   'analysis.view': 'Көрініс',
   'analysis.view.table': 'Кесте',
   'analysis.view.bars': 'Бағаналы диаграмма',
@@ -71,7 +72,7 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.chart.codeAxis': 'Код',
   'analysis.chart.many': 'Алғашқы {n} код көрсетілген; қалғанын көру үшін ағашты жиыңыз немесе кодтарды сүзіңіз.',
   'analysis.excerpts.title': 'Үзінділер',
-  'analysis.excerpts.count': 'Үзінділер: {n}',
+  'analysis.excerpts.count': { one: '{n} үзінді', other: '{n} үзінді' },
   'analysis.excerpts.showing': '{n} ішінен {from}–{to}',
   'analysis.excerpts.next': 'Келесі бет',
   'analysis.excerpts.previous': 'Алдыңғы бет',
@@ -91,9 +92,9 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.cooc.show': 'Көрсету',
   'analysis.cooc.help.overlap': 'Ұяшық екі кодтың кемінде бір ортақ таңбасы бар кодтау жұптарын санайды; диагональда — кодтың сегменттері. Жаккар: екі код сегменттерінің басқа кодпен қиылысатын үлесі.',
   'analysis.cooc.help.turn': 'Ұяшық екі кодпен де кодталған сөз кезектерін санайды; диагональда — коды бар сөз кезектері. Жаккар: екеуі де бар ÷ кемінде біреуі бар сөз кезектері.',
-  'analysis.cooc.hidden': 'Кодтауы жоқ {n} код көрсетілмеген.',
+  'analysis.cooc.hidden': { one: 'Кодтауы жоқ {n} код көрсетілмеген.', other: 'Кодтауы жоқ {n} код көрсетілмеген.' },
   'analysis.cooc.passages': '{a} мен {b} бірге кездесетін жерлер',
-  'analysis.cooc.passagesCount': 'Үзінділер: {n}',
+  'analysis.cooc.passagesCount': { one: '{n} үзінді', other: '{n} үзінді' },
   'analysis.cooc.turnLabel': '{n}-сөз кезегі',
   'analysis.case.participant': 'Қатысушы',
   'analysis.case.group': 'Топ',

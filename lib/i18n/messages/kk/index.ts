@@ -1,5 +1,6 @@
 /** The Kazakh catalogue, one file per feature. */
 import type { Messages } from '../en';
+import type { KkPlural } from '../../plural';
 import { core } from './core';
 import { analysis } from './analysis';
 import { search } from './search';
@@ -8,7 +9,7 @@ import { imports } from './imports';
 import { exports } from './exports';
 import { errors } from './errors';
 
-export const kk: Messages = {
+export const kk: Messages<KkPlural> = {
   ...core,
   ...analysis,
   ...search,

@@ -1,7 +1,8 @@
 /** Russian strings of the agreement screens. */
 import type { agreement as english } from '../en/agreement';
+import type { RuPlural, Translation } from '../../plural';
 
-export const agreement: Record<keyof typeof english, string> = {
+export const agreement: Translation<typeof english, RuPlural> = {
   'nav.agreement': 'Согласованность',
   'nav.myDocuments': 'Мои документы',
 
@@ -15,8 +16,8 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.form.codesHelp': 'Ничего не выбрано — все коды кодовой книги.',
   'agreement.form.documents': 'Документы',
   'agreement.form.documentsHelp': 'Ничего не отмечено — все документы.',
-  'agreement.form.assigned': 'назначено документов: {n}',
-  'agreement.form.docCoders': 'назначено кодировщиков: {n}',
+  'agreement.form.assigned': { one: 'назначен {n} документ', few: 'назначено {n} документа', many: 'назначено {n} документов', other: 'назначено {n} документа' },
+  'agreement.form.docCoders': { one: 'назначен {n} кодировщик', few: 'назначено {n} кодировщика', many: 'назначено {n} кодировщиков', other: 'назначено {n} кодировщика' },
   'agreement.form.threshold': 'Порог перекрытия сегментов, %',
   'agreement.form.samples': 'Бутстрэп-выборок',
   'agreement.form.seed': 'Зерно',
@@ -90,7 +91,7 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.unitized.skipped': 'Не учтены: назначены не всем сравниваемым кодировщикам — {documents}. В матрице пар они учтены.',
   'agreement.unitized.empty': 'Кодировщики без единой кодировки в документе (это считается расхождением с кодировками других, а не согласием): {list}.',
   'agreement.unitized.merged': 'Перекрывающиеся кодировки одного кода одним кодировщиком объединены в один фрагмент: {n} (αu предполагает, что они не перекрываются).',
-  'agreement.unitized.compound': 'У {n} символов один кодировщик поставил коды двух семантических доменов (или два кода одного домена); семейство cu-α считает это составным значением.',
+  'agreement.unitized.compound': { one: 'У {n} символа один кодировщик поставил коды двух семантических доменов (или два кода одного домена); семейство cu-α считает это составным значением.', few: 'У {n} символов один кодировщик поставил коды двух семантических доменов (или два кода одного домена); семейство cu-α считает это составным значением.', many: 'У {n} символов один кодировщик поставил коды двух семантических доменов (или два кода одного домена); семейство cu-α считает это составным значением.', other: 'У {n} символа один кодировщик поставил коды двух семантических доменов (или два кода одного домена); семейство cu-α считает это составным значением.' },
   'agreement.unitized.overall': 'Все коды',
   'agreement.unitized.family': 'Семейство cu-α (как в ATLAS.ti)',
   'agreement.unitized.familyHelp': 'Krippendorff, Mathet, Bouvry & Widlöcher (2016). α-бинарная: отмечают ли кодировщики один и тот же текст как относящийся к домену? cu-α: там, где оба закодировали домен, выбирают ли они один и тот же код? Cu-α: там, где оба кодировали, — один и тот же домен? Домены — коды верхнего уровня кодовой книги.',
@@ -110,7 +111,7 @@ export const agreement: Record<keyof typeof english, string> = {
   'agreement.single.heading': 'Документы, закодированные одним кодировщиком',
   'agreement.single.help': 'Без второго кодировщика решать нечего: скопируйте его слой в консенсусный слой как есть.',
   'agreement.single.none': 'Нет документов, закодированных ровно одним кодировщиком.',
-  'agreement.single.consensus': 'в консенсусе кодировок: {n}',
+  'agreement.single.consensus': { one: '{n} кодировка в консенсусе', few: '{n} кодировки в консенсусе', many: '{n} кодировок в консенсусе', other: '{n} кодировки в консенсусе' },
   'agreement.single.copy': 'Скопировать слой ({coder}) в консенсус',
   'agreement.single.copied': 'Скопировано кодировок: {copied}; пропущено: {skipped} (архивные коды или текст, удалённый правками).',
 

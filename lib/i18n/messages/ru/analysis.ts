@@ -1,7 +1,8 @@
 /** Russian strings of the analysis screens. */
 import type { analysis as english } from '../en/analysis';
+import type { RuPlural, Translation } from '../../plural';
 
-export const analysis: Record<keyof typeof english, string> = {
+export const analysis: Translation<typeof english, RuPlural> = {
   'analysis.tab.frequencies': 'Частоты',
   'analysis.tab.cooccurrence': 'Совместная встречаемость',
   'analysis.tab.caseMatrix': 'Матрица случаев',
@@ -43,7 +44,7 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.total': 'Итого',
   'analysis.allCodes': 'Все коды',
   'analysis.denominator': 'n = {n}',
-  'analysis.words': 'слов: {n}',
+  'analysis.words': { one: '{n} слово', few: '{n} слова', many: '{n} слов', other: '{n} слова' },
   'analysis.view': 'Вид',
   'analysis.view.table': 'Таблица',
   'analysis.view.bars': 'Столбчатая диаграмма',
@@ -71,7 +72,7 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.chart.codeAxis': 'Код',
   'analysis.chart.many': 'Показаны первые {n} кодов; сверните дерево или отфильтруйте коды, чтобы увидеть остальные.',
   'analysis.excerpts.title': 'Фрагменты',
-  'analysis.excerpts.count': 'Фрагментов: {n}',
+  'analysis.excerpts.count': { one: '{n} фрагмент', few: '{n} фрагмента', many: '{n} фрагментов', other: '{n} фрагмента' },
   'analysis.excerpts.showing': '{from}–{to} из {n}',
   'analysis.excerpts.next': 'Следующая страница',
   'analysis.excerpts.previous': 'Предыдущая страница',
@@ -91,9 +92,9 @@ export const analysis: Record<keyof typeof english, string> = {
   'analysis.cooc.show': 'Показать',
   'analysis.cooc.help.overlap': 'Ячейка считает пары кодировок двух кодов, у которых есть хотя бы один общий символ; на диагонали — сегменты кода. Жаккар: доля сегментов двух кодов, пересекающихся с другим кодом.',
   'analysis.cooc.help.turn': 'Ячейка считает реплики, закодированные обоими кодами; на диагонали — реплики с кодом. Жаккар: реплики с обоими ÷ реплики хотя бы с одним.',
-  'analysis.cooc.hidden': 'Кодов без кодировок не показано: {n}.',
+  'analysis.cooc.hidden': { one: '{n} код без кодировок не показан.', few: '{n} кода без кодировок не показаны.', many: '{n} кодов без кодировок не показаны.', other: '{n} кода без кодировок не показаны.' },
   'analysis.cooc.passages': 'Где встречаются вместе {a} и {b}',
-  'analysis.cooc.passagesCount': 'Фрагментов: {n}',
+  'analysis.cooc.passagesCount': { one: '{n} фрагмент', few: '{n} фрагмента', many: '{n} фрагментов', other: '{n} фрагмента' },
   'analysis.cooc.turnLabel': 'Реплика {n}',
   'analysis.case.participant': 'Участник',
   'analysis.case.group': 'Группа',
