@@ -262,7 +262,7 @@ function UnitizedSection({ unitized: u, summary, names, t }: { unitized: Unitize
     <section className="agreement-unitized" data-testid="agreement-unitized">
       <h3>{t('agreement.unitized')}</h3>
       <ul className="hint agreement-notes">
-        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length, documents: u.alphaU.documents })}</li>
+        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length, n: u.alphaU.documents })}</li>
         <li>{t('agreement.unitized.help')}</li>
         {u.skippedDocuments.length > 0 && (
           <li className="warn">{t('agreement.unitized.skipped', { documents: u.skippedDocuments.map(names.document).join(', ') })}</li>
