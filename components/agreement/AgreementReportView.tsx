@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { poolPairs, type AgreementSummary } from '@/lib/agreement/summary';
 import type { AgreementSelection } from '@/lib/agreement/selection';
 import type { UnitizedReport } from '@/lib/agreement/unitized-report';
-import { formatNumber, type Translate } from '@/lib/i18n';
+import { formatNumber, formatSignificant, type Translate } from '@/lib/i18n';
 import { AlphaCell, fixed3, KappaCell, PercentCell, SegmentCell, UnitizedCell } from './stats';
 
 export interface ReportNames {
@@ -255,7 +255,7 @@ export function AgreementReportView({
  */
 function UnitizedSection({ unitized: u, summary, names, t }: { unitized: UnitizedReport; summary: AgreementSummary; names: ReportNames; t: Translate }) {
   const coders = summary.report.coders;
-  const d = (x: number | null) => (x === null ? '—' : formatNumber(x, t.locale, 4));
+  const d = (x: number | null) => (x === null ? '—' : formatSignificant(x, t.locale));
   const kappaOf = new Map(summary.report.turn.kappa.map((k) => [`${k.coderA}|${k.coderB}`, k.pooled.kappa]));
   const pairOf = new Map(u.pairs.map((p) => [`${p.coderA}|${p.coderB}`, p]));
   return (

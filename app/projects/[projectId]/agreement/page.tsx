@@ -106,7 +106,7 @@ function Report({ projectId, selection, run, t }: { projectId: number; selection
             {run.readiness.idle.length > 0 && <p className="badge warn">{t('agreement.idle', { names: run.readiness.idle.map(run.names.coder).join(', ') })}</p>}
             <ul className="hint agreement-notes">
               <li>{t('agreement.legend')}</li>
-              <li>{selection.samples > 0 ? t('agreement.ciHelp', { samples: selection.samples, seed: String(selection.seed) }) : t('agreement.ciNone')}</li>
+              <li>{selection.samples > 0 ? t('agreement.ciHelp', { samples: selection.samples, seed: selection.seed }) : t('agreement.ciNone')}</li>
               <li>{t('agreement.segmentHelp', { threshold: selection.thresholdPercent })}</li>
               <li>{t('agreement.unitsHelp')}</li>
               <li>{t(selection.excludeUncoded ? 'agreement.uncodedExcluded' : 'agreement.uncodedIncluded')}</li>
