@@ -98,6 +98,7 @@ describe('GET excerpts-export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Fixture-excerpts\.csv"; filename\*=UTF-8''Fixture-excerpts\.csv$/);
+    expect(res.headers.get('cache-control')).toMatch(/(^|, )no-store(,|$)/);
     const bytes = await body(res);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
