@@ -168,7 +168,7 @@ describe('the session secret kept beside the database (issue 16, item 9)', () =>
   it('makes `npm start` fail at once naming the file, instead of a 500 at every sign-in', () => {
     const { db, file } = fresh();
     fs.writeFileSync(file, '\n');
-    const env: Record<string, string | undefined> = { ...process.env, DATABASE_PATH: db, PORT: '3499' };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: db, PORT: '3499' };
     delete env.AUTH_SECRET;
     const r = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], { env, encoding: 'utf8', timeout: 60_000 });
     expect(r.status).toBe(1);
