@@ -7,7 +7,7 @@ import { getDb } from '@/db/client';
 import { projectById, roleInProject } from '@/db/queries/projects';
 import { userForSession, type PublicUser } from '@/db/queries/users';
 import type { Role } from '@/lib/access/layers';
-import { authOptions, claimsOf, secureCookiesFor, sessionCookieName } from '@/server/edge/auth';
+import { authOptions, claimsOf, sessionCookieName } from '@/server/edge/auth';
 
 /**
  * The signed-in, enabled user, or null: the one place a session is read, for pages, server
@@ -40,7 +40,8 @@ export async function reissueSession(userId: number, sessionVersion: number): Pr
   } catch {
     return false;
   }
-  const name = sessionCookieName();
+  const secure = authOptions.useSecureCookies === true;
+  const name = sessionCookieName(secure);
   const raw = jar.get(name)?.value;
   const token = raw ? await decode({ token: raw, secret }).catch(() => null) : null;
   if (!token || claimsOf(token)?.uid !== userId || typeof token.exp !== 'number') return false;
@@ -48,7 +49,7 @@ export async function reissueSession(userId: number, sessionVersion: number): Pr
   if (maxAge <= 0) return false;
   const { iat: _iat, exp: _exp, jti: _jti, ...claims } = token;
   const value = await encode({ token: { ...claims, sv: sessionVersion }, secret, maxAge });
-  jar.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure: secureCookiesFor(process.env.NEXTAUTH_URL), expires: new Date(token.exp * 1000) });
+  jar.set(name, value, { httpOnly: true, sameSite: 'lax', path: '/', secure, expires: new Date(token.exp * 1000) });
   return true;
 }
 
