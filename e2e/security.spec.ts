@@ -247,6 +247,7 @@ test('sessions end on every device: sign out, "sign out everywhere", disabling, 
   };
   const endedOn = async (p: Page) => {
     expect((await p.request.get('/api/v1/projects')).status()).toBe(401);
+    expect(await (await p.request.get('/api/auth/session')).json()).toEqual({});
     await p.goto('/');
     await expect(p).toHaveURL(/\/signin/);
   };
