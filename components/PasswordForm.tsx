@@ -22,7 +22,9 @@ export function PasswordForm({ then }: { then?: string }) {
     if (!r.ok) return setMessage({ ok: false, text: r.error });
     form.reset();
     setMessage({ ok: true, text: t('password.changed') });
-    if (then) window.location.assign(then);
+    // Other sessions ended; this one was re-issued, unless it could not be (then: sign in again).
+    if (!r.value.signedIn) window.location.assign('/signin');
+    else if (then) window.location.assign(then);
   }
 
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { useState, useTransition } from 'react';
-import { createUserAction, resetPasswordAction, setUserFlagsAction } from '@/server/actions/users';
+import { createUserAction, endSessionsAction, resetPasswordAction, setUserFlagsAction } from '@/server/actions/users';
 import { useI18n } from './I18nProvider';
 
 interface UserRow {
@@ -31,6 +31,7 @@ export function UsersAdmin({ users, selfId }: { users: UserRow[]; selfId: number
             <th>{t('users.admin')}</th>
             <th>{t('users.disabled')}</th>
             <th>{t('users.reset')}</th>
+            <th>{t('users.sessions')}</th>
           </tr>
         </thead>
         <tbody>
@@ -75,6 +76,17 @@ export function UsersAdmin({ users, selfId }: { users: UserRow[]; selfId: number
                     </button>
                   </form>
                 </details>
+              </td>
+              <td>
+                {/* One's own sessions end from Settings ("all other devices"), which keeps this one. */}
+                <button
+                  type="button"
+                  disabled={pending || u.id === selfId}
+                  aria-label={t('users.signOutEverywhereOf', { email: u.email })}
+                  onClick={() => run(endSessionsAction({ userId: u.id }), t('users.signedOutEverywhere', { email: u.email }))}
+                >
+                  {t('users.signOutEverywhere')}
+                </button>
               </td>
             </tr>
           ))}

@@ -42,6 +42,12 @@ export const users = sqliteTable('users', {
   isDemo: integer('is_demo', { mode: 'boolean' }).notNull().default(false),
   /** Set when an admin resets the password: the user must choose a new one before anything else. */
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
+  /**
+   * Goes up by one whenever the user's sessions must end (sign-out, a password change or reset,
+   * disabling, "sign out everywhere"); a session token carries the number it was issued with
+   * and counts only while the two agree.
+   */
+  sessionVersion: integer('session_version').notNull().default(0),
   createdAt: createdAt(),
 });
 

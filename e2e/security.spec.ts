@@ -224,3 +224,65 @@ test('an admin resets a password; the user must choose a new one before anything
   await signIn(await again.newPage(), 'reset.me@example.kz', 'a choice of my own, finally');
   await again.close();
 });
+
+test('sessions end on every device: sign out, "sign out everywhere", disabling, "all other devices"', async ({ page, browser }) => {
+  const email = 'two.devices@example.kz';
+  const password = 'one person, two browsers';
+  await signIn(page, 'admin@demo.test');
+  await page.goto('/admin/users');
+  await page.getByLabel('Name').fill('Two Devices');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Initial password').fill(password);
+  await page.getByRole('button', { name: 'Create user' }).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+
+  const laptop = await (await browser.newContext()).newPage();
+  const phone = await (await browser.newContext()).newPage();
+  const bothSignIn = async () => {
+    for (const p of [laptop, phone]) {
+      await signIn(p, email, password);
+      await p.goto('/');
+      await expect(p).not.toHaveURL(/\/signin/);
+    }
+  };
+  const endedOn = async (p: Page) => {
+    expect((await p.request.get('/api/v1/projects')).status()).toBe(401);
+    expect(await (await p.request.get('/api/auth/session')).json()).toEqual({});
+    await p.goto('/');
+    await expect(p).toHaveURL(/\/signin/);
+  };
+
+  // an admin signs the user out everywhere
+  await bothSignIn();
+  await page.getByRole('button', { name: `Sign out everywhere: ${email}` }).click();
+  await expect(page.getByRole('status')).toContainText('signed out on every device');
+  await endedOn(laptop);
+  await endedOn(phone);
+
+  // signing out on one device ends the other's session too
+  await bothSignIn();
+  await laptop.getByRole('button', { name: 'Sign out', exact: true }).click();
+  await expect(laptop).toHaveURL(/\/signin/);
+  await endedOn(phone);
+
+  // "sign out of all other devices" keeps the device asking
+  await bothSignIn();
+  await laptop.goto('/settings');
+  await laptop.getByRole('button', { name: 'Sign out of all other devices' }).click();
+  await expect(laptop.getByRole('status')).toHaveText('You are signed out on every other device.');
+  await endedOn(phone);
+  await laptop.goto('/');
+  await expect(laptop).not.toHaveURL(/\/signin/);
+  expect((await laptop.request.get('/api/v1/projects')).status()).toBe(200);
+
+  // disabling the account
+  await page.reload();
+  // a controlled checkbox: it shows the new state once the list comes back from the server
+  await page.getByLabel(`Disabled: ${email}`).click();
+  await expect(page.getByRole('status')).toHaveText('Saved.');
+  await expect(page.getByLabel(`Disabled: ${email}`)).toBeChecked();
+  await endedOn(laptop);
+
+  await laptop.context().close();
+  await phone.context().close();
+});

@@ -5,6 +5,7 @@ import { tokensForUser } from '@/db/queries/users';
 import { TokensEditor } from '@/components/TokensEditor';
 import { LanguageSwitch } from '@/components/LanguageSwitch';
 import { PasswordForm } from '@/components/PasswordForm';
+import { SessionsPanel } from '@/components/SessionsPanel';
 
 export default async function SettingsPage() {
   const user = await requireUser();
@@ -23,6 +24,7 @@ export default async function SettingsPage() {
       </p>
       <h2>{t('password.title')}</h2>
       <PasswordForm />
+      <SessionsPanel />
       <TokensEditor tokens={tokens} />
     </div>
   );

@@ -35,6 +35,38 @@ export function userById(db: Db, id: number): PublicUser | undefined {
   return db.select(publicColumns).from(users).where(eq(users.id, id)).get();
 }
 
+/**
+ * The user a session token names, if that session still counts: the account exists, is not
+ * disabled, and its session version is the one the token was issued with. One primary-key read.
+ */
+export function userForSession(db: Db, id: number, sessionVersion: number): PublicUser | undefined {
+  return db
+    .select(publicColumns)
+    .from(users)
+    .where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion), eq(users.disabled, false)))
+    .get();
+}
+
+/** The version a new session token of the user carries (undefined for no such user). */
+export function sessionVersionOf(db: Db, id: number): number | undefined {
+  return db.select({ v: users.sessionVersion }).from(users).where(eq(users.id, id)).get()?.v;
+}
+
+const nextSessionVersion = sql`${users.sessionVersion} + 1`;
+
+/** Ends every session of the user; returns the new version (undefined for no such user). */
+export function endSessions(db: Db, id: number): number | undefined {
+  return db.update(users).set({ sessionVersion: nextSessionVersion }).where(eq(users.id, id)).returning({ v: users.sessionVersion }).get()?.v;
+}
+
+/**
+ * Ends the user's sessions when signing out with a token that still counts; a stale token
+ * (already ended) changes nothing, so it cannot sign out the sessions issued after it.
+ */
+export function endSessionsFrom(db: Db, id: number, sessionVersion: number): boolean {
+  return db.update(users).set({ sessionVersion: nextSessionVersion }).where(and(eq(users.id, id), eq(users.sessionVersion, sessionVersion))).run().changes > 0;
+}
+
 export function listUsers(db: Db): PublicUser[] {
   return db.select(publicColumns).from(users).orderBy(asc(users.email)).all();
 }
@@ -78,12 +110,24 @@ export function setUserFlags(db: Db, id: number, flags: { isAdmin?: boolean; dis
     const row = db.select({ isDemo: users.isDemo }).from(users).where(eq(users.id, id)).get();
     if (row?.isDemo && !isDemoInstance(db)) throw new DomainError('user.demo_admin');
   }
-  db.update(users).set(flags).where(eq(users.id, id)).run();
+  // Disabling ends the account's sessions too: enabling it again does not bring them back.
+  db.update(users)
+    .set({ ...flags, ...(flags.disabled ? { sessionVersion: nextSessionVersion } : {}) })
+    .where(eq(users.id, id))
+    .run();
 }
 
-/** Stores a new password hash; `mustChange` when an admin set it (the user then picks their own). */
-export function setUserPassword(db: Db, id: number, passwordHash: string, mustChange = false): void {
-  db.update(users).set({ passwordHash, mustChangePassword: mustChange }).where(eq(users.id, id)).run();
+/**
+ * Stores a new password hash; `mustChange` when an admin set it (the user then picks their own).
+ * Every session of the user ends with the old password; returns the new session version.
+ */
+export function setUserPassword(db: Db, id: number, passwordHash: string, mustChange = false): number | undefined {
+  return db
+    .update(users)
+    .set({ passwordHash, mustChangePassword: mustChange, sessionVersion: nextSessionVersion })
+    .where(eq(users.id, id))
+    .returning({ v: users.sessionVersion })
+    .get()?.v;
 }
 
 /** Replaces a hash of an older format by one of the current, unless the password changed meanwhile. */

@@ -1,16 +1,15 @@
 /** The edge of the JSON API: authentication (session or token), errors as JSON. */
-import { getServerSession } from 'next-auth';
 import { NextResponse } from 'next/server';
 import { ZodError } from 'zod';
 import { getDb } from '@/db/client';
 import { roleInProject } from '@/db/queries/projects';
-import { userById, userForTokenHash, type PublicUser } from '@/db/queries/users';
+import { userForTokenHash, type PublicUser } from '@/db/queries/users';
 import type { Role } from '@/lib/access/layers';
 import { bearerToken, hashApiToken } from '@/lib/auth/token';
 import { DomainError, STATUS_OF_KIND } from '@/lib/errors';
 import { invalidInput } from '@/lib/errors/zod';
 import { readBodyWithLimit, UploadError } from '@/lib/import/upload';
-import { authOptions } from '@/server/edge/auth';
+import { currentUser } from '@/server/edge/session';
 
 export class HttpError extends Error {
   constructor(
@@ -39,11 +38,9 @@ async function apiCaller(req: Request): Promise<{ user: PublicUser; by: 'token' 
   }
   // No session cookie: nobody, without asking next-auth (which needs a request scope).
   if (!req.headers.get('cookie')?.includes('next-auth.session-token')) return null;
-  const session = await getServerSession(authOptions);
-  const id = (session?.user as { id?: number } | undefined)?.id;
-  if (typeof id !== 'number') return null;
-  const user = userById(db, id);
-  return user && !user.disabled ? { user, by: 'cookie' } : null;
+  // The session as pages and actions see it: ended sessions and disabled accounts are nobody.
+  const user = await currentUser();
+  return user ? { user, by: 'cookie' } : null;
 }
 
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);

@@ -8,7 +8,7 @@
  * passwords are checked off the main thread.
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import NextAuth, { type NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions } from 'next-auth';
 import { decode } from 'next-auth/jwt';
 import type { Db } from '@/db/client';
 import { openTestDatabase } from '@/db/testing';
@@ -17,6 +17,7 @@ import { signInAddresses, signInFailures, users } from '@/db/schema';
 import { peerSignature } from '@/server/edge/client-address';
 import { resetAttempts } from '@/server/edge/signin-limits';
 import { hashPassword } from '@/lib/auth/password';
+import { signIn, valueOf } from '@/server/testing/next-auth-client';
 
 const SECRET = 'auth-test-secret-0000000000000000000000';
 const PASSWORD = 'correct horse battery';
@@ -48,68 +49,6 @@ async function authOptionsFor(publicUrl: string): Promise<NextAuthOptions> {
   process.env.NEXTAUTH_URL = publicUrl;
   vi.resetModules();
   return (await import('@/server/edge/auth')).authOptions;
-}
-
-interface Answer {
-  status: number;
-  body: unknown;
-  setCookies: string[];
-}
-
-/** Calls next-auth's handler the way a pages API route would (no Next request scope needed). */
-async function nextAuth(options: NextAuthOptions, action: string[], init: { method: string; body?: Record<string, string>; cookies?: Record<string, string>; headers?: Record<string, string> }): Promise<Answer> {
-  const answer: Answer = { status: 200, body: undefined, setCookies: [] };
-  const headers: Record<string, string | string[]> = {};
-  const res = {
-    status(code: number) {
-      answer.status = code;
-      return res;
-    },
-    getHeader: (name: string) => headers[name.toLowerCase()],
-    setHeader(name: string, value: string | string[]) {
-      headers[name.toLowerCase()] = value;
-      return res;
-    },
-    send(body: unknown) {
-      answer.body = body;
-    },
-    json(body: unknown) {
-      answer.body = body;
-    },
-    end() {},
-  };
-  const req = {
-    method: init.method,
-    query: { nextauth: action },
-    body: init.body ?? {},
-    cookies: init.cookies ?? {},
-    headers: { host: 'fgcoder.test', 'content-type': 'application/x-www-form-urlencoded', ...init.headers },
-  };
-  await (NextAuth as unknown as (req: unknown, res: unknown, options: NextAuthOptions) => Promise<void>)(req, res, options);
-  const set = headers['set-cookie'];
-  answer.setCookies = set === undefined ? [] : Array.isArray(set) ? set : [set];
-  return answer;
-}
-
-const cookieNamed = (setCookies: string[], name: string) => setCookies.find((c) => c.startsWith(`${name}=`));
-const valueOf = (cookie: string) => decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1).split(';')[0]);
-
-/** Signs in through the credentials provider as a browser does: fetch a CSRF token, post the form. */
-async function signIn(options: NextAuthOptions, email: string, password: string, headers: Record<string, string> = {}, extraBody: Record<string, string> = {}) {
-  const secure = options.useSecureCookies === true;
-  const csrfName = `${secure ? '__Host-' : ''}next-auth.csrf-token`;
-  const csrf = await nextAuth(options, ['csrf'], { method: 'GET', headers });
-  const csrfCookie = cookieNamed(csrf.setCookies, csrfName);
-  if (!csrfCookie) throw new Error(`no ${csrfName} cookie in ${csrf.setCookies.join(' | ')}`);
-  const { csrfToken } = csrf.body as { csrfToken: string };
-  const answer = await nextAuth(options, ['callback', 'credentials'], {
-    method: 'POST',
-    body: { csrfToken, email, password, json: 'true', ...extraBody },
-    cookies: { [csrfName]: valueOf(csrfCookie) },
-    headers,
-  });
-  const sessionName = `${secure ? '__Secure-' : ''}next-auth.session-token`;
-  return { ...answer, session: cookieNamed(answer.setCookies, sessionName) };
 }
 
 describe('the session', () => {

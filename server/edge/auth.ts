@@ -1,9 +1,9 @@
 /** next-auth configuration: email + password, JWT sessions, sign-in throttling. */
-import type { NextAuthOptions } from 'next-auth';
+import type { NextAuthOptions, User } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { normaliseEmail, rehashPassword, userByEmail } from '@/db/queries/users';
+import { endSessionsFrom, normaliseEmail, rehashPassword, userByEmail } from '@/db/queries/users';
 import { pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait } from '@/db/queries/signin';
 import { safeCallbackPath } from '@/lib/auth/callback';
 import { needsRehash } from '@/lib/auth/password';
@@ -29,6 +29,24 @@ export const SESSION_MAX_AGE_S = 12 * 60 * 60;
  */
 export function secureCookiesFor(publicUrl: string | undefined): boolean {
   return /^https:\/\//i.test(publicUrl ?? '');
+}
+
+/** The session cookie's name, as next-auth names it (see secureCookiesFor). */
+export function sessionCookieName(secure = secureCookiesFor(process.env.NEXTAUTH_URL)): string {
+  return `${secure ? '__Secure-' : ''}next-auth.session-token`;
+}
+
+/** What the session token says beyond next-auth's own claims: who, and the session version it was issued with. */
+export interface SessionClaims {
+  uid: number;
+  sv: number;
+}
+
+/** The claims of a decoded token or a session (session.user), or null when they are missing. */
+export function claimsOf(x: object | null | undefined): SessionClaims | null {
+  const c = x as { uid?: unknown; id?: unknown; sv?: unknown } | null | undefined;
+  const uid = c?.uid ?? c?.id;
+  return typeof uid === 'number' && typeof c?.sv === 'number' ? { uid, sv: c.sv } : null;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -79,7 +97,8 @@ export const authOptions: NextAuthOptions = {
             .then((hash) => rehashPassword(db, user.id, stored, hash))
             .catch(() => {});
         }
-        return { id: String(user.id), email: user.email, name: user.name };
+        const signedIn: User & { sessionVersion: number } = { id: String(user.id), email: user.email, name: user.name, sessionVersion: user.sessionVersion };
+        return signedIn;
       },
     }),
   ],
@@ -88,13 +107,26 @@ export const authOptions: NextAuthOptions = {
     async redirect({ url, baseUrl }) {
       return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
     },
+    // The token carries the user's session version from sign-in; currentUser (server/edge/session.ts)
+    // compares it with the row on every request, so raising the row's version ends the session.
     async jwt({ token, user }) {
-      if (user) token.uid = Number(user.id);
+      if (user) {
+        token.uid = Number(user.id);
+        token.sv = (user as { sessionVersion?: number }).sessionVersion ?? 0;
+      }
       return token;
     },
     async session({ session, token }) {
-      if (session.user) (session.user as { id?: number }).id = token.uid as number;
+      if (session.user) Object.assign(session.user, { id: token.uid, sv: token.sv });
       return session;
+    },
+  },
+  events: {
+    // Signing out ends every session of the user, on every device (issue #16): the token was
+    // signed, so forgetting this browser's cookie alone would leave a copy of it valid.
+    async signOut({ token }) {
+      const claims = claimsOf(token);
+      if (claims) endSessionsFrom(getDb(), claims.uid, claims.sv);
     },
   },
 };

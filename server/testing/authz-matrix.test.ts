@@ -386,6 +386,8 @@ const SCENARIOS: Scenario[] = [
     run: action({ args: () => [{ current: 'not the password', password: 'a-long-enough-password' }], accepted: /current password is not right/ }),
   },
   { entry: 'action users.resetPasswordAction', expect: allow('admin'), run: action({ args: (c) => [{ userId: c.fx.spare.id, password: 'a-long-enough-password' }] }) },
+  { entry: 'action users.endSessionsAction', note: "another user's sessions, everywhere", expect: allow('admin'), run: action({ args: (c) => [{ userId: c.fx.spare.id }] }) },
+  { entry: 'action users.endOtherSessionsAction', note: "the caller's own other sessions", expect: allow(...SIGNED_IN), run: action({ args: () => [{}] }) },
   {
     entry: 'action setup.createFirstAdminAction',
     note: 'the instance has accounts: nobody, signed in or not (the first-run screen is closed)',
