@@ -55,10 +55,10 @@ test('pages, the API and static files carry the security headers', async ({ requ
   }
 });
 
-test('no page of the app breaks its Content-Security-Policy: nothing refused, in the console or as a violation event', async ({ page }) => {
-  const violations: string[] = [];
+/** Collects, from a page, every Content-Security-Policy refusal the browser reports, and uncaught errors. */
+async function watchPolicy(page: Page, violations: string[]) {
   page.on('console', (m) => {
-    if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|run)/i.test(m.text())) violations.push(`console: ${m.text()}`);
+    if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|run|connect|frame)/i.test(m.text())) violations.push(`console: ${m.text()}`);
   });
   page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
   await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
@@ -67,11 +67,16 @@ test('no page of the app breaks its Content-Security-Policy: nothing refused, in
       (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
     });
   });
-  const visit = async (path: string, ready: () => Promise<void>) => {
+  return async (path: string, ready: () => Promise<void>) => {
     await page.goto(path);
     await ready();
     await page.waitForTimeout(300);
   };
+}
+
+test('no page of the app breaks its Content-Security-Policy: nothing refused, in the console or as a violation event', async ({ page, browser }) => {
+  const violations: string[] = [];
+  const visit = await watchPolicy(page, violations);
 
   await visit('/signin', () => expect(page.getByRole('button', { name: /sign in/i })).toBeVisible());
   await signIn(page, 'lead@demo.test');
@@ -101,8 +106,19 @@ test('no page of the app breaks its Content-Security-Policy: nothing refused, in
 
   const shown = () => expect(page.locator('main h1').first()).toBeVisible();
   await visit(`${project}/codebook`, () => expect(page.getByRole('tree', { name: 'Codes' })).toBeVisible());
-  for (const path of ['agreement', 'analysis', 'analysis/cooccurrence', 'analysis/excerpts', 'search', 'members', 'export']) await visit(`${project}/${path}`, shown);
+  for (const path of ['agreement', 'agreement/review', 'analysis', 'analysis/cooccurrence', 'analysis/excerpts', 'analysis/case-matrix', 'search', 'assignments', 'my-documents', 'attributes', 'participants', 'members', 'import', 'export', 'settings']) {
+    await visit(`${project}/${path}`, shown);
+  }
+  await visit(`${project}/search?q=${encodeURIComponent('петиция')}`, () => expect(page.locator('main mark, main .hit').first()).toBeVisible());
+  await visit('/import', shown);
   await visit('/settings', shown);
+
+  const ctx = await browser.newContext();
+  const admin = await ctx.newPage();
+  const adminVisit = await watchPolicy(admin, violations);
+  await signIn(admin, 'admin@demo.test');
+  await adminVisit('/admin/users', () => expect(admin.getByRole('button', { name: 'Create user' })).toBeVisible());
+  await ctx.close();
   expect(violations).toEqual([]);
 });
 
