@@ -1,6 +1,7 @@
 'use client';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { useI18n } from './I18nProvider';
 
 export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
@@ -20,7 +21,8 @@ export function SignInForm({ callbackUrl }: { callbackUrl: string }) {
     });
     setBusy(false);
     if (res?.ok && !res.error) {
-      window.location.assign(callbackUrl);
+      // The page passes a checked path; checked again here, where the browser is sent.
+      window.location.assign(safeCallbackPath(callbackUrl));
     } else {
       setError(res?.error === 'Throttled' ? t('signin.throttled') : t('signin.failed'));
     }

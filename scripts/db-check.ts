@@ -1,8 +1,22 @@
-/** `npm run db:check`: verifies the database invariants and prints a report; exits 1 on any problem. */
+/**
+ * `npm run db:check [-- <path>]`: verifies the database invariants and prints a report; exits
+ * 1 on any problem, 2 when there is no database at the path (it never creates one: a mistyped
+ * path must not be reported as a clean, empty database).
+ */
+import fs from 'node:fs';
+import path from 'node:path';
 import { databasePath, openDatabase } from '../db/client';
 import { checkIntegrity } from '../db/queries/integrity';
 
-const file = process.argv[2] ?? databasePath();
+const file = path.resolve(process.argv[2] ?? databasePath());
+const stat = fs.statSync(file, { throwIfNoEntry: false });
+if (!stat || !stat.isFile()) {
+  console.error(
+    `No database at ${file}: ${stat ? 'that is not a file' : 'the file does not exist'}. ` +
+      'db:check checks an existing database and creates none; pass its path (npm run db:check -- <path>) or set DATABASE_PATH.',
+  );
+  process.exit(2);
+}
 const report = checkIntegrity(openDatabase(file));
 console.log(`Checked ${file}: ${report.documents} documents, ${report.turns} turns, ${report.codings} codings.`);
 if (report.problems.length === 0) {

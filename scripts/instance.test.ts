@@ -2,21 +2,24 @@
  * No known password on a real instance (issue 16, item 1): `npm start` on an empty database
  * seeds no account unless SEED_DEMO=1, which seeds the demo (admin@demo.test an admin of the
  * demo instance). Migration 0006 marks the demo accounts of an older database, and calls it a
- * demo instance only when they are all it has.
+ * demo instance only when they are all it has. The session secret kept beside the database
+ * is written atomically, and an empty or short one stops the start naming the file.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openDatabase } from '../db/client';
 import { isDemoInstance } from '../db/queries/instance';
 import { userByEmail, userById } from '../db/queries/users';
 import { instanceSettings, users } from '../db/schema';
-import { prepareInstance } from './instance';
+import { ensureSecret, MIN_SECRET_LENGTH, prepareInstance, SecretFileError } from './instance';
 
 const saved = { DATABASE_PATH: process.env.DATABASE_PATH, SEED_DEMO: process.env.SEED_DEMO, AUTH_SECRET: process.env.AUTH_SECRET };
 const dirs: string[] = [];
 afterEach(() => {
+  vi.restoreAllMocks();
   for (const [k, v] of Object.entries(saved)) {
     if (v === undefined) delete process.env[k];
     else process.env[k] = v;
@@ -87,4 +90,88 @@ describe('migration 0006 on an older database', () => {
     expect(userById(db, userByEmail(db, 'admin.real@uni.kz')!.id)?.isAdmin).toBe(true);
     db.$client.close();
   });
+});
+
+describe('the session secret kept beside the database (issue 16, item 9)', () => {
+  /** A fresh folder, AUTH_SECRET unset so the kept file is used; returns the database path and the secret file. */
+  function fresh(): { db: string; file: string; dir: string } {
+    const db = freshPath();
+    delete process.env.AUTH_SECRET;
+    return { db, file: path.join(path.dirname(db), 'auth-secret'), dir: path.dirname(db) };
+  }
+
+  it('is generated once (43 characters, mode 0600) and read back; no temporary file stays', () => {
+    const { db, file, dir } = fresh();
+    const secret = ensureSecret(db);
+    expect(secret).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${secret}\n`);
+    if (process.platform !== 'win32') expect(fs.statSync(file).mode & 0o777).toBe(0o600);
+    expect(fs.readdirSync(dir)).toEqual(['auth-secret']);
+    expect(ensureSecret(db)).toBe(secret);
+  });
+
+  it('AUTH_SECRET in the environment wins, and no file is written', () => {
+    const { db, dir } = fresh();
+    process.env.AUTH_SECRET = 'from-the-environment';
+    expect(ensureSecret(db)).toBe('from-the-environment');
+    expect(fs.readdirSync(dir)).toEqual([]);
+  });
+
+  it('an empty, blank or short file is an error naming the file, and is left alone', () => {
+    for (const [content, says] of [
+      ['', 'is empty'],
+      ['  \n', 'is empty'],
+      ['abc\n', 'is only 3 characters long'],
+      ['x'.repeat(MIN_SECRET_LENGTH - 1), `is only ${MIN_SECRET_LENGTH - 1} characters long`],
+    ]) {
+      const { db, file } = fresh();
+      fs.writeFileSync(file, content);
+      let thrown: unknown;
+      try {
+        ensureSecret(db);
+      } catch (e) {
+        thrown = e;
+      }
+      expect(thrown).toBeInstanceOf(SecretFileError);
+      expect((thrown as Error).message).toContain(`The session secret ${file} ${says}`);
+      expect(fs.readFileSync(file, 'utf8')).toBe(content);
+    }
+    const { db, file } = fresh();
+    fs.writeFileSync(file, 'y'.repeat(MIN_SECRET_LENGTH));
+    expect(ensureSecret(db)).toBe('y'.repeat(MIN_SECRET_LENGTH));
+  });
+
+  it('a write that fails half-way (disk full at the flush) leaves no secret file and no temporary file', () => {
+    const { db, dir, file } = fresh();
+    vi.spyOn(fs, 'fsyncSync').mockImplementationOnce(() => {
+      throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' });
+    });
+    expect(() => ensureSecret(db)).toThrow(`Cannot write the session secret ${file}: ENOSPC`);
+    expect(fs.readdirSync(dir)).toEqual([]);
+    vi.restoreAllMocks();
+    expect(ensureSecret(db)).toHaveLength(43); // the next start writes it
+  });
+
+  it('when another process puts its secret there first, that one is used and kept', () => {
+    const { db, file, dir } = fresh();
+    const theirs = 'z'.repeat(43);
+    const link = fs.linkSync;
+    vi.spyOn(fs, 'linkSync').mockImplementationOnce((from, to) => {
+      fs.writeFileSync(file, `${theirs}\n`);
+      link(from, to);
+    });
+    expect(ensureSecret(db)).toBe(theirs);
+    expect(fs.readFileSync(file, 'utf8')).toBe(`${theirs}\n`);
+    expect(fs.readdirSync(dir)).toEqual(['auth-secret']);
+  });
+
+  it('makes `npm start` fail at once naming the file, instead of a 500 at every sign-in', () => {
+    const { db, file } = fresh();
+    fs.writeFileSync(file, '\n');
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_PATH: db, PORT: '3499' };
+    delete env.AUTH_SECRET;
+    const r = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/start.ts'], { env, encoding: 'utf8', timeout: 60_000 });
+    expect(r.status).toBe(1);
+    expect(r.stderr).toContain(`Start-up failed: The session secret ${file} is empty`);
+  }, 60_000);
 });

@@ -13,14 +13,88 @@ import { projects, users } from '../db/schema';
 import { isDemoInstance } from '../db/queries/instance';
 import { seedDemo } from '../db/seed/demo';
 
-/** AUTH_SECRET from the environment, else one generated once and kept beside the database. */
+/** A kept secret shorter than this was not written by ensureSecret (43 characters) and is refused. */
+export const MIN_SECRET_LENGTH = 32;
+
+/** Thrown when the kept secret file is unusable; names the file and what to do. */
+export class SecretFileError extends Error {}
+
+/**
+ * AUTH_SECRET from the environment, else the one kept in `auth-secret` beside the database,
+ * generated on first start. A kept file that is empty or shorter than MIN_SECRET_LENGTH
+ * throws SecretFileError naming it (every sign-in would otherwise fail with a bare 500). A
+ * new secret is written to a temporary file in the same folder, flushed to disk, then linked
+ * into place, so a crash or a full disk leaves either no file or a whole one; when another
+ * process got there first, its secret is the one used.
+ */
 export function ensureSecret(databaseFile: string): string {
   if (process.env.AUTH_SECRET) return process.env.AUTH_SECRET;
   const file = path.join(path.dirname(databaseFile), 'auth-secret');
-  if (fs.existsSync(file)) return fs.readFileSync(file, 'utf8').trim();
-  const secret = crypto.randomBytes(32).toString('base64url');
-  fs.writeFileSync(file, secret + '\n', { mode: 0o600 });
+  return readSecret(file) ?? writeSecret(file);
+}
+
+/** The kept secret, undefined when there is no file. */
+function readSecret(file: string): string | undefined {
+  let raw: string;
+  try {
+    raw = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+    throw new SecretFileError(`Cannot read the session secret ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  const secret = raw.trim();
+  if (secret.length < MIN_SECRET_LENGTH) {
+    throw new SecretFileError(
+      `The session secret ${file} is ${secret.length === 0 ? 'empty' : `only ${secret.length} characters long`} (at least ${MIN_SECRET_LENGTH} needed). ` +
+        'Delete it to have a new one generated (everyone is signed out), or set AUTH_SECRET.',
+    );
+  }
   return secret;
+}
+
+function writeSecret(file: string): string {
+  const secret = crypto.randomBytes(32).toString('base64url');
+  const dir = path.dirname(file);
+  const temp = path.join(dir, `.auth-secret.${process.pid}.${crypto.randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const fd = fs.openSync(temp, 'wx', 0o600);
+    try {
+      fs.writeSync(fd, secret + '\n');
+      fs.fsyncSync(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
+    try {
+      // A link, unlike a rename, never replaces a secret another process has just put there.
+      fs.linkSync(temp, file);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return readSecret(file) ?? writeSecret(file);
+      // A file system without hard links: rename, which is atomic too.
+      if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP' && code !== 'ENOSYS') throw e;
+      fs.renameSync(temp, file);
+    }
+    syncFolder(dir);
+    return secret;
+  } catch (e) {
+    if (e instanceof SecretFileError) throw e;
+    throw new SecretFileError(`Cannot write the session secret ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}. Set AUTH_SECRET, or make the folder writable.`);
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/** Flushes a folder's entries (the new name) to disk; not every platform can open a folder. */
+function syncFolder(dir: string): void {
+  let fd: number | undefined;
+  try {
+    fd = fs.openSync(dir, 'r');
+    fs.fsyncSync(fd);
+  } catch {
+    // Windows cannot fsync a folder; the file itself was flushed.
+  } finally {
+    if (fd !== undefined) fs.closeSync(fd);
+  }
 }
 
 export function prepareInstance(): { secret: string; databaseFile: string; seeded: boolean; noUsers: boolean; demo: boolean } {

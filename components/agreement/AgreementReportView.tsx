@@ -6,7 +6,7 @@ import Link from 'next/link';
 import { poolPairs, type AgreementSummary } from '@/lib/agreement/summary';
 import type { AgreementSelection } from '@/lib/agreement/selection';
 import type { UnitizedReport } from '@/lib/agreement/unitized-report';
-import { formatNumber, type Translate } from '@/lib/i18n';
+import { formatNumber, formatSignificant, type Translate } from '@/lib/i18n';
 import { AlphaCell, fixed3, KappaCell, PercentCell, SegmentCell, UnitizedCell } from './stats';
 
 export interface ReportNames {
@@ -255,14 +255,14 @@ export function AgreementReportView({
  */
 function UnitizedSection({ unitized: u, summary, names, t }: { unitized: UnitizedReport; summary: AgreementSummary; names: ReportNames; t: Translate }) {
   const coders = summary.report.coders;
-  const d = (x: number | null) => (x === null ? '—' : formatNumber(x, t.locale, 4));
+  const d = (x: number | null) => (x === null ? '—' : formatSignificant(x, t.locale));
   const kappaOf = new Map(summary.report.turn.kappa.map((k) => [`${k.coderA}|${k.coderB}`, k.pooled.kappa]));
   const pairOf = new Map(u.pairs.map((p) => [`${p.coderA}|${p.coderB}`, p]));
   return (
     <section className="agreement-unitized" data-testid="agreement-unitized">
       <h3>{t('agreement.unitized')}</h3>
       <ul className="hint agreement-notes">
-        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length, documents: u.alphaU.documents })}</li>
+        <li>{t(u.excludeUncoded ? 'agreement.unitized.excluded' : 'agreement.unitized.included', { length: u.alphaU.length, n: u.alphaU.documents })}</li>
         <li>{t('agreement.unitized.help')}</li>
         {u.skippedDocuments.length > 0 && (
           <li className="warn">{t('agreement.unitized.skipped', { documents: u.skippedDocuments.map(names.document).join(', ') })}</li>

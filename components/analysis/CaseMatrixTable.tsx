@@ -5,15 +5,9 @@ import { heatColor, heatShare, heatTextColor } from '@/lib/analysis/heat';
 import { DEFAULT_PARAMS, type AnalysisParams } from '@/lib/analysis/params';
 import { excerptsHref } from '@/lib/analysis/links';
 import { useI18n } from '../I18nProvider';
+import { DownloadLinks, type TableDownloads } from './DownloadLinks';
 
 /** Participants × codes with the participants' attributes; a cell opens that participant's codings of the code. */
-/** Where the table's files are: CSV, XLSX and more CSV layouts (long, 0/1, ; with decimal comma), each with its label's key. */
-export interface TableDownloads {
-  csv: string;
-  xlsx: string;
-  more?: Array<{ key: 'analysis.download.long' | 'analysis.download.presence' | 'analysis.download.semicolon'; href: string }>;
-}
-
 export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: CaseMatrix; params: AnalysisParams; layerLabel: string; downloads: TableDownloads }) {
   const { t } = useI18n();
   const max = Math.max(0, ...matrix.counts.flat());
@@ -22,23 +16,7 @@ export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloa
     <div className="case-matrix">
       <p className="layer-line">{t('analysis.counting', { layer: layerLabel })}</p>
       <div className="view-toolbar">
-        <span className="downloads">
-          {t('analysis.download')}:{' '}
-          <a href={downloads.csv} download>
-            {t('analysis.download.csv')}
-          </a>{' '}
-          <a href={downloads.xlsx} download>
-            {t('analysis.download.xlsx')}
-          </a>
-          {downloads.more?.map((d) => (
-            <span key={d.key}>
-              {' '}
-              <a href={d.href} download>
-                {t(d.key)}
-              </a>
-            </span>
-          ))}
-        </span>
+        <DownloadLinks downloads={downloads} />
       </div>
       {matrix.participants.length === 0 ? (
         <p className="empty">{t('analysis.case.empty')}</p>

@@ -6,13 +6,14 @@ import { heatColor, heatTextColor } from '@/lib/analysis/heat';
 import { DEFAULT_PARAMS, toSearchParams, type AnalysisParams } from '@/lib/analysis/params';
 import { excerptsHref } from '@/lib/analysis/links';
 import { useI18n } from '../I18nProvider';
+import { DownloadLinks, type TableDownloads } from './DownloadLinks';
 
 /**
  * The code × code matrix: counts, or Jaccard indices, shaded by Jaccard. A cell opens the
  * passages where the two codes co-occur; the diagonal opens the code's excerpts. Codes
  * without codings are left out (and counted in a note).
  */
-export function CooccurrenceMatrix({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: Matrix; params: AnalysisParams; layerLabel: string; downloads: { csv: string; xlsx: string } }) {
+export function CooccurrenceMatrix({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: Matrix; params: AnalysisParams; layerLabel: string; downloads: TableDownloads }) {
   const { t, locale } = useI18n();
   const [show, setShow] = useState<'count' | 'jaccard'>('count');
   const shown = matrix.codes.map((c, i) => ({ c, i })).filter(({ c }) => c.n > 0);
@@ -32,15 +33,7 @@ export function CooccurrenceMatrix({ projectId, matrix, params, layerLabel, down
             </label>
           ))}
         </div>
-        <span className="downloads">
-          {t('analysis.download')}:{' '}
-          <a href={downloads.csv} download>
-            {t('analysis.download.csv')}
-          </a>{' '}
-          <a href={downloads.xlsx} download>
-            {t('analysis.download.xlsx')}
-          </a>
-        </span>
+        <DownloadLinks downloads={downloads} />
       </div>
       <div className="table-scroll">
         <table className="grid matrix" data-testid="cooccurrence-matrix">

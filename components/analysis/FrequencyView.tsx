@@ -1,6 +1,6 @@
 'use client';
 import { useMemo, useRef, useState } from 'react';
-import type { TableDownloads } from './CaseMatrixTable';
+import { DownloadLinks, type TableDownloads } from './DownloadLinks';
 import type { FrequencyRow, FrequencyTable as Table } from '@/lib/analysis/frequencies';
 import type { CellColumns } from '@/lib/analysis/links';
 import type { AnalysisParams } from '@/lib/analysis/params';
@@ -100,22 +100,7 @@ export function FrequencyView({
             </button>
           </>
         )}
-        <span className="downloads">
-          {t('analysis.download')}:{' '}
-          <a href={downloads.csv} download>
-            {t('analysis.download.csv')}
-          </a>{' '}
-          <a href={downloads.xlsx} download>
-            {t('analysis.download.xlsx')}
-          </a>
-          {downloads.more?.map((d) => (
-            <span key={d.key}>
-              {' '}
-              <a href={d.href} download>
-                {t(d.key)}
-              </a>
-            </span>
-          ))}
+        <DownloadLinks downloads={downloads}>
           {view !== 'table' && (
             <>
               {' '}
@@ -127,7 +112,7 @@ export function FrequencyView({
               </button>
             </>
           )}
-        </span>
+        </DownloadLinks>
       </div>
       {view === 'table' ? (
         <FrequencyTable

@@ -79,7 +79,7 @@ export function AutoCodePanel({
         setDone(r.batchId ? r : null);
         setStatus([
           r.codingIds.length === 0 ? t('search.autocode.nothing') : t('search.autocode.done', { created: r.codingIds.length, existing: r.existing }),
-          ...(r.skippedHits > 0 ? [t('search.autocode.skippedDone', { hits: r.skippedHits, documents: r.skippedDocuments })] : []),
+          ...(r.skippedHits > 0 ? [t('search.autocode.skippedDone', { n: r.skippedHits, documents: r.skippedDocuments })] : []),
           ...(r.staleHits > 0 ? [t('search.autocode.stale', { n: r.staleHits })] : []),
         ]);
         router.refresh();
@@ -180,7 +180,7 @@ export function AutoCodePanel({
       {preview && (
         <p className="autocode-preview" data-testid="autocode-preview">
           {t('search.autocode.previewResult', { toCreate: preview.toCreate, existing: preview.existing })}
-          {preview.skippedHits > 0 && <> {t('search.autocode.skipped', { hits: preview.skippedHits, documents: preview.skippedDocuments })}</>}
+          {preview.skippedHits > 0 && <> {t('search.autocode.skipped', { n: preview.skippedHits, documents: preview.skippedDocuments })}</>}
         </p>
       )}
       {status.length > 0 && (

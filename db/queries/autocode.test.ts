@@ -139,6 +139,8 @@ describe('undo of an auto-coding', () => {
     const r = applyAutocode(ctx.db, { ...(await request('петиция', 'match', f.coder2.id)), actorId: f.coder2.id, summary });
     const input = { projectId: f.project.id, batchId: r.batchId!, mayWrite: () => true };
     expect(() => undoAutocode(ctx.db, { ...input, actorId: f.coder1.id, mayUndoOthers: false })).toThrow(/Only the person/);
+    // in blind mode it does not exist for another coder
+    expect(() => undoAutocode(ctx.db, { ...input, actorId: f.coder1.id, mayUndoOthers: false, othersHidden: true })).toThrow(`Auto-coding ${r.batchId} does not exist`);
     expect(() => undoAutocode(ctx.db, { ...input, projectId: f.other.id, actorId: f.coder2.id, mayUndoOthers: false })).toThrow(/does not exist/);
     expect(undoAutocode(ctx.db, { ...input, actorId: f.lead.id, mayUndoOthers: true }).deleted).toBe(2);
   });

@@ -238,12 +238,14 @@ interface BatchRecord {
 
 /**
  * Reverts an auto-coding batch: deletes exactly the codings it created that are unchanged
- * since. Only the user who ran it (or, with `mayUndoOthers`, a lead) may. One transaction;
- * a `coding.delete` event per coding and a `coding.autocode.undo` event for the batch.
+ * since. Only the user who ran it (or, with `mayUndoOthers`, a lead) may; with
+ * `othersHidden` (blind mode) another's batch does not exist for the caller, and is refused
+ * exactly as an id that does not exist. One transaction; a `coding.delete` event per coding and
+ * a `coding.autocode.undo` event for the batch.
  */
 export function undoAutocode(
   db: Db,
-  input: { projectId: number; batchId: number; actorId: number; mayUndoOthers: boolean; mayWrite: (documentId: number) => boolean },
+  input: { projectId: number; batchId: number; actorId: number; mayUndoOthers: boolean; othersHidden?: boolean; mayWrite: (documentId: number) => boolean },
 ): UndoResult {
   return db.transaction((tx) => {
     const event = tx
@@ -252,7 +254,10 @@ export function undoAutocode(
       .where(and(eq(auditEvents.id, input.batchId), eq(auditEvents.projectId, input.projectId), eq(auditEvents.action, 'coding.autocode')))
       .get();
     if (!event) throw new AutocodeError('autocode.not_found', { id: input.batchId });
-    if (event.userId !== input.actorId && !input.mayUndoOthers) throw new AutocodeError('autocode.only_author_undoes');
+    if (event.userId !== input.actorId && !input.mayUndoOthers) {
+      if (input.othersHidden) throw new AutocodeError('autocode.not_found', { id: input.batchId });
+      throw new AutocodeError('autocode.only_author_undoes');
+    }
     const batch = event.after as BatchRecord;
     const snapshot = new Map(batch.codings.map((c) => [c.id, c]));
     const rows = chunks(batch.codings.map((c) => c.id)).flatMap((part) => tx.select().from(codings).where(inArray(codings.id, part)).all());

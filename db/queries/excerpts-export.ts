@@ -245,7 +245,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
 
   const attributeInfo: AttributeInfo[] = [...attributes]
     .sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'participant' ? -1 : 1))
-    .map((a) => ({ scope: a.scope, name: a.name, bins: a.bins }));
+    .map((a) => ({ scope: a.scope, name: a.name, bins: a.bins, type: a.type }));
   return {
     projectName,
     generatedAt: options.now ?? new Date(),

@@ -20,13 +20,7 @@ import { bootstrapUnitizedFamily, unitizedFamily } from './unitized-family';
 export function benchAgreement(options: SyntheticStudyOptions & { samples?: number } = {}): Record<string, number> {
   const input = syntheticStudy(options);
   const samples = options.samples ?? 1000;
-  const timings: Record<string, number> = {};
-  const time = <T>(name: string, run: () => T): T => {
-    const started = performance.now();
-    const result = run();
-    timings[name] = Math.round((performance.now() - started) * 10) / 10;
-    return result;
-  };
+  const { timings, time } = stopwatch();
 
   time('report (cold)', () => agreementReport(input));
   time('report', () => agreementReport(input));
@@ -49,13 +43,7 @@ export function benchAgreement(options: SyntheticStudyOptions & { samples?: numb
 export function benchUnitized(options: SyntheticStudyOptions & { samples?: number } = {}): Record<string, number> {
   const input = syntheticStudy(options);
   const samples = options.samples ?? 1000;
-  const timings: Record<string, number> = {};
-  const time = <T>(name: string, run: () => T): T => {
-    const started = performance.now();
-    const result = run();
-    timings[name] = Math.round((performance.now() - started) * 10) / 10;
-    return result;
-  };
+  const { timings, time } = stopwatch();
   const domains = Object.fromEntries((input.codes ?? []).map((code, i) => [code, `domain-${i % 5}`]));
   time('αu: prepare + continuum + αu (cold)', () => unitizedAlpha(unitizedContinuum(prepareStudy(input))));
   const study = time('prepare', () => prepareStudy(input));
@@ -70,4 +58,16 @@ export function benchUnitized(options: SyntheticStudyOptions & { samples?: numbe
   timings['clusters (turns)'] = continuum.clusterEnds.length;
   timings['units'] = continuum.units.reduce((n, byCoder) => n + byCoder.reduce((k, u) => k + u.length / 2, 0), 0);
   return timings;
+}
+
+/** Milliseconds by step name (one decimal), and the function that records a step. */
+function stopwatch() {
+  const timings: Record<string, number> = {};
+  const time = <T>(name: string, run: () => T): T => {
+    const started = performance.now();
+    const result = run();
+    timings[name] = Math.round((performance.now() - started) * 10) / 10;
+    return result;
+  };
+  return { timings, time };
 }

@@ -1,7 +1,7 @@
 import { characterLevel } from './character-level';
 import type { BinaryAgreement } from './cluster-table';
 import { clusteredBootstrap, type ClusteredBootstrapOptions } from './clustered-bootstrap';
-import { prepareStudy, type AgreementInput } from './document';
+import { prepareStudy, type AgreementInput, type PreparedStudy } from './document';
 import { DEFAULT_SEGMENT_THRESHOLD, segmentAgreement, type SegmentPairAgreement } from './segment-level';
 import { turnLevel, type PairKappa } from './turn-level';
 import type { RoundSpec } from './rounds';
@@ -61,7 +61,15 @@ export interface AgreementReport {
  * undefined is NaN, never an exception.
  */
 export function agreementReport(input: AgreementInput, options: AgreementReportOptions = {}): AgreementReport {
-  const study = prepareStudy(input);
+  return composeReport(prepareStudy(input), options).report;
+}
+
+/**
+ * The report of an already prepared study, with the turn and character levels it was made of,
+ * so that `agreementSummary` can weigh the same cluster tables per document without computing
+ * the levels twice.
+ */
+export function composeReport(study: PreparedStudy, options: AgreementReportOptions) {
   const turn = turnLevel(study);
   const character = characterLevel(study, { excludeUncoded: options.excludeUncoded });
   const threshold = options.segmentThreshold ?? DEFAULT_SEGMENT_THRESHOLD;
@@ -69,10 +77,10 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
 
   const turnCi = options.bootstrap ? clusteredBootstrap(turn.table, options.bootstrap) : null;
   const characterCi = options.bootstrap ? clusteredBootstrap(character.table, options.bootstrap) : null;
-  const ci = (c: { low: number; high: number; defined: number } | undefined): ConfidenceInterval | null =>
+  const ci = (c: ConfidenceInterval | undefined): ConfidenceInterval | null =>
     c ? { low: c.low, high: c.high, defined: c.defined } : null;
 
-  return {
+  const report: AgreementReport = {
     coders: study.coders,
     codes: study.codes,
     turn: {
@@ -87,4 +95,5 @@ export function agreementReport(input: AgreementInput, options: AgreementReportO
     },
     segment: { threshold, pairs: segments },
   };
+  return { report, turn, character, threshold, segments };
 }

@@ -2,8 +2,8 @@
  * The agreement report with the breakdowns the agreement page shows beside it: per document,
  * per pair of coders, and the number of codings per code.
  *
- * It prepares the study once and reuses it for everything: the three levels and the bootstrap
- * exactly as `agreementReport` composes them (a test holds the two equal), per-document figures
+ * It prepares the study once and reuses it for everything: the report itself (`composeReport`,
+ * the same function `agreementReport` returns the result of), per-document figures
  * by weighting the same cluster tables (a document's clusters weigh 1, the others 0 — what a
  * bootstrap resample does with counts), and per-pair figures by looking at two columns of the
  * prepared study. Calling `agreementReport` once per document and once per pair would prepare
@@ -11,10 +11,9 @@
  */
 import { characterLevel } from './character-level';
 import { summarizeClusters, type BinaryAgreement } from './cluster-table';
-import { clusteredBootstrap } from './clustered-bootstrap';
 import { prepareStudy, type AgreementInput, type PreparedStudy } from './document';
-import type { AgreementReport, AgreementReportOptions, ConfidenceInterval } from './report';
-import { DEFAULT_SEGMENT_THRESHOLD, segmentAgreement, type SegmentCounts, type SegmentPairAgreement } from './segment-level';
+import { composeReport, type AgreementReport, type AgreementReportOptions } from './report';
+import { segmentAgreement, type SegmentCounts, type SegmentPairAgreement } from './segment-level';
 import { roundsAgreement, type RoundAgreement } from './rounds';
 import { turnLevel } from './turn-level';
 import { unitizedReport, type UnitizedReport } from './unitized-report';
@@ -65,30 +64,7 @@ export interface AgreementSummary {
  */
 export function agreementSummary(input: AgreementInput, options: AgreementReportOptions = {}): AgreementSummary {
   const study = prepareStudy(input);
-  const turn = turnLevel(study);
-  const character = characterLevel(study, { excludeUncoded: options.excludeUncoded });
-  const threshold = options.segmentThreshold ?? DEFAULT_SEGMENT_THRESHOLD;
-  const segments = segmentAgreement(study, { threshold });
-  const turnCi = options.bootstrap ? clusteredBootstrap(turn.table, options.bootstrap) : null;
-  const characterCi = options.bootstrap ? clusteredBootstrap(character.table, options.bootstrap) : null;
-  const ci = (c: ConfidenceInterval | undefined): ConfidenceInterval | null =>
-    c ? { low: c.low, high: c.high, defined: c.defined } : null;
-
-  const report: AgreementReport = {
-    coders: study.coders,
-    codes: study.codes,
-    turn: {
-      byCode: turn.byCode.map((s, code) => ({ ...s, ci: ci(turnCi?.byCode[code]) })),
-      pooled: { ...turn.pooled, ci: ci(turnCi?.pooled) },
-      kappa: turn.kappa,
-    },
-    character: {
-      byCode: character.byCode.map((s, code) => ({ ...s, ci: ci(characterCi?.byCode[code]) })),
-      pooled: { ...character.pooled, ci: ci(characterCi?.pooled) },
-      excludeUncoded: options.excludeUncoded === true,
-    },
-    segment: { threshold, pairs: segments },
-  };
+  const { report, turn, character, threshold, segments } = composeReport(study, options);
 
   // Both tables hold one cluster per participant turn of each document with ≥ 2 assigned
   // coders, documents in input order (see turnLevel, characterTable).

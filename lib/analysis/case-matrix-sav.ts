@@ -10,6 +10,7 @@
  */
 import type { FileBody } from '../tables/files';
 import { SAV_TYPE, savDate, writeSav, type SavDataset, type SavValue, type SavVariable } from '../tables/sav';
+import { dateFromText, numberFromText } from '../tables/typed-text';
 import type { CaseMatrix } from './case-matrix';
 import type { Notes } from './sheets';
 import type { AttributeInfo } from './types';
@@ -22,16 +23,10 @@ export interface CaseMatrixSavOptions {
   created?: Date;
 }
 
-const NUMBER = /^[-+]?(\d+\.?\d*|\.\d+)$/;
-const parseNumber = (raw: string): number | null => {
-  const s = raw.trim().replace(',', '.');
-  return NUMBER.test(s) ? Number(s) : null;
-};
+const parseNumber = numberFromText;
 const parseDate = (raw: string): number | null => {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-  if (!m) return null;
-  const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-  return d.getUTCMonth() === Number(m[2]) - 1 && d.getUTCDate() === Number(m[3]) ? savDate(d) : null;
+  const d = dateFromText(raw);
+  return d ? savDate(d) : null;
 };
 const decimalsOf = (raw: string) => {
   const m = /[.,](\d+)$/.exec(raw.trim());

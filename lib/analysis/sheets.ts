@@ -6,6 +6,7 @@
 import type { CaseMatrix } from './case-matrix';
 import type { CooccurrenceMatrix } from './cooccurrence';
 import type { CellValue, Sheet } from '../tables/sheet';
+import { typedCell } from '../tables/typed-text';
 import type { Excerpt } from './excerpts';
 import type { FrequencyTable } from './frequencies';
 import { roundMeasure } from './format';
@@ -30,21 +31,7 @@ const textValue: AttributeValue = (_, raw) => raw ?? '';
  */
 export function typedAttributeValue(attributes: readonly AttributeInfo[], scope: AttributeInfo['scope']): AttributeValue {
   const types = new Map(attributes.filter((a) => a.scope === scope).map((a) => [a.name, a.type]));
-  return (name, raw) => {
-    if (raw == null || raw.trim() === '') return raw == null ? null : raw;
-    const type = types.get(name);
-    if (type === 'number') {
-      const s = raw.trim().replace(',', '.');
-      return /^[-+]?(\d+\.?\d*|\.\d+)$/.test(s) ? Number(s) : raw;
-    }
-    if (type === 'date') {
-      const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(raw.trim());
-      if (!m) return raw;
-      const d = new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
-      return d.getUTCMonth() === Number(m[2]) - 1 ? d : raw;
-    }
-    return raw;
-  };
+  return (name, raw) => typedCell(types.get(name), raw);
 }
 
 /** Label–value lines after a table (see ./describe). */

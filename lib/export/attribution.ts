@@ -104,6 +104,8 @@ export interface AttributeInfo {
   scope: 'participant' | 'document';
   name: string;
   bins?: readonly AttributeBin[];
+  /** The declared type ('number', 'date', 'category', 'text'): tables write numbers and dates as such. */
+  type?: string;
 }
 
 /**

@@ -25,6 +25,25 @@ describe('excerptsSheet', () => {
     expect(t.rows[1][14]).toBe('7, 8');
   });
 
+  it('writes number and date attributes as numbers and dates (what does not parse, and differing speakers, as text)', () => {
+    const base = sampleExport();
+    const data = sampleExport({
+      attributes: [
+        ...base.attributes.map((a) => (a.name === 'age' ? { ...a, type: 'number' } : a)),
+        { scope: 'document', name: 'held', type: 'date' },
+      ],
+      excerpts: base.excerpts.map((e, i) => ({ ...e, documentAttributes: { ...e.documentAttributes, held: ['2024-11-05', '2024-02-30', ''][i] } })),
+    });
+    const t = excerptsSheet(data);
+    const age = t.header.indexOf('age');
+    const held = t.header.indexOf('held');
+    expect(t.rows[0][age]).toBe(34);
+    expect(t.rows[0][held]).toEqual(new Date(Date.UTC(2024, 10, 5)));
+    expect(t.rows[1][age]).toBe('52; 23');
+    expect(t.rows[1][held]).toBe('2024-02-30');
+    expect(t.rows[2][held]).toBe('');
+  });
+
   it('sets the chosen language beside the quote', () => {
     const t = excerptsSheet(sampleExport(), { language: 'en', context: true });
     expect(t.header.slice(0, 6)).toEqual(['Code', 'Quote', 'Quote (en)', 'Translator (en)', 'Translation (ru)', 'Translator (ru)']);

@@ -10,6 +10,7 @@ import { languageName } from '../translation/language-tag';
 import { attributionsFor, contextLine, headerLines, labelsOf, translationInto, translationLanguages, type ExcerptExport, type ExcerptFormatOptions } from './excerpts';
 import { csvBytes, sheetToCsv } from '../tables/csv';
 import type { CellValue, Sheet } from '../tables/sheet';
+import { typedCell } from '../tables/typed-text';
 import { sheetsToXlsx } from '../tables/xlsx';
 
 /** The excerpts as a table (codebook order, as given). */
@@ -17,8 +18,8 @@ export function excerptsSheet(data: ExcerptExport, options: ExcerptFormatOptions
   const attributions = attributionsFor(data, options.template);
   const codePath = new Map(data.codes.map((c) => [c.id, c.path]));
   const languages = translationLanguages(data.excerpts).filter((l) => l !== options.language);
-  const pAttrs = data.attributes.filter((a) => a.scope === 'participant').map((a) => a.name);
-  const dAttrs = data.attributes.filter((a) => a.scope === 'document').map((a) => a.name);
+  const pAttrs = data.attributes.filter((a) => a.scope === 'participant');
+  const dAttrs = data.attributes.filter((a) => a.scope === 'document');
 
   const header: string[] = ['Code', 'Quote'];
   const widths: number[] = [28, 60];
@@ -36,13 +37,13 @@ export function excerptsSheet(data: ExcerptExport, options: ExcerptFormatOptions
   header.push('Attribution', 'Participants');
   widths.push(30, 14);
   for (const a of pAttrs) {
-    header.push(a);
+    header.push(a.name);
     widths.push(14);
   }
   header.push('Document');
   widths.push(22);
   for (const a of dAttrs) {
-    header.push(pAttrs.includes(a) ? `${a} (document)` : a);
+    header.push(pAttrs.some((p) => p.name === a.name) ? `${a.name} (document)` : a.name);
     widths.push(14);
   }
   header.push('Turns', 'Start', 'End', 'Layer', 'Coder', 'Memo');
@@ -65,9 +66,9 @@ export function excerptsSheet(data: ExcerptExport, options: ExcerptFormatOptions
       row.push(t?.text ?? '', t?.author ?? '');
     }
     row.push(attributions.get(e.codingId) ?? '', e.participants.map((p) => p.label).join('; '));
-    for (const a of pAttrs) row.push(joinValues(e.participants.map((p) => p.attributes[a] ?? '')));
+    for (const a of pAttrs) row.push(joinValues(a.type, e.participants.map((p) => p.attributes[a.name] ?? '')));
     row.push(e.documentTitle);
-    for (const a of dAttrs) row.push(e.documentAttributes[a] ?? '');
+    for (const a of dAttrs) row.push(typedCell(a.type, e.documentAttributes[a.name] ?? ''));
     row.push(e.turns.join(', '), e.start, e.end, e.layer, e.layerName, e.memo);
     if (options.context) {
       row.push((e.contextBefore ?? []).map(contextLine).join('\n'), (e.contextAfter ?? []).map(contextLine).join('\n'));
@@ -77,10 +78,10 @@ export function excerptsSheet(data: ExcerptExport, options: ExcerptFormatOptions
   return { name: 'Excerpts', header, rows, widths, wrap, emptyNote: labelsOf(options).empty };
 }
 
-/** Values of several participants: one when they agree, else each in order, "; "-joined. */
-function joinValues(values: string[]): string {
+/** Values of several participants: one (of its type) when they agree, else each in order, "; "-joined. */
+function joinValues(type: string | undefined, values: string[]): CellValue {
   if (values.length === 0) return '';
-  return values.every((v) => v === values[0]) ? values[0] : values.join('; ');
+  return values.every((v) => v === values[0]) ? typedCell(type, values[0]) : values.join('; ');
 }
 
 /** CSV bytes, UTF-8 with BOM; an empty selection gives the header and a row saying so. */

@@ -11,6 +11,14 @@ export function formatNumber(value: number, locale: string, digits?: number): st
   return new Intl.NumberFormat(locale, options).format(value);
 }
 
+/**
+ * `value` to `digits` significant digits, for quantities whose scale varies by orders of
+ * magnitude (αu's disagreements are often below 0.001): 0.000123, 0,0412.
+ */
+export function formatSignificant(value: number, locale: string, digits = 3): string {
+  return new Intl.NumberFormat(locale, { maximumSignificantDigits: digits }).format(value);
+}
+
 /** A share 0…1 as a percentage with `digits` decimals, "81.2 %" / "81,2 %". */
 export function formatPercent(share: number, locale: string, digits = 1): string {
   return `${formatNumber(share * 100, locale, digits)} %`;

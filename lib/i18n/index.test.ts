@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { en } from './messages/en';
 import { kk } from './messages/kk';
 import { ru } from './messages/ru';
-import { formatDateTime, formatNumber, formatPercent, localeFromAcceptLanguage, translator } from '.';
+import { formatDateTime, formatNumber, formatPercent, formatSignificant, localeFromAcceptLanguage, translator } from '.';
 
 const NBSP = '\u00a0';
 const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -113,6 +113,17 @@ describe('locale formatting', () => {
     expect(formatNumber(0.8125, 'ru', 3)).toBe('0,813');
     expect(formatNumber(-0.05, 'kk', 4)).toBe('-0,0500');
     expect(formatNumber(2, 'ru', 1)).toBe('2,0');
+  });
+
+  it('keeps three significant digits for quantities far below 1', () => {
+    expect(formatSignificant(0.000123456, 'en')).toBe('0.000123');
+    expect(formatSignificant(0.041234, 'ru')).toBe('0,0412');
+    expect(formatSignificant(0, 'en')).toBe('0');
+  });
+
+  it('does not group a seed or an id like a quantity', () => {
+    const t = translator('en');
+    expect(t('agreement.ciHelp', { samples: 1000, seed: 20241101 })).toBe('Bootstrap 95 % intervals: 1,000 resamples of turns, seed 20241101.');
   });
 
   it('writes shares as percentages', () => {

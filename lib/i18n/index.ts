@@ -7,7 +7,7 @@ import type { EnPlural, Entry, KkPlural, RuPlural } from './plural';
 
 export type { MessageKey, Messages };
 export type { PluralForms, PluralCategory } from './plural';
-export { formatDateTime, formatNumber, formatPercent } from './format';
+export { formatDateTime, formatNumber, formatPercent, formatSignificant } from './format';
 export const LOCALES = ['en', 'ru', 'kk'] as const;
 export type Locale = (typeof LOCALES)[number];
 export const DEFAULT_LOCALE: Locale = 'en';
@@ -30,7 +30,7 @@ export type Translate = {
 };
 
 /** Placeholders that name a thing rather than count: written as given, never grouped. */
-const IDENTIFIER = /^(id|ids)$|Id$/;
+const IDENTIFIER = /^(id|ids|seed)$|Id$/;
 
 /**
  * A translate function for the locale: `{name}` placeholders are filled from `vars`,

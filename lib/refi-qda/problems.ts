@@ -38,6 +38,8 @@ export interface Problem {
   /** The element concerned, when there is one. */
   guid?: string;
   name?: string;
+  /** The file in the archive concerned (a source's text file), when there is one. */
+  file?: string;
 }
 
 /** Thrown when an import cannot produce a faithful project; `problems` lists every reason. */

@@ -18,7 +18,7 @@ interface Collected {
 export class ProblemCollector {
   readonly items: Collected[] = [];
 
-  error(kind: ProblemKind, message: string, subject: { guid?: string; name?: string } = {}, omittable = false): void {
+  error(kind: ProblemKind, message: string, subject: { guid?: string; name?: string; file?: string } = {}, omittable = false): void {
     this.add('error', kind, message, subject, omittable);
   }
 
@@ -30,10 +30,11 @@ export class ProblemCollector {
     this.add('info', kind, message, subject, false);
   }
 
-  private add(severity: Problem['severity'], kind: ProblemKind, message: string, subject: { guid?: string; name?: string }, omittable: boolean): void {
+  private add(severity: Problem['severity'], kind: ProblemKind, message: string, subject: { guid?: string; name?: string; file?: string }, omittable: boolean): void {
     const problem: Problem = { severity, kind, message };
     if (subject.guid !== undefined) problem.guid = subject.guid;
     if (subject.name !== undefined) problem.name = subject.name;
+    if (subject.file !== undefined) problem.file = subject.file;
     this.items.push({ problem, omittable });
   }
 }

@@ -164,6 +164,47 @@ describe('hostile projects: reported by name, never a half result', () => {
     expect(e.message).toContain('Source "Semey group 1"');
   });
 
+  describe('a source file that is not UTF-8 text is refused, naming it, even when told to omit what cannot be placed', () => {
+    const { sourceName, source } = sampleParts();
+    const file = 'internal://08AB307E-CFF7-424C-AD34-8CF47AEBB6C4.txt';
+    const text = new TextDecoder().decode(source).replace(/^\uFEFF/, '');
+    const utf16 = (bigEndian: boolean) => {
+      const out = new Uint8Array(text.length * 2);
+      for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        out[2 * i + (bigEndian ? 1 : 0)] = c & 0xff;
+        out[2 * i + (bigEndian ? 0 : 1)] = c >> 8;
+      }
+      return out;
+    };
+    const withNul = new TextEncoder().encode(`${text.slice(0, 9)}\u0000${text.slice(10)}`); // the colon after "Модератор"
+    const cases: [string, Uint8Array, RegExp][] = [
+      ['UTF-16 LE without a BOM', utf16(false), /NUL bytes|control characters|not valid UTF-8/],
+      ['UTF-16 BE without a BOM', utf16(true), /NUL bytes|control characters|not valid UTF-8/],
+      ['a NUL byte in UTF-8 text', withNul, /line 1: contains NUL bytes/],
+      ['an invalid byte sequence', new Uint8Array([...new TextEncoder().encode('Модератор: '), 0xd0, 0x28, 0xff, 0xfe]), /the bytes are not valid UTF-8/],
+      ['mostly control characters', new Uint8Array(Array.from({ length: 300 }, (_, i) => (i % 3 === 0 ? 0x41 : 0x01))), /mostly control characters/],
+    ];
+    it.each(cases)('%s', (_, bytes, why) => {
+      for (const onUnplaceable of ['reject', 'omit'] as const) {
+        const e = importError(() => readQdpx(sampleWith((q) => q, { [sourceName]: bytes }), { onUnplaceable }));
+        const problem = e.problems.find((p) => p.kind === 'source-encoding');
+        expect(problem).toMatchObject({ severity: 'error', name: 'Semey group 1', file });
+        expect(problem!.message).toContain(`Source "Semey group 1": its text file ${file} is not UTF-8 text — `);
+        expect(problem!.message).toMatch(why);
+      }
+    });
+
+    it('while UTF-16 with its BOM, and text of many short CRLF lines, still import', () => {
+      const bom = new Uint8Array([0xff, 0xfe, ...utf16(false)]);
+      const lf = (s: string) => s.replace(/\r\n/g, '\n'); // the project's text has LF line endings
+      expect(readQdpx(sampleWith((q) => q, { [sourceName]: bom })).project.sources[0].text).toBe(lf(text));
+      // Appended after every selection, so the positions still fit: 20 % of these characters are CR.
+      const short = text + 'Да.\r\n'.repeat(2000);
+      expect(readQdpx(sampleWith((q) => q, { [sourceName]: new TextEncoder().encode(short) })).project.sources[0].text).toBe(lf(short));
+    });
+  });
+
   it('names every problem at once', () => {
     const bad = sampleWith((q) =>
       q

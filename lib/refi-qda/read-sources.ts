@@ -4,6 +4,7 @@
  * and coder (NVivo writes one selection per coding).
  */
 import { detectReading, type DetectableSelection, type Detection, type ReadingScore } from './detect';
+import { assertNotBinary } from '../import/text-file';
 import { decodeUnicode } from './encoding';
 import { normaliseGuid } from './guid';
 import { describeReading, placeRange, type Reading } from './positions';
@@ -183,10 +184,19 @@ function sourceText(el: XmlElement, guid: string, name: string, ctx: SourceConte
     ctx.problems.error('missing-source-file', `Source "${name}": its text file ${path.slice(0, 200)} is not in the project`, { guid, name }, true);
     return undefined;
   }
+  // Text, or the whole project is refused (not omittable: leaving a source out because its
+  // file is not text would import half of what the user meant). Invalid bytes fail the strict
+  // decoding; UTF-16 without a BOM decodes as "UTF-8" full of NULs and control characters,
+  // which the transcript importer's own check (assertNotBinary) catches. Carriage returns are
+  // left out of that check only: REFI-QDA text keeps its CRLF, and short lines would count.
+  const file = path.slice(0, 200);
   try {
-    return decodeUnicode(bytes).text;
+    const text = decodeUnicode(bytes).text;
+    assertNotBinary(text.replace(/\r/g, ''), file);
+    return text;
   } catch (e) {
-    ctx.problems.error('source-encoding', `Source "${name}": its text file ${path.slice(0, 200)} cannot be read: ${e instanceof Error ? e.message : String(e)}`, { guid, name }, true);
+    const why = e instanceof Error ? e.message.replace(`${file}: `, '').replace(`${file}, `, '') : String(e);
+    ctx.problems.error('source-encoding', `Source "${name}": its text file ${file} is not UTF-8 text — ${why}`, { guid, name, file });
     return undefined;
   }
 }

@@ -74,7 +74,7 @@ export const applyAutocodeAction = projectAction({ roles: ['lead', 'coder'], inp
 /** Deletes the codings an auto-coding batch made, those still unchanged. */
 export const undoAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: z.object({ batchId: id }) }, (ctx, { batchId }) => {
   const { layer, mayWrite } = ownLayer(ctx);
-  const value = undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', mayWrite });
+  const value = undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', othersHidden: ctx.project.blindMode, mayWrite });
   publishLive({ kind: 'resync', projectId: ctx.project.id, documentId: null, layer, actorId: ctx.user.id });
   return value;
 });

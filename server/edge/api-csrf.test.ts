@@ -3,21 +3,24 @@
  * session cookie must carry a same-origin Origin and a JSON or multipart body; a text/plain
  * or url-encoded form post, a no-cors fetch from another port of the same host, or a write
  * without Origin gets 403. Reads, and requests with an API token, are not affected. A user
- * an admin reset must change their password before the API answers their session.
+ * an admin reset must change their password before the API answers their session. Every
+ * answer of the wrapper, refusals and downloads included, is Cache-Control: no-store.
  */
 import { NextResponse } from 'next/server';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { z } from 'zod';
 import type { Db } from '@/db/client';
 import { openTestDatabase } from '@/db/testing';
 import { createApiToken, createUser } from '@/db/queries/users';
 import { users } from '@/db/schema';
 import { newApiToken } from '@/lib/auth/token';
+import { DomainError } from '@/lib/errors';
 import { mockedSession, sessionState } from '@/server/testing/session-state';
 
 vi.mock('next-auth', async (orig) => ({ ...(await orig<typeof import('next-auth')>()), getServerSession: mockedSession }));
 
-const { apiRoute } = await import('@/server/edge/api');
+const { apiRoute, HttpError } = await import('@/server/edge/api');
 
 let ctx: ReturnType<typeof openTestDatabase>;
 let userId: number;
@@ -107,5 +110,65 @@ describe('a user who must change their password', () => {
     } finally {
       ctx.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId)).run();
     }
+  });
+});
+
+describe('Cache-Control: no-store on every answer (issue 16, item 9)', () => {
+  const answers: Record<string, () => Response | Promise<Response>> = {
+    json: () => NextResponse.json({ ok: true }),
+    'no content': () => new NextResponse(null, { status: 204 }),
+    download: () => new Response(new Uint8Array([1, 2, 3]), { headers: { 'content-type': 'application/zip', 'content-disposition': 'attachment; filename="x.zip"' } }),
+    'HttpError 404': () => {
+      throw new HttpError(404, 'Not found');
+    },
+    DomainError: () => {
+      throw new DomainError('coding.not_found', { id: 7 });
+    },
+    'zod refusal': () => {
+      z.object({ n: z.number() }).parse({ n: 'x' });
+      return NextResponse.json({});
+    },
+    'internal error': () => {
+      throw new Error('boom');
+    },
+    // Response.redirect has immutable headers: the wrapper copies it
+    redirect: () => Response.redirect('http://localhost:3000/elsewhere', 302),
+  };
+
+  it('on success, refusals and downloads alike', async () => {
+    const errorLog = vi.spyOn(console, 'error').mockImplementation(() => {});
+    try {
+      for (const [name, make] of Object.entries(answers)) {
+        const res = await apiRoute(async () => make())(new Request(`${APP}/api/v1/x`, { headers: { authorization: `Bearer ${token}` } }), { params: Promise.resolve({}) });
+        expect(res.headers.get('cache-control'), name).toBe('no-store');
+      }
+    } finally {
+      errorLog.mockRestore();
+    }
+  });
+
+  it('on the answers the wrapper gives itself: 401 signed out, 403 cross-site, 403 password must change', async () => {
+    const signedOut = await handler(new Request(`${APP}/api/v1/x`), { params: Promise.resolve({}) });
+    expect(signedOut.status).toBe(401);
+    expect(signedOut.headers.get('cache-control')).toBe('no-store');
+    const forged = await handler(new Request(`${APP}/api/v1/x`, { method: 'POST', headers: { host: 'localhost:3000', ...cookie, origin: 'http://evil.example', 'content-type': 'text/plain' }, body: json }), { params: Promise.resolve({}) });
+    expect(forged.status).toBe(403);
+    expect(forged.headers.get('cache-control')).toBe('no-store');
+    ctx.db.update(users).set({ mustChangePassword: true }).where(eq(users.id, userId)).run();
+    try {
+      const res = await handler(new Request(`${APP}/api/v1/x`, { headers: cookie }), { params: Promise.resolve({}) });
+      expect(res.status).toBe(403);
+      expect(res.headers.get('cache-control')).toBe('no-store');
+    } finally {
+      ctx.db.update(users).set({ mustChangePassword: false }).where(eq(users.id, userId)).run();
+    }
+  });
+
+  it("keeps a handler's own no-store directives, and puts no-store before others (the event stream's)", async () => {
+    const auth = { headers: { authorization: `Bearer ${token}` } };
+    const own = await apiRoute(async () => new Response('x', { headers: { 'cache-control': 'private, no-store' } }))(new Request(`${APP}/x`, auth), { params: Promise.resolve({}) });
+    expect(own.headers.get('cache-control')).toBe('private, no-store');
+    const stream = await apiRoute(async () => new Response('x', { headers: { 'cache-control': 'no-cache, no-transform' } }))(new Request(`${APP}/x`, auth), { params: Promise.resolve({}) });
+    expect(stream.headers.get('cache-control')).toBe('no-store, no-cache, no-transform');
   });
 });

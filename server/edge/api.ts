@@ -144,35 +144,59 @@ export type Handler<P> = (
  * come from another site (see crossSiteProblem) or a user who must change their password
  * first; a JSON body over jsonBodyLimit() → 413; HttpError → its status; a refusal of the domain
  * (or of zod, naming the field) → 400, 403, 404 or 409 by its kind, with its reason code;
- * anything else → 500 with no detail leaked.
+ * anything else → 500 with no detail leaked. Every answer, refusals and downloads included, is
+ * `Cache-Control: no-store` (see noStore).
  */
 export function apiRoute<P>(handler: Handler<P>) {
-  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => {
-    try {
-      const caller = await apiCaller(req);
-      if (!caller) return NextResponse.json({ error: 'Sign in or send an API token' }, { status: 401 });
-      const { user } = caller;
-      if (caller.by === 'cookie') {
-        const problem = crossSiteProblem(req);
-        if (problem) {
-          const e = new DomainError('request.cross_origin', {}, 'forbidden');
-          return NextResponse.json({ error: `${e.message} (${problem})`, reason: e.reason }, { status: 403 });
-        }
-        if (user.mustChangePassword) {
-          const e = new DomainError('password.must_change', {}, 'forbidden');
-          return NextResponse.json({ error: e.message, reason: e.reason }, { status: 403 });
-        }
+  return async (req: Request, ctx: { params: Promise<P> }): Promise<Response> => noStore(await answer(handler, req, ctx));
+}
+
+async function answer<P>(handler: Handler<P>, req: Request, ctx: { params: Promise<P> }): Promise<Response> {
+  try {
+    const caller = await apiCaller(req);
+    if (!caller) return NextResponse.json({ error: 'Sign in or send an API token' }, { status: 401 });
+    const { user } = caller;
+    if (caller.by === 'cookie') {
+      const problem = crossSiteProblem(req);
+      if (problem) {
+        const e = new DomainError('request.cross_origin', {}, 'forbidden');
+        return NextResponse.json({ error: `${e.message} (${problem})`, reason: e.reason }, { status: 403 });
       }
-      return await handler(req, { user, params: await ctx.params, json: () => readJsonBody(req) });
-    } catch (thrown) {
-      let e = thrown;
-      if (e instanceof HttpError) return NextResponse.json({ error: e.message }, { status: e.status });
-      if (e instanceof ZodError) e = invalidInput(e);
-      if (e instanceof DomainError) {
-        return NextResponse.json({ error: e.message, reason: e.reason, details: e.details }, { status: STATUS_OF_KIND[e.kind] });
+      if (user.mustChangePassword) {
+        const e = new DomainError('password.must_change', {}, 'forbidden');
+        return NextResponse.json({ error: e.message, reason: e.reason }, { status: 403 });
       }
-      console.error(e);
-      return NextResponse.json({ error: 'Internal error' }, { status: 500 });
     }
-  };
+    return await handler(req, { user, params: await ctx.params, json: () => readJsonBody(req) });
+  } catch (thrown) {
+    let e = thrown;
+    if (e instanceof HttpError) return NextResponse.json({ error: e.message }, { status: e.status });
+    if (e instanceof ZodError) e = invalidInput(e);
+    if (e instanceof DomainError) {
+      return NextResponse.json({ error: e.message, reason: e.reason, details: e.details }, { status: STATUS_OF_KIND[e.kind] });
+    }
+    console.error(e);
+    return NextResponse.json({ error: 'Internal error' }, { status: 500 });
+  }
+}
+
+/**
+ * Marks an answer `Cache-Control: no-store`: API answers are one user's research data (or a
+ * refusal about it), which no browser cache or proxy may keep. A handler's own directives are
+ * kept when they already say no-store (a download's `private, no-store`); otherwise no-store
+ * is put before them (the event stream's `no-cache, no-transform`: no-store overrides
+ * no-cache). A response whose headers cannot change (Response.redirect) is copied.
+ */
+export function noStore(res: Response): Response {
+  const own = res.headers.get('cache-control');
+  if (own && /(^|[\s,])no-store($|[\s,])/i.test(own)) return res;
+  const value = own ? `no-store, ${own}` : 'no-store';
+  try {
+    res.headers.set('cache-control', value);
+    return res;
+  } catch {
+    const copy = new Response(res.body, res);
+    copy.headers.set('cache-control', value);
+    return copy;
+  }
 }

@@ -95,7 +95,7 @@ const cookieNamed = (setCookies: string[], name: string) => setCookies.find((c) 
 const valueOf = (cookie: string) => decodeURIComponent(cookie.slice(cookie.indexOf('=') + 1).split(';')[0]);
 
 /** Signs in through the credentials provider as a browser does: fetch a CSRF token, post the form. */
-async function signIn(options: NextAuthOptions, email: string, password: string, headers: Record<string, string> = {}) {
+async function signIn(options: NextAuthOptions, email: string, password: string, headers: Record<string, string> = {}, extraBody: Record<string, string> = {}) {
   const secure = options.useSecureCookies === true;
   const csrfName = `${secure ? '__Host-' : ''}next-auth.csrf-token`;
   const csrf = await nextAuth(options, ['csrf'], { method: 'GET', headers });
@@ -104,7 +104,7 @@ async function signIn(options: NextAuthOptions, email: string, password: string,
   const { csrfToken } = csrf.body as { csrfToken: string };
   const answer = await nextAuth(options, ['callback', 'credentials'], {
     method: 'POST',
-    body: { csrfToken, email, password, json: 'true' },
+    body: { csrfToken, email, password, json: 'true', ...extraBody },
     cookies: { [csrfName]: valueOf(csrfCookie) },
     headers,
   });
@@ -148,6 +148,30 @@ describe('the session', () => {
     expect(session).toMatch(/;\s*Secure/i);
     expect(session).toMatch(/;\s*HttpOnly/i);
     for (const c of setCookies) expect(c).toMatch(/;\s*Secure/i);
+  });
+});
+
+describe('where sign-in sends the browser (callbackUrl)', () => {
+  it('a path on this site, or the site root for anything else (next-auth redirect callback)', async () => {
+    const options = await authOptionsFor('http://localhost:3000');
+    const after = async (callbackUrl: string) => {
+      const r = await signIn(options, 'coder@test.kz', PASSWORD, {}, { callbackUrl });
+      expect(r.session).toBeDefined();
+      return (r.body as { url: string }).url;
+    };
+    expect(await after('/projects/3?focus=1')).toBe('http://localhost:3000/projects/3?focus=1');
+    expect(await after('http://localhost:3000/projects/3')).toBe('http://localhost:3000/projects/3');
+    for (const hostile of ['//evil.example', '/\\evil.example', 'https://evil.example/x', '/%5Cevil', 'javascript:alert(1)', 'http://localhost:4000/']) {
+      expect(await after(hostile), hostile).toBe('http://localhost:3000/');
+    }
+  });
+
+  it('the redirect callback alone, as sign-out calls it', async () => {
+    const options = await authOptionsFor('http://localhost:3000');
+    const redirect = (url: string) => options.callbacks!.redirect!({ url, baseUrl: 'http://localhost:3000' });
+    expect(await redirect('/signin')).toBe('http://localhost:3000/signin');
+    expect(await redirect('//evil.example/signin')).toBe('http://localhost:3000/');
+    expect(await redirect('/\tevil')).toBe('http://localhost:3000/');
   });
 });
 

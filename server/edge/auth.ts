@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { normaliseEmail, rehashPassword, userByEmail } from '@/db/queries/users';
 import { pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait } from '@/db/queries/signin';
+import { safeCallbackPath } from '@/lib/auth/callback';
 import { needsRehash } from '@/lib/auth/password';
 import { clientAddress } from '@/server/edge/client-address';
 import { hashPasswordOffThread, PasswordQueueFull, verifyPasswordOffThread } from '@/server/edge/password-worker';
@@ -83,6 +84,10 @@ export const authOptions: NextAuthOptions = {
     }),
   ],
   callbacks: {
+    /** After sign-in or sign-out: a path on this site only (lib/auth/callback), never another site. */
+    async redirect({ url, baseUrl }) {
+      return `${baseUrl}${safeCallbackPath(url, baseUrl)}`;
+    },
     async jwt({ token, user }) {
       if (user) token.uid = Number(user.id);
       return token;

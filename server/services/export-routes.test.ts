@@ -13,7 +13,7 @@ import { openTestDatabase } from '@/db/testing';
 import { SECRETS, seedExportFixture } from '@/db/testing/export-fixture';
 import { apiTokens, codes, members, projects, users } from '@/db/schema';
 import { newApiToken } from '@/lib/auth/token';
-import { sharedFile } from '@/lib/refi-qda/test-support';
+import { sampleParts, sampleWith, sharedFile } from '@/lib/refi-qda/test-support';
 import { GET as excerptsExport } from '@/app/api/v1/projects/[projectId]/excerpts-export/route';
 import { GET as projectExport } from '@/app/api/v1/projects/[projectId]/export/route';
 import { GET as codebookGet, POST as codebookPost } from '@/app/api/v1/projects/[projectId]/codebook/route';
@@ -98,6 +98,7 @@ describe('GET excerpts-export', () => {
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(res.headers.get('content-disposition')).toMatch(/^attachment; filename="Fixture-excerpts\.csv"; filename\*=UTF-8''Fixture-excerpts\.csv$/);
+    expect(res.headers.get('cache-control')).toMatch(/(^|, )no-store(,|$)/);
     const bytes = await body(res);
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const text = new TextDecoder().decode(bytes);
@@ -242,6 +243,22 @@ describe('POST projects/import', () => {
     const res = await projectImport(upload('x.qdpx', new TextEncoder().encode('hello'), 'lead'), { params: Promise.resolve({}) });
     expect(res.status).toBe(422);
     expect((await res.json()).problems.length).toBeGreaterThan(0);
+    expect(ctx.db.select({ n: count() }).from(projects).get()!.n).toBe(before);
+  });
+
+  it('answers 400 import.source_not_text naming the source file when its text is UTF-16 without a BOM, writing nothing', async () => {
+    const { sourceName, source } = sampleParts();
+    const text = new TextDecoder().decode(source);
+    const utf16 = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 * i, text.charCodeAt(i), true);
+    const before = ctx.db.select({ n: count() }).from(projects).get()!.n;
+    for (const omit of [undefined, '1']) {
+      const res = await projectImport(upload('x.qdpx', sampleWith((q) => q, { [sourceName]: utf16 }), 'lead', omit ? { omit } : {}), { params: Promise.resolve({}) });
+      expect(res.status).toBe(400);
+      const json = await res.json();
+      expect(json).toMatchObject({ reason: 'import.source_not_text', details: { source: 'Semey group 1', file: 'internal://08AB307E-CFF7-424C-AD34-8CF47AEBB6C4.txt' } });
+      expect(json.error).toContain('Source "Semey group 1" cannot be imported: its text file internal://08AB307E-CFF7-424C-AD34-8CF47AEBB6C4.txt is not UTF-8 text');
+    }
     expect(ctx.db.select({ n: count() }).from(projects).get()!.n).toBe(before);
   });
 });

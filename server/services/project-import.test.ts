@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '@/db/testing';
 import { seedFixture } from '@/db/testing/fixture';
 import { codings, documents, memos, projects, users } from '@/db/schema';
+import { DomainError } from '@/lib/errors';
 import { checkIntegrity } from '@/db/queries/integrity';
 import { sampleParts, sampleWith, sharedFile, zipOf } from '@/lib/refi-qda/test-support';
 import { importProjectFile } from '@/server/services/project-import';
@@ -145,6 +146,32 @@ describe('bad input: a clear warning or a clear refusal, never half a project', 
     expect(unknown.map((p) => p.message).join('\n')).toMatch(/not in the project's user list/);
     expect(out.problems.some((p) => p.kind === 'undated-note')).toBe(false);
     expect(checkIntegrity(ctx.db).problems).toEqual([]);
+  });
+
+  it('a source whose text file is not UTF-8 text is a DomainError naming it, with or without omit, and nothing is written', () => {
+    const { sourceName, source } = sampleParts();
+    const text = new TextDecoder().decode(source);
+    const utf16 = new Uint8Array(text.length * 2);
+    for (let i = 0; i < text.length; i++) new DataView(utf16.buffer).setUint16(2 * i, text.charCodeAt(i), true);
+    const nul = new TextEncoder().encode(`${text.slice(0, 9)}\u0000${text.slice(10)}`);
+    const invalid = new Uint8Array([...source.slice(0, 40), 0xc3, 0x28, ...source.slice(42)]);
+    const tables = () => [projects, users, documents, codings, memos].map((t) => ctx.db.select({ n: count() }).from(t).get()!.n);
+    const before = tables();
+    for (const bytes of [utf16, nul, invalid]) {
+      for (const omit of [false, true]) {
+        let thrown: unknown;
+        try {
+          importProjectFile(ctx.db, f.lead.id, sampleWith((q) => q, { [sourceName]: bytes }), { omit });
+        } catch (e) {
+          thrown = e;
+        }
+        expect(thrown).toBeInstanceOf(DomainError);
+        expect(thrown).toMatchObject({ reason: 'import.source_not_text', details: { source: 'Semey group 1', file: 'internal://08AB307E-CFF7-424C-AD34-8CF47AEBB6C4.txt' } });
+        expect((thrown as DomainError).message).toMatch(/^Source "Semey group 1" cannot be imported: its text file internal:\/\/08AB307E-CFF7-424C-AD34-8CF47AEBB6C4\.txt is not UTF-8 text/);
+        expect((thrown as DomainError).in('ru')).toContain('«Semey group 1»');
+      }
+    }
+    expect(tables()).toEqual(before);
   });
 
   it('duplicate GUIDs are refused by name, and nothing is written', () => {

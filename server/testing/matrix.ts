@@ -167,7 +167,7 @@ export interface ActionSpec {
 
 /** The {ok:false} messages of the actions that mean the caller may not do this. */
 export const AUTHORIZATION_MESSAGES =
-  /You may not edit this layer|is not assigned to you|^Coding \d+ does not exist$|Only the person who ran|Only its author or a lead|^No such token$|Only the lead may/;
+  /You may not edit this layer|is not assigned to you|^Coding \d+ does not exist$|^Auto-coding \d+ does not exist$|Only the person who ran|Only its author or a lead|^No such token$|Only the lead may/;
 
 function digestOf(e: unknown): string | null {
   const d = (e as { digest?: unknown } | null)?.digest;

@@ -81,6 +81,8 @@ export const errors = {
   'error.user.demo_admin': 'A demo account (its password is public) cannot be an admin of an instance that is not a demo',
   'error.user.not_found': 'User {id} does not exist',
   'error.request.body_too_large': 'The request body is larger than {limit} bytes, the most a JSON request may carry',
+  'error.import.source_not_text':
+    'Source "{source}" cannot be imported: its text file {file} is not UTF-8 text (it holds NUL bytes or control characters, as UTF-16 without a byte order mark does, or bytes that are not valid UTF-8). Nothing was imported; save the source as UTF-8 and export the project again',
   'error.import.busy': 'Too many uploads are in progress ({perUser} per person, {total} in all); wait for one to finish and try again',
   'error.request.cross_origin': 'Refused: a request authenticated by the session cookie must come from this app (same-origin Origin header) and send JSON or a form upload; scripts send an API token instead',
   'error.token.not_found': 'No such token',

@@ -1,7 +1,8 @@
 /** Kazakh strings of the search screens. */
 import type { search as english } from '../en/search';
+import type { KkPlural, Translation } from '../../plural';
 
-export const search: Record<keyof typeof english, string> = {
+export const search: Translation<typeof english, KkPlural> = {
   'search.title': 'Транскрипттерден іздеу',
   'search.query': 'Іздеу сұрауы',
   'search.placeholder': 'мысалы: әкім* OR "e-Otinish" NOT петиция',
@@ -60,10 +61,10 @@ export const search: Record<keyof typeof english, string> = {
   'search.autocode.layerNoteCoder': 'Кодтаулар сіздің жеке қабатыңызға, тек сізге тағайындалған құжаттарда жазылады.',
   'search.autocode.preview': 'Алдын ала қарау',
   'search.autocode.previewResult': '{toCreate} кодтау жасалады; {existing} кодтау бұрыннан бар.',
-  'search.autocode.skipped': 'Сізге тағайындалмаған {documents} құжаттағы {hits} нәтиже өткізіліп жіберіледі.',
+  'search.autocode.skipped': { one: 'Сізге тағайындалмаған {documents} құжаттағы {n} нәтиже өткізіліп жіберіледі.', other: 'Сізге тағайындалмаған {documents} құжаттағы {n} нәтиже өткізіліп жіберіледі.' },
   'search.autocode.apply': 'Кодты қолдану',
   'search.autocode.done': '{created} кодтау жасалды; {existing} кодтау бұрыннан бар еді.',
-  'search.autocode.skippedDone': 'Сізге тағайындалмаған {documents} құжаттағы {hits} нәтиже өткізіліп жіберілді.',
+  'search.autocode.skippedDone': { one: 'Сізге тағайындалмаған {documents} құжаттағы {n} нәтиже өткізіліп жіберілді.', other: 'Сізге тағайындалмаған {documents} құжаттағы {n} нәтиже өткізіліп жіберілді.' },
   'search.autocode.stale': 'Транскрипті осы аралықта түзетілгендіктен {n} нәтиже алынып тасталды.',
   'search.autocode.nothing': 'Жаңадан кодтайтын ештеңе жоқ.',
   'search.autocode.undo': 'Болдырмау',

@@ -1,7 +1,8 @@
 /** Russian strings of the search screens. */
 import type { search as english } from '../en/search';
+import type { RuPlural, Translation } from '../../plural';
 
-export const search: Record<keyof typeof english, string> = {
+export const search: Translation<typeof english, RuPlural> = {
   'search.title': 'Поиск по транскриптам',
   'search.query': 'Запрос',
   'search.placeholder': 'например: әкім* OR "e-Otinish" NOT петиция',
@@ -60,10 +61,10 @@ export const search: Record<keyof typeof english, string> = {
   'search.autocode.layerNoteCoder': 'Кодировки попадут в ваш собственный слой, только в назначенных вам документах.',
   'search.autocode.preview': 'Предпросмотр',
   'search.autocode.previewResult': 'Будет создано кодировок: {toCreate}; уже существует: {existing}.',
-  'search.autocode.skipped': 'Будут пропущены совпадения ({hits}) в документах, не назначенных вам ({documents}).',
+  'search.autocode.skipped': { one: 'Будут пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', few: 'Будут пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', many: 'Будут пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', other: 'Будут пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).' },
   'search.autocode.apply': 'Применить код',
   'search.autocode.done': 'Создано кодировок: {created}; уже существовало: {existing}.',
-  'search.autocode.skippedDone': 'Пропущены совпадения ({hits}) в документах, не назначенных вам ({documents}).',
+  'search.autocode.skippedDone': { one: 'Пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', few: 'Пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', many: 'Пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).', other: 'Пропущены совпадения ({n}) в документах, не назначенных вам ({documents}).' },
   'search.autocode.stale': 'Не учтены совпадения ({n}): их транскрипт тем временем исправили.',
   'search.autocode.nothing': 'Нечего кодировать заново.',
   'search.autocode.undo': 'Отменить',

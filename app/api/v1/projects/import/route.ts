@@ -10,7 +10,8 @@ import { formatBytes } from '@/lib/import/errors';
  * the caller leads. Optional fields: `name` (the new project's name), `omit=1` (leave out
  * what cannot be placed, after the user has seen the problems). 201 with the new project's
  * id and a report; 422 with every problem, and `canOmit`, when the file cannot be imported
- * as it is (nothing is written then). Any signed-in user may import.
+ * as it is (nothing is written then); 400 `import.source_not_text` naming the source and its
+ * file when a source's text is not UTF-8 text (nothing is written). Any signed-in user may import.
  */
 export const POST = uploadRoute(async (req, { user }) => {
   const { form, limits } = await readUpload(req);
