@@ -2,8 +2,8 @@
  * `npm run test:security [-- --only <words>]`: the hardening of issue 16 replayed over HTTP
  * against the production build (the checks are in ./security/checks.ts).
  *
- * Two servers: one on a fresh copy of the demo study (a lead, a coder with an API token, one
- * document corrected once so that its version is 2) with the default limits; and one started
+ * Two servers: one on a fresh copy of the demo study (a lead, two coders with API tokens, blind
+ * mode on, one document corrected once so that its version is 2) with the default limits; and one started
  * with SEED_DEMO=0 on an empty database — a real instance before its first account — with
  * SIGNIN_PER_ADDRESS=5, so that the sign-in limit is reached in a few attempts. Prints one
  * line per check and exits 1 when any fails.
@@ -39,7 +39,7 @@ function correctOnce(databasePath: string, projectId: number, documentId: number
 async function main() {
   ensureBuild();
   const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1).join(' ').toLowerCase() : '';
-  const inst = createLoadInstance({ coders: 1, documents: 1, prefix: 'fgcoder-security-' });
+  const inst = createLoadInstance({ coders: 2, documents: 1, prefix: 'fgcoder-security-' });
   const documentVersion = correctOnce(inst.databasePath, inst.projectId, inst.documents[0].id);
   const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-security-fresh-'));
   const freshDb = path.join(freshDir, 'app.db');
@@ -58,6 +58,7 @@ async function main() {
       documentVersion,
       codeIds: inst.codeIds,
       coder: inst.coders[0],
+      otherCoder: inst.coders[1],
       lead: { email: LEAD, password: DEMO_PASSWORD },
     },
     fresh: {

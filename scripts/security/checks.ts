@@ -5,6 +5,10 @@
  * test:security` (scripts/security-check.ts) starts the servers, runs them in order and
  * prints one line each. To add a check, append it to `checks`.
  */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { declaredBody, flightText, signIn } from './http';
 
 /** A production server on a copy of the demo study (SEED_DEMO's data), with default limits. */
@@ -18,6 +22,8 @@ export interface DemoServer {
   codeIds: number[];
   /** A coder of the project, assigned to the document, with a personal API token. */
   coder: { id: number; token: string };
+  /** A second such coder; the project is in blind mode, so neither sees the other's layer. */
+  otherCoder: { id: number; token: string };
   /** The demo's lead (a cookie session, as in a browser). */
   lead: { email: string; password: string };
 }
@@ -292,6 +298,43 @@ export const checks: SecurityCheck[] = [
       const next = new URL(answer.url ?? '/', demo.base);
       expect(next.origin === new URL(demo.base).origin, `after signing in, next-auth sends the browser to ${next.href}`);
       return `the form goes to ${given.map((g) => JSON.stringify(g)).join(', ') || '(no callbackUrl)'}`;
+    },
+  },
+  {
+    name: "blind mode: another coder's coding answers exactly as a coding that never existed (issue 16 item 9)",
+    async run({ demo }) {
+      const api = `${demo.base}/api/v1/projects/${demo.projectId}`;
+      const made = await fetch(`${api}/codings`, { method: 'POST', headers: json(demo.coder.token), body: JSON.stringify({ documentId: demo.documentId, version: demo.documentVersion, codeIds: [demo.codeIds[0]], start: 0, end: 5 }) });
+      const { codings } = (await made.json()) as { codings: Array<{ id: number }> };
+      expect(made.status === 201, `control: coder 1's coding answers ${made.status}`);
+      const hidden = codings[0].id;
+      const never = hidden + 1_000_000;
+      const other = { authorization: `Bearer ${demo.otherCoder.token}` };
+      const answer = async (id: number, method: string, suffix = '') => {
+        const r = await fetch(`${api}/codings/${id}${suffix}`, { method, headers: other });
+        return `${r.status} ${(await r.text()).replaceAll(String(id), '<id>')}`;
+      };
+      for (const [method, suffix] of [['DELETE', ''], ['GET', '/translations']] as const) {
+        const [a, b] = [await answer(hidden, method, suffix), await answer(never, method, suffix)];
+        expect(a === b, `${method} /codings/<id>${suffix}: coder 1's coding answers ${a}, a missing one ${b}`);
+      }
+      const still = await fetch(`${api}/documents/${demo.documentId}/codings`, { headers: { authorization: `Bearer ${demo.coder.token}` } });
+      expect((await still.text()).includes(`"id":${hidden}`), "coder 2's DELETE removed coder 1's coding");
+      return 'DELETE and GET translations answer alike';
+    },
+  },
+  {
+    name: 'db:check on a path with no database exits 2 and creates nothing (issue 16 item 9)',
+    async run() {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-security-dbcheck-'));
+      try {
+        const missing = path.join(dir, 'no-such-folder', 'app.db');
+        const r = spawnSync(process.execPath, [path.join('node_modules', 'tsx', 'dist', 'cli.mjs'), 'scripts/db-check.ts', missing], { encoding: 'utf8' });
+        expect(r.status === 2, `exit ${r.status}: ${(r.stdout + r.stderr).trim().slice(0, 200)}`);
+        expect(!fs.existsSync(path.dirname(missing)), 'db:check created the folder or a database');
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     },
   },
 ];
