@@ -7,10 +7,11 @@ const securityHeaders = [
   { key: 'Permissions-Policy', value: 'camera=(), microphone=(), geolocation=(), payment=(), usb=()' },
   {
     key: 'Content-Security-Policy',
-    // Next's runtime injects inline bootstrap scripts, hence 'unsafe-inline' for scripts;
-    // everything is same-origin: no CDN, no fonts from elsewhere.
+    // The policy without a nonce (contentSecurityPolicy() in lib/security/csp.ts, a test keeps
+    // them equal): scripts from this origin only, never inline. Pages get it replaced by
+    // proxy.ts with one that admits Next's inline scripts by a per-request nonce.
     value:
-      "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
+      "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; object-src 'none'; frame-ancestors 'none'; base-uri 'self'; form-action 'self'",
   },
 ];
 

@@ -24,6 +24,13 @@ function expectSecurityHeaders(res: APIResponse, what: string) {
   expect(h['x-powered-by'], what).toBeUndefined();
 }
 
+/** The script-src of a page's policy: the request's nonce and 'strict-dynamic', nothing inline, no eval. */
+function expectNoncedScripts(res: APIResponse, what: string): string {
+  const script = /script-src ([^;]*)/.exec(res.headers()['content-security-policy'] ?? '')?.[1] ?? '';
+  expect(script, `${what}: script-src`).toMatch(/^'self' 'nonce-[A-Za-z0-9+/]{22}==' 'strict-dynamic'$/);
+  return /'nonce-([^']+)'/.exec(script)![1];
+}
+
 test('pages, the API and static files carry the security headers', async ({ request }) => {
   const signin = await request.get('/signin');
   expect(signin.status()).toBe(200);
@@ -33,6 +40,86 @@ test('pages, the API and static files carry the security headers', async ({ requ
   const script = /<script[^>]+src="(\/_next\/static\/[^"]+\.js)"/.exec(await signin.text())?.[1];
   expect(script, 'the sign-in page loads a script of its own').toBeTruthy();
   expectSecurityHeaders(await request.get(script!), `GET ${script}`);
+
+  // Pages admit scripts by a nonce of their own request (proxy.ts), which every script tag of
+  // the page carries; API answers and static files, where nothing runs inline, admit none.
+  const nonce = expectNoncedScripts(signin, 'GET /signin');
+  const again = await request.get('/signin');
+  expect(expectNoncedScripts(again, 'GET /signin again'), 'a new nonce for every request').not.toBe(nonce);
+  const html = await signin.text();
+  const tags = html.match(/<script\b[^>]*>/g) ?? [];
+  expect(tags.length).toBeGreaterThan(0);
+  for (const tag of tags) expect(tag, 'every script tag carries the nonce').toContain(`nonce="${nonce}"`);
+  for (const res of [await request.get('/api/v1/projects'), await request.get(script!)]) {
+    expect(res.headers()['content-security-policy']).toContain("script-src 'self';");
+  }
+});
+
+/** Collects, from a page, every Content-Security-Policy refusal the browser reports, and uncaught errors. */
+async function watchPolicy(page: Page, violations: string[]) {
+  page.on('console', (m) => {
+    if (/Content[- ]Security[- ]Policy|Refused to (execute|load|apply|run|connect|frame)/i.test(m.text())) violations.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => violations.push(`page error: ${e.message}`));
+  await page.exposeFunction('__cspViolation', (v: string) => violations.push(v));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      (window as unknown as { __cspViolation: (v: string) => void }).__cspViolation(`${location.pathname}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`);
+    });
+  });
+  return async (path: string, ready: () => Promise<void>) => {
+    await page.goto(path);
+    await ready();
+    await page.waitForTimeout(300);
+  };
+}
+
+test('no page of the app breaks its Content-Security-Policy: nothing refused, in the console or as a violation event', async ({ page, browser }) => {
+  const violations: string[] = [];
+  const visit = await watchPolicy(page, violations);
+
+  await visit('/signin', () => expect(page.getByRole('button', { name: /sign in/i })).toBeVisible());
+  await signIn(page, 'lead@demo.test');
+  await visit('/', () => expect(page.getByRole('link', { name: /Political participation in Kazakhstan/ })).toBeVisible());
+  await page.getByRole('link', { name: /Political participation in Kazakhstan/ }).click();
+  await expect(page).toHaveURL(/\/projects\/\d+$/);
+  const project = new URL(page.url()).pathname;
+  const { documents } = await (await page.request.get(`/api/v1${project}/documents`)).json();
+
+  // The editor: open a transcript, code a passage through the popover, open the coding.
+  await visit(`${project}/documents/${documents[0].id}`, () => expect(page.locator('.transcript-editor .turn').first()).toBeVisible());
+  const first = (await page.locator('.transcript-editor .turn-participant .turn-text').nth(2).textContent())!;
+  const turn = page.locator('.transcript-editor .turn-text').filter({ hasText: first.slice(0, 40) });
+  await turn.scrollIntoViewIfNeeded();
+  const box = (await turn.boundingBox())!;
+  await page.mouse.move(box.x + 2, box.y + 6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width / 2, box.y + 6, { steps: 6 });
+  await page.mouse.up();
+  await expect(page.getByTestId('code-popover')).toBeVisible();
+  await page.keyboard.type('Telegr');
+  await expect(page.getByTestId('code-popover').getByRole('option').first()).toContainText('Telegram');
+  await page.keyboard.press('Enter');
+  await expect(turn.locator('.coding').first()).toBeVisible();
+  await turn.locator('.coding').first().click();
+  await expect(page.getByTestId('coding-info')).toBeVisible();
+
+  const shown = () => expect(page.locator('main h1').first()).toBeVisible();
+  await visit(`${project}/codebook`, () => expect(page.getByRole('tree', { name: 'Codes' })).toBeVisible());
+  for (const path of ['agreement', 'agreement/review', 'analysis', 'analysis/cooccurrence', 'analysis/excerpts', 'analysis/case-matrix', 'search', 'assignments', 'my-documents', 'attributes', 'participants', 'members', 'import', 'export', 'settings']) {
+    await visit(`${project}/${path}`, shown);
+  }
+  await visit(`${project}/search?q=${encodeURIComponent('петиция')}`, () => expect(page.locator('main mark, main .hit').first()).toBeVisible());
+  await visit('/import', shown);
+  await visit('/settings', shown);
+
+  const ctx = await browser.newContext();
+  const admin = await ctx.newPage();
+  const adminVisit = await watchPolicy(admin, violations);
+  await signIn(admin, 'admin@demo.test');
+  await adminVisit('/admin/users', () => expect(admin.getByRole('button', { name: 'Create user' })).toBeVisible());
+  await ctx.close();
+  expect(violations).toEqual([]);
 });
 
 test('the session cookie is HttpOnly, SameSite=Lax and ends after 12 hours; the sign-in endpoint is open to everyone', async ({ page, request }) => {

@@ -2,7 +2,7 @@
 # Runs every test suite: typecheck, lint, unit + integration (vitest), the production
 # build, and end-to-end tests in Chromium (Playwright). Ends with one line of totals:
 #   tests: N passed, N failed
-# Typecheck, lint, build, the load test and the crash test count as one test each.
+# Typecheck, lint, build, the load test, the crash test and the security check count as one test each.
 set -u
 cd "$(dirname "$0")/.."
 export NEXT_TELEMETRY_DISABLED=1
@@ -42,13 +42,15 @@ passed=$((passed + p)); failed=$((failed + f))
 if [ "${SKIP_E2E:-0}" != "1" ]; then
   built_before=$failed
   check build npx next build
-  # Reliability against the production build, in their short forms (README, "Reliability").
+  # Reliability against the production build, in their short forms, and the hardening of
+  # issue 16 replayed over HTTP (README, "Reliability").
   if [ "$failed" -eq "$built_before" ]; then
     check "load test (10 s)" npm run --silent test:load -- --seconds 10
     check "crash test (2 kills)" npm run --silent test:crash -- --kills 2
+    check "security checks" npm run --silent test:security
   else
-    echo "=== load and crash tests: not run, the build failed"
-    failed=$((failed + 2))
+    echo "=== load, crash and security tests: not run, the build failed"
+    failed=$((failed + 3))
   fi
   echo "=== end-to-end tests (Playwright, Chromium)"
   npx playwright test

@@ -7,7 +7,7 @@
  * p=<attributeId>:<value> (repeatable; values of one attribute are alternatives, different
  * attributes must all hold), code=<codeId> with coded=coded|uncoded.
  */
-import { z } from 'zod';
+import { z } from '../zod';
 import { MAX_QUERY_LENGTH } from './query';
 
 export const SPEAKER_FILTERS = ['all', 'participants', 'moderator'] as const;
