@@ -9,7 +9,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { declaredBody, flightText, signIn } from './http';
+import { declaredBody, fetchFrom, flightText, signIn, signOut } from './http';
 
 /** A production server on a copy of the demo study (SEED_DEMO's data), with default limits. */
 export interface DemoServer {
@@ -175,6 +175,43 @@ export const checks: SecurityCheck[] = [
       const forged = await signIn(fresh.base, `forged-${Date.now()}@flood.test`, 'wrong', {}, { 'x-forwarded-for': '10.9.8.7', 'x-fgc-peer': '10.9.8.6 forged' });
       expect(forged.error === 'Throttled', `with forged address headers: ${forged.error}`);
       return `throttled at attempt ${answers.length} (SIGNIN_PER_ADDRESS=${fresh.signInPerAddress})`;
+    },
+  },
+  {
+    name: "no lockout of others: wrong passwords from another address lock that address only; the owner's usual address still signs in",
+    async run({ demo }) {
+      await leadSession(demo); // the lead has signed in from 127.0.0.1: the owner's usual address
+      const attacker = fetchFrom('127.0.0.2');
+      for (let i = 0; i < 6; i++) {
+        const wrong = await signIn(demo.base, demo.lead.email, `not the password ${i}`, {}, {}, attacker);
+        expect(!wrong.signedIn, `a wrong password signed in from 127.0.0.2 (attempt ${i + 1})`);
+      }
+      const locked = await signIn(demo.base, demo.lead.email, demo.lead.password, {}, {}, attacker);
+      expect(!locked.signedIn, 'after 6 failures, the right password from the same other address signs in: that (email, address) is not locked');
+      const started = performance.now();
+      const owner = await signIn(demo.base, demo.lead.email, demo.lead.password);
+      expect(owner.signedIn, `the owner, from their usual address, cannot sign in after someone else's failures: ${owner.error}`);
+      return `127.0.0.2 locked (${locked.error}); the owner signed in from 127.0.0.1 in ${(performance.now() - started).toFixed(0)} ms`;
+    },
+  },
+  {
+    name: 'sessions end: signing out on one device ends the session on the other (per-user session version, issue 16 item 8)',
+    async run({ demo }) {
+      const email = 'coder3@demo.test';
+      const [here, there] = [await signIn(demo.base, email, DEMO_PASSWORD), await signIn(demo.base, email, DEMO_PASSWORD)];
+      expect(here.signedIn && there.signedIn, `${email} could not sign in twice: ${here.error ?? there.error}`);
+      const projects = (cookie: string) => fetch(`${demo.base}/api/v1/projects`, { headers: { cookie } }).then(async (r) => (await r.arrayBuffer(), r.status));
+      expect((await projects(there.cookie)) === 200, 'control: the second session cannot read the projects');
+      await signOut(demo.base, here.cookie);
+      expect((await projects(there.cookie)) === 401, 'after signing out on the first device, the second session still reads the API');
+      const session = (await (await fetch(`${demo.base}/api/auth/session`, { headers: { cookie: there.cookie } })).json()) as Record<string, unknown>;
+      expect(Object.keys(session).length === 0, `next-auth still reports the ended session: ${JSON.stringify(session)}`);
+      const page = await fetch(`${demo.base}/`, { headers: { cookie: there.cookie }, redirect: 'manual' });
+      await page.arrayBuffer();
+      expect(page.status >= 300 && page.status < 400 && /\/signin/.test(page.headers.get('location') ?? ''), `a page with the ended session answers ${page.status} ${page.headers.get('location') ?? ''}`);
+      const again = await signIn(demo.base, email, DEMO_PASSWORD);
+      expect(again.signedIn && (await projects(again.cookie)) === 200, 'signing in again does not give a working session');
+      return 'API 401, /api/auth/session {}, pages → /signin; a new sign-in works';
     },
   },
   {

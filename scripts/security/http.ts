@@ -23,13 +23,14 @@ export interface SignInAnswer {
 
 /**
  * Signs in through next-auth's credentials endpoint, with its CSRF token, as the sign-in page
- * does; `fields` are added to the form (callbackUrl), `headers` to the request.
+ * does; `fields` are added to the form (callbackUrl), `headers` to the request; `client` is
+ * the fetch to use (see fetchFrom).
  */
-export async function signIn(base: string, email: string, password: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}): Promise<SignInAnswer> {
-  const csrf = await fetch(`${base}/api/auth/csrf`);
+export async function signIn(base: string, email: string, password: string, fields: Record<string, string> = {}, headers: Record<string, string> = {}, client: typeof fetch = fetch): Promise<SignInAnswer> {
+  const csrf = await client(`${base}/api/auth/csrf`);
   let cookie = cookiesOf(csrf);
   const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-  const res = await fetch(`${base}/api/auth/callback/credentials`, {
+  const res = await client(`${base}/api/auth/callback/credentials`, {
     method: 'POST',
     headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded', cookie, origin: base },
     body: new URLSearchParams({ csrfToken, email, password, json: 'true', ...fields }),
@@ -45,6 +46,47 @@ export async function signIn(base: string, email: string, password: string, fiel
   }
   const error = url ? new URL(url, base).searchParams.get('error') : null;
   return { cookie, signedIn: /next-auth\.session-token=/.test(cookie), error, url };
+}
+
+/** Signs out through next-auth's endpoint, as the Sign out button does, with the session's own cookie. */
+export async function signOut(base: string, cookie: string): Promise<number> {
+  const csrf = await fetch(`${base}/api/auth/csrf`, { headers: { cookie } });
+  const jar = cookiesOf(csrf, cookie);
+  const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+  const res = await fetch(`${base}/api/auth/signout`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: jar, origin: base },
+    body: new URLSearchParams({ csrfToken, json: 'true' }),
+    redirect: 'manual',
+  });
+  await res.arrayBuffer();
+  return res.status;
+}
+
+/**
+ * A fetch whose connections leave from `localAddress` (another loopback address, e.g.
+ * 127.0.0.2): to the server, another client address. Enough of fetch for the sign-in form:
+ * method, headers, a string or form body; answers are read whole.
+ */
+export function fetchFrom(localAddress: string): typeof fetch {
+  return ((input: string | URL, init: RequestInit = {}) =>
+    new Promise<Response>((resolve, reject) => {
+      const url = new URL(String(input));
+      if (url.hostname === 'localhost') url.hostname = '127.0.0.1';
+      const req = http.request(url, { method: init.method ?? 'GET', headers: Object.fromEntries(new Headers(init.headers)), localAddress }, (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (d: Buffer) => chunks.push(d));
+        res.on('end', () => {
+          const headers = new Headers();
+          for (let i = 0; i < res.rawHeaders.length; i += 2) headers.append(res.rawHeaders[i], res.rawHeaders[i + 1]);
+          const status = res.statusCode ?? 500;
+          resolve(new Response(status === 204 || status === 304 ? null : Buffer.concat(chunks), { status, headers }));
+        });
+      });
+      req.on('error', reject);
+      if (init.body != null) req.write(String(init.body));
+      req.end();
+    })) as typeof fetch;
 }
 
 /**
