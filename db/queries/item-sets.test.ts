@@ -6,16 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { strFromU8, unzipSync } from 'fflate';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openDatabase, type Db } from '../client';
-import * as schema from '../schema';
+import { openDatabase } from '../client';
 import { codes, codings, documents } from '../schema';
 import { openTestDatabase } from '../testing';
+import { databaseAtMigration, withLaterColumns } from '../testing/older-version';
 import { seedFixture } from '../testing/fixture';
 import { analysisContext, caseMatrixFor, excerptsFor, frequenciesFor } from './analysis';
 import { parseAnalysisParams, toSearchParams } from '@/lib/analysis/params';
@@ -127,17 +124,9 @@ describe('migration 0008', () => {
   it('applies to a database at 0007 and keeps its data', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0008-'));
     try {
-      const upTo0007 = path.join(dir, 'migrations');
-      fs.cpSync(path.join(process.cwd(), 'db', 'migrations'), upTo0007, { recursive: true });
-      const journalFile = path.join(upTo0007, 'meta', '_journal.json');
-      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-      journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 7);
-      fs.writeFileSync(journalFile, JSON.stringify(journal));
-      const file = path.join(dir, 'app.db');
-      const old = drizzle(new Database(file), { schema }) as Db;
-      migrate(old, { migrationsFolder: upTo0007 });
+      const { db: old, file } = databaseAtMigration(dir, 7);
       expect(old.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'item_sets'").pluck().get()).toBe(0);
-      const seeded = seedFixture(old);
+      const seeded = withLaterColumns(old, seedFixture);
       old.$client.close();
       const db = openDatabase(file);
       try {

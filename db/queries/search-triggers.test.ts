@@ -6,16 +6,13 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UNFOLDED_CAPITALS } from '@/lib/search/fts-data';
 import { foldedForIndex, MAX_REPLACE_NESTING, searchTriggersMigrationSql } from '@/lib/search/fts-schema';
 import { openDatabase, type Db } from '../client';
 import { documents, turns } from '../schema';
-import * as schema from '../schema';
 import { openTestDatabase } from '../testing';
+import { databaseAtMigration, withLaterColumns } from '../testing/older-version';
 import { searchIndexProblems } from './search-index';
 import { seedSearchFixture } from './testing/search';
 
@@ -85,23 +82,13 @@ describe('migration 0005, the shallow search triggers', () => {
     // A database as 0004 left it: migrations up to 0004 only, with 0003's deep triggers.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0005-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
-    const upTo0004 = path.join(dir, 'migrations');
-    fs.cpSync(MIGRATIONS, upTo0004, { recursive: true });
-    const journalFile = path.join(upTo0004, 'meta', '_journal.json');
-    const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-    journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 4);
-    fs.writeFileSync(journalFile, JSON.stringify(journal));
-    const file = path.join(dir, 'app.db');
-    const old = drizzle(new Database(file), { schema }) as Db;
-    migrate(old, { migrationsFolder: upTo0004 });
+    const { db: old, file } = databaseAtMigration(dir, 4);
     expect(old.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'turns_fts_insert_folding'").pluck().get()).toBe(0);
-    // The fixture is written through today's schema: lend the old database the user columns a
-    // later migration (0006) adds, and take them back before it is migrated.
-    const later = ['is_demo', 'must_change_password'];
-    for (const c of later) old.$client.exec(`ALTER TABLE users ADD ${c} integer DEFAULT false NOT NULL`);
-    const f = seedSearchFixture(old);
-    addTurns(old, f.project.id, 'Capitals', [EVERY_CAPITAL, MIXED, EVERY_CAPITAL.toLowerCase()]);
-    for (const c of later) old.$client.exec(`ALTER TABLE users DROP COLUMN ${c}`);
+    const f = withLaterColumns(old, (db) => {
+      const seeded = seedSearchFixture(db);
+      addTurns(db, seeded.project.id, 'Capitals', [EVERY_CAPITAL, MIXED, EVERY_CAPITAL.toLowerCase()]);
+      return seeded;
+    });
     const before = indexState(old);
     old.$client.close();
 

@@ -5,15 +5,12 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
-import { drizzle } from 'drizzle-orm/better-sqlite3';
-import { migrate } from 'drizzle-orm/better-sqlite3/migrator';
 import { eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase, type Db } from '../client';
-import * as schema from '../schema';
 import { documents } from '../schema';
 import { openTestDatabase } from '../testing';
+import { databaseAtMigration, withLaterColumns } from '../testing/older-version';
 import { seedFixture } from '../testing/fixture';
 import { createRound, deleteRound, renameRound, reorderRounds, roundsOfProject, setRoundDocuments, TrainingRoundError } from './training-rounds';
 
@@ -77,17 +74,9 @@ describe('migration 0007', () => {
   it('applies to a database at 0006 and keeps its data', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0007-'));
     try {
-      const upTo0006 = path.join(dir, 'migrations');
-      fs.cpSync(path.join(process.cwd(), 'db', 'migrations'), upTo0006, { recursive: true });
-      const journalFile = path.join(upTo0006, 'meta', '_journal.json');
-      const journal = JSON.parse(fs.readFileSync(journalFile, 'utf8'));
-      journal.entries = journal.entries.filter((e: { idx: number }) => e.idx <= 6);
-      fs.writeFileSync(journalFile, JSON.stringify(journal));
-      const file = path.join(dir, 'app.db');
-      const old = drizzle(new Database(file), { schema }) as Db;
-      migrate(old, { migrationsFolder: upTo0006 });
+      const { db: old, file } = databaseAtMigration(dir, 6);
       expect(old.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'training_rounds'").pluck().get()).toBe(0);
-      const seeded = seedFixture(old);
+      const seeded = withLaterColumns(old, seedFixture);
       old.$client.close();
 
       const db = openDatabase(file);
