@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { transcriptToDocx } from '../lib/export/transcript';
 import { signIn } from './helpers';
+import { emailKey } from '../lib/refi-qda/extension';
 
 // This spec adds one document (a unique title) and updates its own participants; it leaves the
 // 16 demo documents, their participants and the attribute definitions as they were. Its
@@ -107,9 +108,9 @@ test('a project exported here imports back with its coders on their accounts; an
   expect(exported.ok()).toBe(true);
   // The file as another instance would have it: Svetlana signs in there with another email.
   const files = unzipSync(new Uint8Array(await exported.body()));
-  const ext = JSON.parse(strFromU8(files['fgcoder.json'])) as { users: { guid: string; email: string }[] };
-  expect(ext.users.map((u) => u.email)).toContain('coder3@demo.test');
-  for (const u of ext.users) if (u.email === 'coder3@demo.test') u.email = 'svetlana@university.kz';
+  const ext = JSON.parse(strFromU8(files['fgcoder.json'])) as { users: { guid: string; emailKey: string }[] };
+  expect(ext.users.map((u) => u.emailKey)).toContain(emailKey('coder3@demo.test'));
+  for (const u of ext.users) if (u.emailKey === emailKey('coder3@demo.test')) u.emailKey = emailKey('svetlana@university.kz');
   files['fgcoder.json'] = strToU8(JSON.stringify(ext));
 
   await page.goto('/import');
@@ -121,7 +122,7 @@ test('a project exported here imports back with its coders on their accounts; an
   const mapping = page.getByTestId('coder-mapping');
   await expect(mapping.getByRole('heading', { name: 'Who are the file’s coders here?' })).toBeVisible();
   await expect(mapping.getByLabel('Account for Coder 1 (Aigerim)')).toHaveValue(/^\d+$/);
-  await expect(mapping.getByLabel('Account for Coder 1 (Aigerim)').locator('option:checked')).toHaveText('coder1@demo.test (same email)');
+  await expect(mapping.getByLabel('Account for Coder 1 (Aigerim)').locator('option:checked')).toHaveText('Coder 1 (Aigerim) <coder1@demo.test> (same email)');
   const svetlana = mapping.getByLabel('Account for Coder 3 (Svetlana)');
   await expect(svetlana).toHaveValue('placeholder');
   await svetlana.selectOption({ label: 'Coder 3 (Svetlana) <coder3@demo.test>' });

@@ -17,15 +17,21 @@ interface Report {
   coders: number;
   notes: string[];
 }
+interface Account {
+  id: number;
+  name: string;
+  email: string;
+}
 interface FileCoder {
   guid: string;
   name: string;
-  email?: string;
-  accountId?: number;
+  byEmail: boolean;
+  /** The account here with the coder's email. */
+  account?: Account;
 }
 interface Mapping {
   coders: FileCoder[];
-  accounts: { id: number; name: string; email: string }[];
+  accounts: Account[];
 }
 type Outcome = { ok: true; report: Report; problems: Problem[] } | { ok: false; error: string; problems: Problem[]; canOmit: boolean; mapping?: Mapping };
 /** A coder's choice in the mapping step: an account id, or a new placeholder account. */
@@ -68,7 +74,7 @@ export function ProjectImportForm() {
         const m = json.mapping as Mapping;
         setMapping(m);
         setMappingOmit(omit);
-        setChoices(Object.fromEntries(m.coders.map((c) => [c.guid, coders?.[c.guid] ?? c.accountId ?? 'placeholder'])));
+        setChoices(Object.fromEntries(m.coders.map((c) => [c.guid, coders?.[c.guid] ?? c.account?.id ?? 'placeholder'])));
         setOutcome(null);
       } else {
         setOutcome({ ok: false, error: String(json.error ?? res.statusText), problems, canOmit: json.canOmit === true });
@@ -120,22 +126,19 @@ export function ProjectImportForm() {
             <tbody>
               {mapping.coders.map((c) => (
                 <tr key={c.guid}>
-                  <td>
-                    {c.name}
-                    {c.email && <span className="muted"> · {c.email}</span>}
-                  </td>
+                  <td>{c.name}</td>
                   <td>
                     <select
                       aria-label={t('exports.import.mapLabel', { name: c.name })}
                       value={chosen(c)}
                       onChange={(e) => setChoices({ ...choices, [c.guid]: e.target.value === 'placeholder' ? 'placeholder' : Number(e.target.value) })}
                     >
-                      {c.accountId !== undefined && !mapping.accounts.some((a) => a.id === c.accountId) && (
-                        <option value={String(c.accountId)}>{t('exports.import.mapMatched', { email: c.email ?? '' })}</option>
+                      {c.account && !mapping.accounts.some((a) => a.id === c.account?.id) && (
+                        <option value={String(c.account.id)}>{t('exports.import.mapMatched', { account: `${c.account.name} <${c.account.email}>` })}</option>
                       )}
                       {mapping.accounts.map((a) => (
                         <option key={a.id} value={String(a.id)}>
-                          {a.id === c.accountId ? t('exports.import.mapMatched', { email: a.email }) : `${a.name} <${a.email}>`}
+                          {a.id === c.account?.id ? t('exports.import.mapMatched', { account: `${a.name} <${a.email}>` }) : `${a.name} <${a.email}>`}
                         </option>
                       ))}
                       <option value="placeholder">{t('exports.import.mapPlaceholder')}</option>

@@ -13,7 +13,8 @@
  * - the dates the standard has room for: when the project, each document, coding and memo was
  *   made and last changed;
  * - what the standard has no room for in `fgcoder.json` beside project.qde (number bins,
- *   category values in order, code shortcuts, assignments with their status, coders' emails).
+ *   category values in order, code shortcuts, assignments with their status, a hash of each
+ *   coder's email to find their account on import — no email in clear).
  *
  * Only the layers passed in are exported: the caller applies the blind-mode rule. Codings
  * whose text was deleted by a correction (empty ranges, flagged for review) are left out;
@@ -28,6 +29,7 @@ import { refiTypeFor } from '@/lib/export/refi-variables';
 import { speakerLinesDescription, type LineSpeaker } from '@/lib/export/speaker-lines';
 import type { RefiCase, RefiExtension, RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
 import { setsOfProject } from './item-sets';
+import { emailKey } from '@/lib/refi-qda';
 import { turnsOverlapping } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
 import type { CodeRow } from './codes';
@@ -119,11 +121,12 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   if (coded.consensusUsed) refiUsers.push({ guid: CONSENSUS_USER, name: CONSENSUS_USER_NAME });
 
   // What the standard has no room for (lib/refi-qda/extension.ts): bins, category order and
-  // types, shortcuts, assignments, and the coders' emails so an import can find their accounts.
+  // types, shortcuts, assignments, and a key of each coder's email (never the email itself) so
+  // an import can find their accounts.
   const extension: RefiExtension = {
     variables: exportableAttributes(db, projectId).map((a) => ({ guid: `attr-${a.id}`, scope: a.scope, type: a.type, values: a.values, bins: a.bins })),
     codes: codeRows.filter((c) => c.shortcut).map((c) => ({ guid: codeRefId(c.id), shortcut: c.shortcut as string })),
-    users: accounts.map((u) => ({ guid: userRef(u.id), email: u.email })),
+    users: accounts.map((u) => ({ guid: userRef(u.id), emailKey: emailKey(u.email) })),
     assignments: assigned.map((a) => ({ sourceGuid: docRef(a.documentId), userGuid: userRef(a.coderId), status: a.status })),
   };
 

@@ -5,7 +5,7 @@
  * - The importing user becomes the project's lead.
  * - Each REFI user becomes a coder of the project, so every coder's layer survives: the
  *   account the caller's mapping names, else the account whose email our extension
- *   (fgcoder.json) gives for it, else a disabled placeholder account `<guid>@import.invalid`
+ *   (fgcoder.json) identifies (by a key of the email, never the email itself), else a disabled placeholder account `<guid>@import.invalid`
  *   (reused when the same user was imported before). A user named "Consensus" stands for the
  *   consensus layer. Selections with no user go to the importer's own layer.
  * - From the extension, when the file has one: attribute types, category values in their
@@ -37,14 +37,14 @@ import {
   turns,
   users,
 } from '../schema';
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
 import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES, type AttributeBin } from '@/lib/attributes/types';
 import { ASSIGNMENT_STATUSES } from '@/lib/access/assignments';
 import { cleanShortcut, foldName } from '@/lib/codebook/rules';
 import { unpackDefinition } from '@/lib/export/codebook';
 import { attributeTypeFor, valueText, type AttributeType } from '@/lib/export/refi-variables';
 import { parseSpeakerLines, type LineSpeaker } from '@/lib/export/speaker-lines';
-import type { RefiCode, RefiExtensionVariable, RefiProject, RefiVariable } from '@/lib/refi-qda';
+import { emailKey, type RefiCode, type RefiExtensionVariable, type RefiProject, type RefiVariable } from '@/lib/refi-qda';
 import { countWords } from '@/lib/text/canonical';
 import { recordAudit } from './audit';
 import { NAME_MAX } from '@/lib/codebook/rules';
@@ -98,27 +98,39 @@ export interface ImportOptions {
   coders?: CoderMap;
 }
 
-/** A coder named in the file, with the email our extension gives and the account that email belongs to. */
+/** A coder named in the file: whether the file identifies their account (our extension's email key), and the account here with that email, if any. */
 export interface FileCoder {
   guid: string;
   name: string;
-  email?: string;
-  /** The account with that email (ignoring case), if there is one. */
-  accountId?: number;
+  /** The file carries a key of their email (our own exports do). */
+  byEmail: boolean;
+  /** The account here with that email. */
+  account?: { id: number; name: string; email: string };
 }
 
 const isConsensus = (name: string) => name.trim().toLowerCase() === CONSENSUS_USER_NAME.toLowerCase();
 
-/** The file's coders (not the consensus user), each with the account its email matches. */
+/** The file's coders (not the consensus user), each with the account its email key matches. */
 export function fileCoders(db: Db | Tx, refi: RefiProject): FileCoder[] {
-  const emails = new Map((refi.extension?.users ?? []).map((u) => [u.guid, u.email]));
-  return refi.users
-    .filter((u) => !isConsensus(u.name))
-    .map((u) => {
-      const email = emails.get(u.guid);
-      const account = email ? db.select({ id: users.id }).from(users).where(sql`lower(${users.email}) = ${email.toLowerCase()}`).get() : undefined;
-      return { guid: u.guid, name: u.name, ...(email ? { email } : {}), ...(account ? { accountId: account.id } : {}) };
-    });
+  const keys = new Map((refi.extension?.users ?? []).map((u) => [u.guid, u.emailKey]));
+  const coders = refi.users.filter((u) => !isConsensus(u.name));
+  let byKey = new Map<string, { id: number; name: string; email: string }>();
+  if (coders.some((u) => keys.has(u.guid))) {
+    byKey = new Map(
+      db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .orderBy(asc(users.id))
+        .all()
+        .reverse()
+        .map((a) => [emailKey(a.email), a]),
+    );
+  }
+  return coders.map((u) => {
+    const key = keys.get(u.guid);
+    const account = key ? byKey.get(key) : undefined;
+    return { guid: u.guid, name: u.name, byEmail: key !== undefined, ...(account ? { account } : {}) };
+  });
 }
 
 /**
@@ -228,7 +240,7 @@ function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: 
  */
 function importUsers({ tx, projectId, importerId }: Step, refi: RefiProject, mapping: CoderMap) {
   const byGuid = new Map<string, Layer>();
-  const matched = new Map(fileCoders(tx, refi).map((c) => [c.guid, c.accountId]));
+  const matched = new Map(fileCoders(tx, refi).map((c) => [c.guid, c.account?.id]));
   const added = new Set<number>();
   for (const u of refi.users) {
     if (isConsensus(u.name)) {

@@ -9,6 +9,7 @@
  * braces). Reading is forgiving: a malformed or unknown extension is a warning and is left
  * out, never a reason to refuse the file — the file is a valid REFI-QDA project without it.
  */
+import { createHash } from 'node:crypto';
 import { normaliseGuid } from './guid';
 import type { Problem } from './problems';
 
@@ -35,10 +36,18 @@ export interface RefiExtension {
   variables: RefiExtensionVariable[];
   /** Code shortcuts (one character) by code guid. */
   codes: { guid: string; shortcut: string }[];
-  /** Each coder's account email, for mapping coders to accounts on import. */
-  users: { guid: string; email: string }[];
+  /**
+   * Each coder's account, as `emailKey` of its email: an import finds the account with the
+   * same email without the file holding any email in clear (exports carry no account emails).
+   */
+  users: { guid: string; emailKey: string }[];
   /** Who is assigned which source, and how far they are. */
   assignments: { sourceGuid: string; userGuid: string; status: string }[];
+}
+
+/** The key an email is known by in the extension: SHA-256 (hex) of the app's prefix and the email, trimmed and lower-cased. */
+export function emailKey(email: string): string {
+  return createHash('sha256').update(`fgcoder-coder:${email.trim().toLowerCase()}`, 'utf8').digest('hex');
 }
 
 export function emptyExtension(): RefiExtension {
@@ -72,7 +81,7 @@ export function parseExtension(text: string): { extension?: RefiExtension; probl
   try {
     raw = JSON.parse(text);
   } catch {
-    return { problems: [warn(`${EXTENSION_FILE} is not valid JSON; its attribute bins, category order, shortcuts, assignments and coder emails were not imported`)] };
+    return { problems: [warn(`${EXTENSION_FILE} is not valid JSON; its attribute bins, category order, shortcuts, assignments and coders' accounts were not imported`)] };
   }
   if (!isObj(raw) || raw.format !== EXTENSION_FORMAT || typeof raw.version !== 'number') {
     return { problems: [warn(`${EXTENSION_FILE} is not this app's extension; it was ignored`)] };
@@ -103,8 +112,8 @@ export function parseExtension(text: string): { extension?: RefiExtension; probl
   for (const u of arr(raw.users)) {
     if (!isObj(u)) continue;
     const guid = normaliseGuid(str(u.guid));
-    const email = str(u.email, 320)?.trim().toLowerCase();
-    if (guid && email) ext.users.push({ guid, email });
+    const key = str(u.emailKey, 64)?.toLowerCase();
+    if (guid && key && /^[0-9a-f]{64}$/.test(key)) ext.users.push({ guid, emailKey: key });
   }
   for (const a of arr(raw.assignments)) {
     if (!isObj(a)) continue;

@@ -7,8 +7,8 @@
  * DomainError (`import.source_not_text`) naming the source and its file: there is nothing to
  * omit-and-confirm, the project has to be exported again.
  *
- * Coders travel by email (our own exports carry them in fgcoder.json): a coder whose email is
- * an account here becomes that account. When the file names emails that match no account,
+ * Coders travel by email (our own exports carry a key of each coder's email in fgcoder.json,
+ * not the email): a coder whose email is an account's here becomes that account. When the file names emails that match no account,
  * nothing is written until the user has mapped each such coder to an account they work with
  * (or to a new placeholder): the answer lists the coders and the accounts to choose from.
  */
@@ -20,7 +20,7 @@ import { readProjectFile, RefiImportError, type Problem } from '@/lib/refi-qda';
 export type { CoderMap };
 
 export interface CoderMapping {
-  /** Every coder of the file; `accountId` when their email matched an account. */
+  /** Every coder of the file; `account` when their email matched an account. */
   coders: FileCoder[];
   /** The accounts the user may map a coder to. */
   accounts: { id: number; name: string; email: string }[];
@@ -52,9 +52,9 @@ export function importProjectFile(db: Db, userId: number, bytes: Uint8Array, opt
   const coders = fileCoders(db, read.project);
   const accounts = mappingCandidates(db, userId);
   const given = options.coders ?? {};
-  const allowed = new Set([...accounts.map((a) => a.id), ...coders.flatMap((c) => (c.accountId ? [c.accountId] : []))]);
+  const allowed = new Set([...accounts.map((a) => a.id), ...coders.flatMap((c) => (c.account ? [c.account.id] : []))]);
   const refused = Object.entries(given).filter(([guid, to]) => !coders.some((c) => c.guid === guid) || (to !== 'placeholder' && !allowed.has(to)));
-  const unmapped = coders.filter((c) => c.email && c.accountId === undefined && given[c.guid] === undefined);
+  const unmapped = coders.filter((c) => c.byEmail && !c.account && given[c.guid] === undefined);
   if (refused.length > 0 || unmapped.length > 0) {
     const problems: Problem[] = refused.map(([guid]) => ({
       severity: 'error',

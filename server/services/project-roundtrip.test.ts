@@ -31,7 +31,7 @@ import {
 import { checkIntegrity } from '@/db/queries/integrity';
 import { exportCodes } from '@/db/queries/excerpts-export';
 import { projectToRefi } from '@/db/queries/refi-export';
-import { writeQdpx, EXTENSION_FILE } from '@/lib/refi-qda';
+import { writeQdpx, EXTENSION_FILE, emailKey } from '@/lib/refi-qda';
 import { schemaTestMode, xmllint } from '@/lib/refi-qda/test-support';
 import { importProjectFile } from './project-import';
 
@@ -138,11 +138,13 @@ describe('the demo study round trip', () => {
 
   it('holds what the standard cannot carry in fgcoder.json, beside a project.qde that still validates', () => {
     const files = unzipSync(bytes);
-    const ext = JSON.parse(strFromU8(files[EXTENSION_FILE])) as { format: string; variables: { bins: unknown[] }[]; codes: unknown[]; users: { email: string }[]; assignments: { status: string }[] };
+    const ext = JSON.parse(strFromU8(files[EXTENSION_FILE])) as { format: string; variables: { bins: unknown[] }[]; codes: unknown[]; users: { emailKey: string }[]; assignments: { status: string }[] };
     expect(ext.format).toBe('fgcoder-refi-extension');
     expect(ext.variables.some((v) => v.bins.length > 0)).toBe(true);
     expect(ext.codes.length).toBeGreaterThan(0);
-    expect(ext.users.map((u) => u.email)).toContain('lead@demo.test');
+    // coders by a key of their email, no email in clear anywhere in the file
+    expect(ext.users.map((u) => u.emailKey)).toContain(emailKey('lead@demo.test'));
+    expect(Object.values(files).map((b) => strFromU8(b)).join('\n')).not.toMatch(/@demo\.test/);
     expect(new Set(ext.assignments.map((a) => a.status))).toEqual(new Set(['not_started', 'in_progress', 'done']));
     if (schemaTestMode() === 'run') expect(xmllint(strFromU8(files['project.qde'])).valid).toBe(true);
   });
@@ -263,8 +265,9 @@ describe('mapping the file’s coders to accounts', () => {
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.problems).toEqual([]);
-    const byEmail = Object.fromEntries(out.mapping!.coders.map((c) => [c.email, c.accountId ?? null]));
-    expect(byEmail).toEqual({ 'lead@test.kz': null, 'coder1@test.kz': coder1.id, 'coder2@test.kz': null });
+    const byName = Object.fromEntries(out.mapping!.coders.map((c) => [c.name, c.account?.id ?? null]));
+    expect(byName).toEqual({ lead: null, coder1: coder1.id, coder2: null });
+    expect(out.mapping!.coders.every((c) => c.byEmail)).toBe(true);
     expect(out.mapping!.accounts.map((a) => a.email).sort()).toEqual(['colleague@other.kz', 'me@other.kz']); // never the stranger
     expect(other.db.select().from(projects).all()).toHaveLength(projectsBefore);
     expect(colleague.id).toBeGreaterThan(0);
@@ -274,8 +277,8 @@ describe('mapping the file’s coders to accounts', () => {
     const { importer, colleague, coder1 } = otherInstance();
     const first = importProjectFile(other.db, importer.id, bytes);
     if (first.ok) throw new Error('expected a mapping step');
-    const guidOf = (email: string) => first.mapping!.coders.find((c) => c.email === email)!.guid;
-    const out = importProjectFile(other.db, importer.id, bytes, { coders: { [guidOf('coder2@test.kz')]: colleague.id, [guidOf('lead@test.kz')]: 'placeholder' } });
+    const guidOf = (name: string) => first.mapping!.coders.find((c) => c.name === name)!.guid;
+    const out = importProjectFile(other.db, importer.id, bytes, { coders: { [guidOf('coder2')]: colleague.id, [guidOf('lead')]: 'placeholder' } });
     if (!out.ok) throw new Error(JSON.stringify(out));
     const members_ = team(other.db, out.report.projectId);
     expect(members_).toContain('me@other.kz:lead');
@@ -293,7 +296,7 @@ describe('mapping the file’s coders to accounts', () => {
     const { importer, stranger } = otherInstance();
     const first = importProjectFile(other.db, importer.id, bytes);
     if (first.ok) throw new Error('expected a mapping step');
-    const guids = first.mapping!.coders.filter((c) => c.accountId === undefined).map((c) => c.guid);
+    const guids = first.mapping!.coders.filter((c) => !c.account).map((c) => c.guid);
     const out = importProjectFile(other.db, importer.id, bytes, { coders: Object.fromEntries(guids.map((g) => [g, stranger.id])) });
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.problems.map((p) => p.kind)).toEqual(guids.map(() => 'unknown-user'));

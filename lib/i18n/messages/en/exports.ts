@@ -88,7 +88,7 @@ export const exports = {
   'exports.import.omit': 'Import, leaving these out',
   'exports.import.mapSubmit': 'Import with these accounts',
   'exports.import.mapPlaceholder': 'Create a placeholder account',
-  'exports.import.mapMatched': '{email} (same email)',
+  'exports.import.mapMatched': '{account} (same email)',
   'exports.import.mapLabel': 'Account for {name}',
   'exports.import.mapAccount': 'Account here',
   'exports.import.mapCoder': 'Coder in the file',

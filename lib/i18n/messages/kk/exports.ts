@@ -90,7 +90,7 @@ export const exports: Record<keyof typeof english, string> = {
   'exports.import.omit': 'Оларсыз импорттау',
   'exports.import.mapSubmit': 'Осы тіркелгілермен импорттау',
   'exports.import.mapPlaceholder': 'Орынбасар тіркелгі жасау',
-  'exports.import.mapMatched': '{email} (сол пошта)',
+  'exports.import.mapMatched': '{account} (сол пошта)',
   'exports.import.mapLabel': '{name} үшін тіркелгі',
   'exports.import.mapAccount': 'Мұндағы тіркелгі',
   'exports.import.mapCoder': 'Файлдағы кодтаушы',

@@ -90,7 +90,7 @@ export const exports: Record<keyof typeof english, string> = {
   'exports.import.omit': 'Импортировать без них',
   'exports.import.mapSubmit': 'Импортировать с этими учётными записями',
   'exports.import.mapPlaceholder': 'Создать учётную запись-заместитель',
-  'exports.import.mapMatched': '{email} (тот же адрес)',
+  'exports.import.mapMatched': '{account} (тот же адрес)',
   'exports.import.mapLabel': 'Учётная запись для {name}',
   'exports.import.mapAccount': 'Учётная запись здесь',
   'exports.import.mapCoder': 'Кодировщик в файле',
