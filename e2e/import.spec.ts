@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { transcriptToDocx } from '../lib/export/transcript';
 import { signIn } from './helpers';
+import { emailKey } from '../lib/refi-qda/extension';
 
 // This spec adds one document (a unique title) and updates its own participants; it leaves the
 // 16 demo documents, their participants and the attribute definitions as they were. Its
@@ -97,4 +98,39 @@ test('a bad file is named and blocks the batch until it is removed', async ({ pa
   await expect(page.getByText('empty.txt: the file is empty')).toBeVisible();
   await expect(page.getByText(/^broken\.docx: /)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Import \d+ transcripts$/ })).toBeDisabled();
+});
+
+test('a project exported here imports back with its coders on their accounts; an unknown email is mapped first', async ({ page }) => {
+  const { unzipSync, zipSync, strFromU8, strToU8 } = await import('fflate');
+  const suffix = Date.now().toString(36);
+  const projectId = await openImport(page);
+  const exported = await page.request.get(`/api/v1/projects/${projectId}/export?format=qdpx`);
+  expect(exported.ok()).toBe(true);
+  // The file as another instance would have it: Svetlana signs in there with another email.
+  const files = unzipSync(new Uint8Array(await exported.body()));
+  const ext = JSON.parse(strFromU8(files['fgcoder.json'])) as { users: { guid: string; emailKey: string }[] };
+  expect(ext.users.map((u) => u.emailKey)).toContain(emailKey('coder3@demo.test'));
+  for (const u of ext.users) if (u.emailKey === emailKey('coder3@demo.test')) u.emailKey = emailKey('svetlana@university.kz');
+  files['fgcoder.json'] = strToU8(JSON.stringify(ext));
+
+  await page.goto('/import');
+  await page.getByLabel('Project file').setInputFiles({ name: `roundtrip-${suffix}.qdpx`, mimeType: 'application/octet-stream', buffer: Buffer.from(zipSync(files)) });
+  await page.getByLabel('Name of the new project').fill(`E2E round trip ${suffix}`);
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+
+  // Nothing is written yet: each coder of the file, matched by email or to be mapped.
+  const mapping = page.getByTestId('coder-mapping');
+  await expect(mapping.getByRole('heading', { name: 'Who are the file’s coders here?' })).toBeVisible();
+  await expect(mapping.getByLabel('Account for Coder 1 (Aigerim)')).toHaveValue(/^\d+$/);
+  await expect(mapping.getByLabel('Account for Coder 1 (Aigerim)').locator('option:checked')).toHaveText('Coder 1 (Aigerim) <coder1@demo.test> (same email)');
+  const svetlana = mapping.getByLabel('Account for Coder 3 (Svetlana)');
+  await expect(svetlana).toHaveValue('placeholder');
+  await svetlana.selectOption({ label: 'Coder 3 (Svetlana) <coder3@demo.test>' });
+  if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/roundtrip-mapping.png`, fullPage: true });
+
+  await mapping.getByRole('button', { name: 'Import with these accounts' }).click();
+  const done = page.getByRole('status');
+  await expect(done).toContainText(/Imported \d+ documents, 40 codes/);
+  await expect(done).toContainText('and 3 coders');
+  await expect(mapping).toHaveCount(0);
 });

@@ -17,12 +17,32 @@ interface Report {
   coders: number;
   notes: string[];
 }
-type Outcome = { ok: true; report: Report; problems: Problem[] } | { ok: false; error: string; problems: Problem[]; canOmit: boolean };
+interface Account {
+  id: number;
+  name: string;
+  email: string;
+}
+interface FileCoder {
+  guid: string;
+  name: string;
+  byEmail: boolean;
+  /** The account here with the coder's email. */
+  account?: Account;
+}
+interface Mapping {
+  coders: FileCoder[];
+  accounts: Account[];
+}
+type Outcome = { ok: true; report: Report; problems: Problem[] } | { ok: false; error: string; problems: Problem[]; canOmit: boolean; mapping?: Mapping };
+/** A coder's choice in the mapping step: an account id, or a new placeholder account. */
+type Choice = number | 'placeholder';
 
 /**
  * Any signed-in user imports a REFI-QDA project (.qdpx / .qde) as a new project they lead.
  * A file that cannot be imported as it is shows every problem; when leaving out what cannot
- * be placed would work, the user may confirm that.
+ * be placed would work, the user may confirm that. When the file's coders have emails that
+ * match no account here, nothing is written yet: a mapping step lets the user choose, for
+ * each coder, an account they work with or a placeholder, then imports with that mapping.
  */
 export function ProjectImportForm() {
   const { t } = useI18n();
@@ -30,8 +50,12 @@ export function ProjectImportForm() {
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<Outcome | null>(null);
+  const [mapping, setMapping] = useState<Mapping | null>(null);
+  const [choices, setChoices] = useState<Record<string, Choice>>({});
+  // The mapping step repeats the request it answered (with or without leaving parts out).
+  const [mappingOmit, setMappingOmit] = useState(false);
 
-  const send = async (omit: boolean) => {
+  const send = async (omit: boolean, coders?: Record<string, Choice>) => {
     if (!file) return;
     setBusy(true);
     try {
@@ -39,10 +63,22 @@ export function ProjectImportForm() {
       body.set('file', file);
       if (name.trim()) body.set('name', name.trim());
       if (omit) body.set('omit', '1');
+      if (coders) body.set('coders', JSON.stringify(coders));
       const res = await fetch('/api/v1/projects/import', { method: 'POST', body });
       const json = (await res.json().catch(() => ({}))) as Record<string, unknown>;
-      if (res.status === 201) setOutcome({ ok: true, report: json.report as Report, problems: (json.problems as Problem[]) ?? [] });
-      else setOutcome({ ok: false, error: String(json.error ?? res.statusText), problems: (json.problems as Problem[]) ?? [], canOmit: json.canOmit === true });
+      const problems = (json.problems as Problem[]) ?? [];
+      if (res.status === 201) {
+        setMapping(null);
+        setOutcome({ ok: true, report: json.report as Report, problems });
+      } else if (json.mapping && problems.length === 0) {
+        const m = json.mapping as Mapping;
+        setMapping(m);
+        setMappingOmit(omit);
+        setChoices(Object.fromEntries(m.coders.map((c) => [c.guid, coders?.[c.guid] ?? c.account?.id ?? 'placeholder'])));
+        setOutcome(null);
+      } else {
+        setOutcome({ ok: false, error: String(json.error ?? res.statusText), problems, canOmit: json.canOmit === true });
+      }
     } finally {
       setBusy(false);
     }
@@ -50,14 +86,23 @@ export function ProjectImportForm() {
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setOutcome(null);
+    setMapping(null);
     void send(false);
   };
+  const chosen = (c: FileCoder): string => String(choices[c.guid] ?? 'placeholder');
 
   return (
     <form className="export-import" onSubmit={submit} data-testid="project-import">
       <label className="stack-label">
         {t('exports.import.file')}
-        <input type="file" accept=".qdpx,.qde" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        <input
+          type="file"
+          accept=".qdpx,.qde"
+          onChange={(e) => {
+            setFile(e.target.files?.[0] ?? null);
+            setMapping(null);
+          }}
+        />
       </label>
       <label className="stack-label">
         {t('exports.import.name')}
@@ -66,6 +111,48 @@ export function ProjectImportForm() {
       <button type="submit" disabled={!file || busy}>
         {busy ? t('exports.working') : t('exports.import.submit')}
       </button>
+
+      {mapping && (
+        <section className="coder-mapping" data-testid="coder-mapping" aria-labelledby="coder-mapping-title">
+          <h2 id="coder-mapping-title">{t('exports.import.mapTitle')}</h2>
+          <p className="hint">{t('exports.import.mapExplain')}</p>
+          <table className="grid">
+            <thead>
+              <tr>
+                <th scope="col">{t('exports.import.mapCoder')}</th>
+                <th scope="col">{t('exports.import.mapAccount')}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {mapping.coders.map((c) => (
+                <tr key={c.guid}>
+                  <td>{c.name}</td>
+                  <td>
+                    <select
+                      aria-label={t('exports.import.mapLabel', { name: c.name })}
+                      value={chosen(c)}
+                      onChange={(e) => setChoices({ ...choices, [c.guid]: e.target.value === 'placeholder' ? 'placeholder' : Number(e.target.value) })}
+                    >
+                      {c.account && !mapping.accounts.some((a) => a.id === c.account?.id) && (
+                        <option value={String(c.account.id)}>{t('exports.import.mapMatched', { account: `${c.account.name} <${c.account.email}>` })}</option>
+                      )}
+                      {mapping.accounts.map((a) => (
+                        <option key={a.id} value={String(a.id)}>
+                          {a.id === c.account?.id ? t('exports.import.mapMatched', { account: `${a.name} <${a.email}>` }) : `${a.name} <${a.email}>`}
+                        </option>
+                      ))}
+                      <option value="placeholder">{t('exports.import.mapPlaceholder')}</option>
+                    </select>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <button type="button" disabled={busy} onClick={() => void send(mappingOmit, choices)}>
+            {busy ? t('exports.working') : t('exports.import.mapSubmit')}
+          </button>
+        </section>
+      )}
 
       {outcome?.ok && (
         <div className="ok" role="status">

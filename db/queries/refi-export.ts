@@ -11,7 +11,10 @@
  * - memos as notes (project, document, code; a coding's memo on its selection and code), each
  *   named (uniquely: QualCoder keeps notes as journals by name) and dated;
  * - the dates the standard has room for: when the project, each document, coding and memo was
- *   made and last changed.
+ *   made and last changed;
+ * - what the standard has no room for in `fgcoder.json` beside project.qde (number bins,
+ *   category values in order, code shortcuts, assignments with their status, a hash of each
+ *   coder's email to find their account on import — no email in clear).
  *
  * Only the layers passed in are exported: the caller applies the blind-mode rule. Codings
  * whose text was deleted by a correction (empty ranges, flagged for review) are left out;
@@ -19,13 +22,14 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
-import { codes, codings, documents, memos, projects, turns, users } from '../schema';
+import { assignments, codes, codings, documents, memos, projects, turns, users } from '../schema';
 import type { LayerRef } from '@/lib/access/layers';
 import { codeRefId, codebookToRefiCodes } from '@/lib/export/codebook-refi';
 import { refiTypeFor } from '@/lib/export/refi-variables';
 import { speakerLinesDescription, type LineSpeaker } from '@/lib/export/speaker-lines';
-import type { RefiCase, RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
+import type { RefiCase, RefiExtension, RefiNote, RefiProject, RefiSelection, RefiSet, RefiSource, RefiUser, RefiVariable, RefiVariableValue } from '@/lib/refi-qda';
 import { setsOfProject } from './item-sets';
+import { emailKey } from '@/lib/refi-qda';
 import { turnsOverlapping } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues } from './attribute-privacy';
 import type { CodeRow } from './codes';
@@ -48,7 +52,15 @@ function layerCondition(layers: readonly LayerRef[]): SQL {
   return parts.length ? (or(...parts) as SQL) : sql`0`;
 }
 
-export function projectToRefi(db: Db, projectId: number, layers: readonly LayerRef[]): { project: RefiProject; omitted: number } {
+export interface ProjectToRefiOptions {
+  /**
+   * Also carry the assignments of coders whose layer is not exported (a lead's export: a coder
+   * assigned a document but with nothing coded yet). Default: only the exported coders'.
+   */
+  allAssignments?: boolean;
+}
+
+export function projectToRefi(db: Db, projectId: number, layers: readonly LayerRef[], options: ProjectToRefiOptions = {}): { project: RefiProject; omitted: number } {
   const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project) throw new Error(`Project ${projectId} does not exist`);
 
@@ -92,19 +104,33 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   }));
   const notes = refiNotes(db, projectId, new Map(withPaths(codeRows).map((c) => [c.id, c.path])), docTitle, coded.memos);
 
-  const userIds = new Set([...coded.userIds, ...notes.authorIds]);
-  const refiUsers: RefiUser[] = userIds.size
-    ? db
-        .select({ id: users.id, name: users.name })
-        .from(users)
-        .where(inArray(users.id, [...userIds]))
-        .orderBy(asc(users.id))
-        .all()
-        .map((u) => ({ guid: userRef(u.id), name: u.name }))
+  const exportedCoders = new Set(layers.flatMap((l) => (l.kind === 'coder' ? [l.coderId] : [])));
+  const assigned = db
+    .select({ documentId: assignments.documentId, coderId: assignments.coderId, status: assignments.status })
+    .from(assignments)
+    .where(eq(assignments.projectId, projectId))
+    .orderBy(asc(assignments.documentId), asc(assignments.coderId))
+    .all()
+    .filter((a) => docTitle.has(a.documentId) && (options.allAssignments || exportedCoders.has(a.coderId)));
+
+  const userIds = new Set([...coded.userIds, ...notes.authorIds, ...assigned.map((a) => a.coderId)]);
+  const accounts = userIds.size
+    ? db.select({ id: users.id, name: users.name, email: users.email }).from(users).where(inArray(users.id, [...userIds])).orderBy(asc(users.id)).all()
     : [];
+  const refiUsers: RefiUser[] = accounts.map((u) => ({ guid: userRef(u.id), name: u.name }));
   if (coded.consensusUsed) refiUsers.push({ guid: CONSENSUS_USER, name: CONSENSUS_USER_NAME });
 
-  const out: RefiProject = { name: project.name, createdAt: project.createdAt, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes };
+  // What the standard has no room for (lib/refi-qda/extension.ts): bins, category order and
+  // types, shortcuts, assignments, and a key of each coder's email (never the email itself) so
+  // an import can find their accounts.
+  const extension: RefiExtension = {
+    variables: exportableAttributes(db, projectId).map((a) => ({ guid: `attr-${a.id}`, scope: a.scope, type: a.type, values: a.values, bins: a.bins })),
+    codes: codeRows.filter((c) => c.shortcut).map((c) => ({ guid: codeRefId(c.id), shortcut: c.shortcut as string })),
+    users: accounts.map((u) => ({ guid: userRef(u.id), emailKey: emailKey(u.email) })),
+    assignments: assigned.map((a) => ({ sourceGuid: docRef(a.documentId), userGuid: userRef(a.coderId), status: a.status })),
+  };
+
+  const out: RefiProject = { name: project.name, createdAt: project.createdAt, users: refiUsers, codes: codebookToRefiCodes(withPaths(codeRows).map((c) => ({ ...c, counts: [] }))), variables, cases, sources, notes: notes.notes, extension };
   if (project.description) out.description = project.description;
   // Code and document sets as <Sets>; the standard's sets have no case members, so participant sets stay out.
   const exportedCodes = new Set(codeRows.map((c) => c.id));

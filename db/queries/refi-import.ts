@@ -3,10 +3,14 @@
  * transaction: either all of it is written or nothing.
  *
  * - The importing user becomes the project's lead.
- * - Each REFI user becomes a disabled placeholder account, `<guid>@import.invalid` (reused
- *   when the same user was imported before), and a coder of the project, so every coder's
- *   layer survives; a user named "Consensus" stands for the consensus layer. Selections with
- *   no user go to the importer's own layer.
+ * - Each REFI user becomes a coder of the project, so every coder's layer survives: the
+ *   account the caller's mapping names, else the account whose email our extension
+ *   (fgcoder.json) identifies (by a key of the email, never the email itself), else a disabled placeholder account `<guid>@import.invalid`
+ *   (reused when the same user was imported before). A user named "Consensus" stands for the
+ *   consensus layer. Selections with no user go to the importer's own layer.
+ * - From the extension, when the file has one: attribute types, category values in their
+ *   order and number bins; code shortcuts; assignments with their status (without it, each
+ *   coder is assigned, as done, the documents they coded).
  * - Each text source becomes a document with one turn per line of its text, so the
  *   canonical text equals the source text and offsets carry over unchanged. Speakers are
  *   unknown, unless the description holds our own speaker block (see speaker-lines.ts).
@@ -33,11 +37,14 @@ import {
   turns,
   users,
 } from '../schema';
-import { eq } from 'drizzle-orm';
+import { and, asc, eq, inArray, or } from 'drizzle-orm';
+import { ATTRIBUTE_SCOPES, ATTRIBUTE_TYPES, type AttributeBin } from '@/lib/attributes/types';
+import { ASSIGNMENT_STATUSES } from '@/lib/access/assignments';
+import { cleanShortcut, foldName } from '@/lib/codebook/rules';
 import { unpackDefinition } from '@/lib/export/codebook';
 import { attributeTypeFor, valueText, type AttributeType } from '@/lib/export/refi-variables';
 import { parseSpeakerLines, type LineSpeaker } from '@/lib/export/speaker-lines';
-import type { RefiCode, RefiProject, RefiVariable } from '@/lib/refi-qda';
+import { emailKey, type RefiCode, type RefiExtensionVariable, type RefiProject, type RefiVariable } from '@/lib/refi-qda';
 import { countWords } from '@/lib/text/canonical';
 import { recordAudit } from './audit';
 import { NAME_MAX } from '@/lib/codebook/rules';
@@ -79,8 +86,67 @@ function clean(s: string | undefined, fallback: string, max = NAME_MAX): string 
  * Imports `refi` as a new project led by `importerId`. Returns what was imported. Throws
  * (writing nothing) if the database refuses anything.
  */
-export function importRefiProject(db: Db, refi: RefiProject, importerId: number, options: { name?: string } = {}): RefiImportReport {
+export function importRefiProject(db: Db, refi: RefiProject, importerId: number, options: ImportOptions = {}): RefiImportReport {
   return db.transaction((tx) => importInto(tx, refi, importerId, options));
+}
+
+/** For each coder of the file (by its guid): an existing account's id, or a new placeholder account. */
+export type CoderMap = Record<string, number | 'placeholder'>;
+
+export interface ImportOptions {
+  name?: string;
+  coders?: CoderMap;
+}
+
+/** A coder named in the file: whether the file identifies their account (our extension's email key), and the account here with that email, if any. */
+export interface FileCoder {
+  guid: string;
+  name: string;
+  /** The file carries a key of their email (our own exports do). */
+  byEmail: boolean;
+  /** The account here with that email. */
+  account?: { id: number; name: string; email: string };
+}
+
+const isConsensus = (name: string) => name.trim().toLowerCase() === CONSENSUS_USER_NAME.toLowerCase();
+
+/** The file's coders (not the consensus user), each with the account its email key matches. */
+export function fileCoders(db: Db | Tx, refi: RefiProject): FileCoder[] {
+  const keys = new Map((refi.extension?.users ?? []).map((u) => [u.guid, u.emailKey]));
+  const coders = refi.users.filter((u) => !isConsensus(u.name));
+  let byKey = new Map<string, { id: number; name: string; email: string }>();
+  if (coders.some((u) => keys.has(u.guid))) {
+    byKey = new Map(
+      db
+        .select({ id: users.id, name: users.name, email: users.email })
+        .from(users)
+        .orderBy(asc(users.id))
+        .all()
+        .reverse()
+        .map((a) => [emailKey(a.email), a]),
+    );
+  }
+  return coders.map((u) => {
+    const key = keys.get(u.guid);
+    const account = key ? byKey.get(key) : undefined;
+    return { guid: u.guid, name: u.name, byEmail: key !== undefined, ...(account ? { account } : {}) };
+  });
+}
+
+/**
+ * The accounts an importer may map a file's coders to: themselves and the active members of
+ * the projects they belong to (people they already work with; the instance's other accounts
+ * stay hidden).
+ */
+export function mappingCandidates(db: Db, importerId: number): { id: number; name: string; email: string }[] {
+  const mine = db.select({ projectId: members.projectId }).from(members).where(eq(members.userId, importerId));
+  return db
+    .selectDistinct({ id: users.id, name: users.name, email: users.email })
+    .from(users)
+    .leftJoin(members, eq(members.userId, users.id))
+    .where(and(eq(users.disabled, false), or(eq(users.id, importerId), inArray(members.projectId, mine))))
+    .orderBy(asc(users.name), asc(users.id))
+    .all();
 }
 
 /** What every step of an import shares. */
@@ -94,7 +160,7 @@ interface Step {
 
 type Layer = { layer: 'coder' | 'consensus'; coderId: number };
 
-function importInto(tx: Tx, refi: RefiProject, importerId: number, options: { name?: string }): RefiImportReport {
+function importInto(tx: Tx, refi: RefiProject, importerId: number, options: ImportOptions): RefiImportReport {
   const project = tx
     .insert(projects)
     .values({
@@ -106,8 +172,8 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: { na
   const step: Step = { tx, projectId: project.id, importerId, notes: [] };
   tx.insert(members).values({ projectId: project.id, userId: importerId, role: 'lead' }).run();
 
-  const team = importUsers(step, refi);
-  const codeIds = importCodes(step, refi.codes);
+  const team = importUsers(step, refi, options.coders ?? {});
+  const codeIds = importCodes(step, refi.codes, new Map((refi.extension?.codes ?? []).map((c) => [c.guid, c.shortcut])));
   const attributeIds = importAttributes(step, refi);
   const docs = importDocuments(step, refi, attributeIds);
   const people = importParticipants(step, refi, docs, attributeIds);
@@ -118,7 +184,7 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: { na
 
   inBatches(coded.rows, (b) => tx.insert(codings).values(b).run());
   inBatches(memoRows, (b) => tx.insert(memos).values(b).run());
-  const assignmentRows = [...coded.assigned].map((k) => {
+  const assignmentRows = refi.extension ? extensionAssignments(step, refi, docs, team) : [...coded.assigned].map((k) => {
     const [documentId, coderId] = k.split(':').map(Number);
     return { projectId: project.id, documentId, coderId, status: 'done' as const };
   });
@@ -168,44 +234,82 @@ function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: 
 }
 
 /**
- * A disabled placeholder account per REFI user (reused when imported before), each a coder
- * of the project; "Consensus" is the consensus layer. Returns whose layer a selection is in.
+ * Each REFI user as a coder of the project: the account `mapping` names, else the account
+ * its email (from the extension) matches, else a disabled placeholder account (reused when
+ * imported before); "Consensus" is the consensus layer. Returns whose layer a selection is in.
  */
-function importUsers({ tx, projectId, importerId }: Step, refi: RefiProject) {
+function importUsers({ tx, projectId, importerId }: Step, refi: RefiProject, mapping: CoderMap) {
   const byGuid = new Map<string, Layer>();
-  let coders = 0;
+  const matched = new Map(fileCoders(tx, refi).map((c) => [c.guid, c.account?.id]));
+  const added = new Set<number>();
   for (const u of refi.users) {
-    if (u.name.trim().toLowerCase() === CONSENSUS_USER_NAME.toLowerCase()) {
+    if (isConsensus(u.name)) {
       byGuid.set(u.guid, { layer: 'consensus', coderId: importerId });
       continue;
     }
-    const email = `${u.guid.toLowerCase()}@import.invalid`;
-    const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
-    const id =
-      existing?.id ??
-      tx
-        .insert(users)
-        .values({ email, name: clean(u.name, `Imported coder ${u.guid.slice(0, 8)}`), passwordHash: '!import-placeholder', disabled: true })
-        .returning({ id: users.id })
-        .get().id;
-    if (id !== importerId) {
+    const chosen = mapping[u.guid];
+    const account = typeof chosen === 'number' ? chosen : chosen === 'placeholder' ? undefined : matched.get(u.guid);
+    const id = account ?? placeholderAccount(tx, u.guid, u.name);
+    if (id !== importerId && !added.has(id)) {
       tx.insert(members).values({ projectId, userId: id, role: 'coder' }).onConflictDoNothing().run();
-      coders++;
+      added.add(id);
     }
     byGuid.set(u.guid, { layer: 'coder', coderId: id });
   }
+  const coders = added.size;
   return {
     coders,
     /** The layer of a selection by its user; no (or an unknown) user: the importer's own layer. */
     layerOf: (userGuid: string | undefined): Layer => (userGuid && byGuid.get(userGuid)) || { layer: 'coder', coderId: importerId },
+    /** The layer of a user of the file, if it is one. */
+    layerOfKnown: (userGuid: string): Layer | undefined => byGuid.get(userGuid),
     /** Who wrote a note: its user's account, else the importer. */
     authorOf: (userGuid: string | undefined): number => (userGuid && byGuid.get(userGuid)?.coderId) || importerId,
   };
 }
 
+/** The disabled account standing for a coder of the file, `<guid>@import.invalid`: the one made by an earlier import, or a new one. */
+function placeholderAccount(tx: Tx, guid: string, name: string): number {
+  const email = `${guid.toLowerCase()}@import.invalid`;
+  const existing = tx.select({ id: users.id }).from(users).where(eq(users.email, email)).get();
+  return (
+    existing?.id ??
+    tx
+      .insert(users)
+      .values({ email, name: clean(name, `Imported coder ${guid.slice(0, 8)}`), passwordHash: '!import-placeholder', disabled: true })
+      .returning({ id: users.id })
+      .get().id
+  );
+}
+
+/** The extension's assignments, of documents and coders that were imported, with a status we know. */
+function extensionAssignments({ projectId }: Step, refi: RefiProject, docs: Documents, team: ReturnType<typeof importUsers>) {
+  const rows = new Map<string, typeof assignments.$inferInsert>();
+  for (const a of refi.extension?.assignments ?? []) {
+    const documentId = docs.ids.get(a.sourceGuid);
+    const layer = team.layerOfKnown(a.userGuid);
+    const status = ASSIGNMENT_STATUSES.find((s) => s === a.status);
+    if (documentId === undefined || !layer || layer.layer !== 'coder' || !status) continue;
+    rows.set(`${documentId}:${layer.coderId}`, { projectId, documentId, coderId: layer.coderId, status });
+  }
+  return [...rows.values()];
+}
+
 /** The codebook, depth first with an explicit stack (a deep tree cannot overflow the call stack). Returns guid → code id. */
-function importCodes({ tx, projectId, notes }: Step, roots: readonly RefiCode[]): Map<string, number> {
+function importCodes({ tx, projectId, notes }: Step, roots: readonly RefiCode[], shortcuts: Map<string, string>): Map<string, number> {
   const ids = new Map<string, number>();
+  const takenShortcuts = new Set<string>();
+  const shortcutOf = (guid: string): string | null => {
+    let s: string | null = null;
+    try {
+      s = cleanShortcut(shortcuts.get(guid));
+    } catch {
+      return null;
+    }
+    if (s === null || takenShortcuts.has(foldName(s))) return null;
+    takenShortcuts.add(foldName(s));
+    return s;
+  };
   const takenAt = new Map<number | null, Set<string>>();
   const stack: { code: RefiCode; parentId: number | null; order: number }[] = roots.map((code, order) => ({ code, parentId: null, order })).reverse();
   while (stack.length > 0) {
@@ -217,7 +321,7 @@ function importCodes({ tx, projectId, notes }: Step, roots: readonly RefiCode[])
     const d = unpackDefinition(c.description ?? '');
     const row = tx
       .insert(codes)
-      .values({ projectId, parentId, name, color: c.color ?? DEFAULT_COLOR, description: d.description, inclusion: d.inclusion, exclusion: d.exclusion, example: d.example, sortOrder: order })
+      .values({ projectId, parentId, name, color: c.color ?? DEFAULT_COLOR, description: d.description, inclusion: d.inclusion, exclusion: d.exclusion, example: d.example, shortcut: shortcutOf(c.guid), sortOrder: order })
       .returning({ id: codes.id })
       .get();
     ids.set(c.guid, row.id);
@@ -238,20 +342,38 @@ function importAttributes({ tx, projectId }: Step, refi: RefiProject): Map<strin
   for (const s of refi.sources) for (const v of s.variableValues) seen(v.variableGuid, 'document', v.value);
   const ids = new Map<string, number>();
   const takenNames = { participant: new Set<string>(), document: new Set<string>() };
+  const extended = new Map((refi.extension?.variables ?? []).map((v) => [v.guid, v]));
   refi.variables.forEach((v: RefiVariable, i) => {
-    const scopes = usedOn.get(v.guid) ?? new Set<'participant' | 'document'>(['participant']);
-    const { type, values } = attributeTypeFor(v.type, valuesOf.get(v.guid) ?? []);
+    const ext = extended.get(v.guid);
+    const extScope = ATTRIBUTE_SCOPES.find((s) => s === ext?.scope);
+    const scopes = usedOn.get(v.guid) ?? new Set<'participant' | 'document'>([extScope ?? 'participant']);
+    const { type, values, bins } = attributeFrom(v, valuesOf.get(v.guid) ?? [], ext);
     for (const scope of scopes) {
       const name = unique(clean(v.name, 'Variable'), takenNames[scope]);
       const row = tx
         .insert(attributeDefinitions)
-        .values({ projectId, scope, name, type: type as AttributeType, values, sortOrder: i })
+        .values({ projectId, scope, name, type, values, bins, sortOrder: i })
         .returning({ id: attributeDefinitions.id })
         .get();
       ids.set(`${scope}:${v.guid}`, row.id);
     }
   });
   return ids;
+}
+
+/**
+ * Our attribute for a variable: as the extension describes it (its type, category values in
+ * their order, bins), when it does and the values fit; else as the REFI type and values suggest.
+ */
+function attributeFrom(v: RefiVariable, seen: (string | number | boolean)[], ext: RefiExtensionVariable | undefined): { type: AttributeType; values: string[]; bins: AttributeBin[] } {
+  const guessed = attributeTypeFor(v.type, seen);
+  const type = ATTRIBUTE_TYPES.find((t) => t === ext?.type);
+  if (!ext || !type) return { type: guessed.type as AttributeType, values: guessed.values, bins: [] };
+  if (type === 'category') {
+    const present = [...new Set(seen.map(valueText).filter((x) => x !== ''))];
+    return { type, values: [...ext.values, ...present.filter((x) => !ext.values.includes(x))], bins: [] };
+  }
+  return { type, values: [], bins: type === 'number' ? ext.bins.filter((b) => b.min <= b.max) : [] };
 }
 
 function numValue(v: string | number | boolean): number | null {

@@ -19,6 +19,7 @@ export type {
   RefiStamps,
 } from './types';
 export { VARIABLE_TYPES, flattenCodes } from './types';
+export { EXTENSION_FILE, emailKey, emptyExtension, type RefiExtension, type RefiExtensionVariable, type RefiExtensionBin } from './extension';
 export { readQdpx, readQde, readQdc, readProjectFile, type ReadOptions, type ReadResult, type SourceReading } from './read';
 export { writeQdpx, writeQde, writeQdc, type WriteOptions } from './write';
 export { checkProject } from './write-check';

@@ -10,6 +10,7 @@
  */
 import { declaredXmlEncoding, decodeUnicode } from './encoding';
 import { normaliseGuid } from './guid';
+import { EXTENSION_FILE, parseExtension } from './extension';
 import { RefiImportError, fatal, type Problem } from './problems';
 import type { Reading } from './positions';
 import { ProblemCollector, childText, guidAttr, label, readCodes, readStamps, readUsers, readVariableValues, readVariables, type NoteLink } from './read-elements';
@@ -62,7 +63,14 @@ export function readQdpx(bytes: Uint8Array, opts: ReadOptions = {}): ReadResult 
     const e = byName.get(`sources/${m[1]}`.toLowerCase());
     return e ? archive.read(e) : undefined;
   };
-  return buildProject(root, files, opts);
+  const result = buildProject(root, files, opts);
+  const extEntry = archive.entries.find((e) => e.name.toLowerCase() === EXTENSION_FILE);
+  if (extEntry) {
+    const { extension, problems } = parseExtension(new TextDecoder('utf-8', { fatal: false }).decode(archive.read(extEntry)));
+    if (extension) result.project.extension = extension;
+    result.problems.push(...problems);
+  }
+  return result;
 }
 
 /**

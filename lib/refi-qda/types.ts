@@ -14,6 +14,8 @@
  * When an entity was made and last changed, and by whom: the standard's optional
  * creatingUser / creationDateTime / modifiedDateTime. Written when known, read when present.
  */
+import type { RefiExtension } from './extension';
+
 export interface RefiStamps {
   createdAt?: Date;
   modifiedAt?: Date;
@@ -140,6 +142,8 @@ export interface RefiProject extends RefiStamps {
   notes: RefiNote[];
   /** Sets of codes and sources; absent or empty when there are none. */
   sets?: RefiSet[];
+  /** What the standard cannot carry, in our own `fgcoder.json` inside the .qdpx (see extension.ts). */
+  extension?: RefiExtension;
 }
 
 /** A codebook alone (.qdc). */

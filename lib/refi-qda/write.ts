@@ -24,6 +24,7 @@ import { normaliseColor } from './read-elements';
 import { flattenCodes, type RefiCode, type RefiCodebook, type RefiProject, type RefiVariable, type RefiVariableValue } from './types';
 import { checkCodes, checkProject, entityKinds } from './write-check';
 import { escapeAttr, escapeText } from './xml';
+import { EXTENSION_FILE, extensionJson } from './extension';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
@@ -42,13 +43,14 @@ export interface WriteOptions {
 
 /** Writes `project` as a .qdpx archive. Throws RefiExportError when it cannot be written faithfully. */
 export function writeQdpx(project: RefiProject, opts: WriteOptions = {}): Uint8Array {
-  const { xml, files } = writeQde(project, opts);
+  const { xml, files, g, known } = writeProject(project, opts);
   const enc = new TextEncoder();
   const mtime = opts.now ?? new Date();
   const entries: Record<string, [Uint8Array, { level: 6; mtime: Date }]> = {
     'project.qde': [enc.encode(xml), { level: 6, mtime }],
   };
   for (const [name, text] of files) entries[`sources/${name}`] = [enc.encode(text), { level: 6, mtime }];
+  if (project.extension) entries[EXTENSION_FILE] = [enc.encode(extensionJson(project.extension, g, known)), { level: 6, mtime }];
   return zipSync(entries);
 }
 
@@ -57,6 +59,12 @@ export function writeQdpx(project: RefiProject, opts: WriteOptions = {}): Uint8A
  * RefiExportError when the project cannot be written faithfully.
  */
 export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: string; files: Map<string, string> } {
+  const { xml, files } = writeProject(project, opts);
+  return { xml, files };
+}
+
+/** writeQde, and the GUID each project id was given (for the extension, which names them). */
+function writeProject(project: RefiProject, opts: WriteOptions) {
   const issues = checkProject(project);
   if (issues.length > 0) throw new RefiExportError(issues);
   const ids = new GuidMap(opts.newGuid ?? randomGuid, [...entityKinds(project).keys()]);
@@ -221,7 +229,7 @@ export function writeQde(project: RefiProject, opts: WriteOptions = {}): { xml: 
   if (project.description) out.push(`<Description>${escapeText(project.description)}</Description>\n`);
   for (const n of projectNotes) out.push(`<NoteRef targetGUID="${g(n)}"/>`);
   out.push('</Project>\n');
-  return { xml: out.join(''), files };
+  return { xml: out.join(''), files, g, known: (id: string) => kindOf.has(id) };
 }
 
 /** Writes a codebook exchange file (.qdc, namespace urn:QDA-XML:codebook:1.0). */

@@ -5,7 +5,7 @@
  * label from the transcript in any file.
  */
 import ExcelJS from 'exceljs';
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate';
 import { count, eq } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
@@ -14,6 +14,7 @@ import { SECRETS, seedExportFixture } from '@/db/testing/export-fixture';
 import { apiTokens, codes, members, projects, users } from '@/db/schema';
 import { newApiToken } from '@/lib/auth/token';
 import { sampleParts, sampleWith, sharedFile } from '@/lib/refi-qda/test-support';
+import { emailKey } from '@/lib/refi-qda';
 import { GET as excerptsExport } from '@/app/api/v1/projects/[projectId]/excerpts-export/route';
 import { GET as projectExport } from '@/app/api/v1/projects/[projectId]/export/route';
 import { GET as codebookGet, POST as codebookPost } from '@/app/api/v1/projects/[projectId]/codebook/route';
@@ -236,6 +237,29 @@ describe('POST projects/import', () => {
     expect(project?.name).toBe('Semey pilot');
     const lead = ctx.db.select().from(members).where(eq(members.projectId, json.projectId)).all().find((m) => m.role === 'lead');
     expect(lead?.userId).toBe(ctx.db.select().from(users).where(eq(users.email, 'viewer@test.kz')).get()!.id);
+  });
+
+  it('asks for a mapping (422, nothing written) when a coder’s email matches no account, then imports with it', async () => {
+    const exported = await body(await projectExport(get('/x?format=qdpx&layer=all', 'lead'), p()));
+    const files = unzipSync(exported);
+    const ext = JSON.parse(strFromU8(files['fgcoder.json'])) as { users: { guid: string; emailKey: string }[] };
+    const coder2 = ext.users.find((u) => u.emailKey === emailKey('coder2@test.kz'))!;
+    coder2.emailKey = emailKey('coder2@elsewhere.kz');
+    files['fgcoder.json'] = strToU8(JSON.stringify(ext));
+    const file = zipSync(files);
+    const before = ctx.db.select({ n: count() }).from(projects).get()!.n;
+    const asked = await projectImport(upload('x.qdpx', file, 'lead'), { params: Promise.resolve({}) });
+    expect(asked.status).toBe(422);
+    const { mapping, problems } = await asked.json();
+    expect(problems).toEqual([]);
+    expect(mapping.coders.filter((c: { account?: unknown }) => !c.account).map((c: { guid: string }) => c.guid)).toEqual([coder2.guid]);
+    expect(ctx.db.select({ n: count() }).from(projects).get()!.n).toBe(before);
+    expect((await projectImport(upload('x.qdpx', file, 'lead', { coders: '{oops' }), { params: Promise.resolve({}) })).status).toBe(400);
+    const done = await projectImport(upload('x.qdpx', file, 'lead', { coders: JSON.stringify({ [coder2.guid]: f.coder2.id }) }), { params: Promise.resolve({}) });
+    expect(done.status).toBe(201);
+    const { projectId } = await done.json();
+    const team = ctx.db.select({ userId: members.userId }).from(members).where(eq(members.projectId, projectId)).all().map((m) => m.userId);
+    expect(team).toEqual(expect.arrayContaining([f.coder1.id, f.coder2.id]));
   });
 
   it('answers 422 with the problems for a file that is not a project, writing nothing', async () => {

@@ -196,7 +196,7 @@ export function projectFile(db: Db, project: { id: number; name: string }, reade
   const layers = exportLayers(db, project.id, reader, asked ?? 'all');
   const stem = fileStem(project.name, 'project');
   if (format === 'qdpx') {
-    const { project: refi } = projectToRefi(db, project.id, layers);
+    const { project: refi } = projectToRefi(db, project.id, layers, { allAssignments: reader.role === 'lead' });
     return { bytes: writeQdpx(refi), contentType: CONTENT_TYPES.qdpx, fileName: `${stem}.qdpx` };
   }
   const names = visibleLayers(db, project.id, reader);
