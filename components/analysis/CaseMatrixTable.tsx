@@ -11,13 +11,15 @@ import { useI18n } from '../I18nProvider';
 export interface TableDownloads {
   csv: string;
   xlsx: string;
+  /** The SPSS system file (the case matrix only). */
+  sav?: string;
   more?: Array<{ key: 'analysis.download.long' | 'analysis.download.presence' | 'analysis.download.semicolon'; href: string }>;
 }
 
 export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: CaseMatrix; params: AnalysisParams; layerLabel: string; downloads: TableDownloads }) {
   const { t } = useI18n();
   const max = Math.max(0, ...matrix.counts.flat());
-  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes };
+  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes, sets: params.sets };
   return (
     <div className="case-matrix">
       <p className="layer-line">{t('analysis.counting', { layer: layerLabel })}</p>
@@ -30,6 +32,14 @@ export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloa
           <a href={downloads.xlsx} download>
             {t('analysis.download.xlsx')}
           </a>
+          {downloads.sav && (
+            <>
+              {' '}
+              <a href={downloads.sav} download data-testid="download-sav" title={t('analysis.download.savHint')}>
+                {t('analysis.download.sav')}
+              </a>
+            </>
+          )}
           {downloads.more?.map((d) => (
             <span key={d.key}>
               {' '}
