@@ -6,7 +6,7 @@
  * The analysis and export screens filter by these sets (set=<id>).
  */
 import { useRouter } from 'next/navigation';
-import { useState, useTransition } from 'react';
+import { useOptimistic, useState, useTransition } from 'react';
 import { changeSetsAction } from '@/server/actions/item-sets';
 import { useI18n } from '../I18nProvider';
 
@@ -42,16 +42,20 @@ export function SetsEditor({ projectId, sets, items, analysisHref }: { projectId
   const [error, setError] = useState<string | null>(null);
   const [pending, start] = useTransition();
   const [names, setNames] = useState<Record<SetKind, string>>({ code: '', document: '', participant: '' });
-  const [open, setOpen] = useState<number | null>(null);
+  const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
+  const toggle = (id: number, on: boolean) => setOpen((o) => (on === o.has(id) ? o : new Set(on ? [...o, id] : [...o].filter((x) => x !== id))));
+  // A ticked member shows at once; the server's answer (and the refreshed page) follows.
+  const [shown, showMembers] = useOptimistic(sets, (state, m: { setId: number; memberIds: number[] }) => state.map((x) => (x.id === m.setId ? { ...x, memberIds: m.memberIds } : x)));
 
   const send = (change: Change) =>
     start(async () => {
+      if (change.kind === 'members') showMembers({ setId: change.setId, memberIds: change.memberIds });
       const r = await changeSetsAction(projectId, change);
       setError(r.ok ? null : t('common.error', { message: r.error }));
       if (!r.ok) return;
       if (change.kind === 'create') {
         const made = r.value.find((s) => s.kind === change.setKind && s.name === change.name.trim());
-        if (made) setOpen(made.id);
+        if (made) toggle(made.id, true);
         setNames((n) => ({ ...n, [change.setKind]: '' }));
       }
       router.refresh();
@@ -65,7 +69,7 @@ export function SetsEditor({ projectId, sets, items, analysisHref }: { projectId
         </p>
       )}
       {KINDS.map((kind) => {
-        const ofKind = sets.filter((s) => s.kind === kind);
+        const ofKind = shown.filter((s) => s.kind === kind);
         const all = items[kind];
         const label = new Map(all.map((i) => [i.id, i.label]));
         return (
@@ -76,7 +80,7 @@ export function SetsEditor({ projectId, sets, items, analysisHref }: { projectId
             {ofKind.map((set) => {
               const memberNames = set.memberIds.map((id) => label.get(id) ?? `#${id}`);
               return (
-                <details key={set.id} className="set-card" open={open === set.id} data-testid={`set-${set.id}`} onToggle={(e) => (e.currentTarget.open ? setOpen(set.id) : open === set.id && setOpen(null))}>
+                <details key={set.id} className="set-card" open={open.has(set.id)} data-testid={`set-${set.id}`} onToggle={(e) => toggle(set.id, e.currentTarget.open)}>
                   <summary>
                     <strong>{set.name}</strong> <span className="muted">· {t(`sets.${kind}.count`, { n: set.memberIds.length })}</span>
                     {memberNames.length > 0 && <span className="muted set-preview"> — {memberNames.slice(0, 6).join(', ')}{memberNames.length > 6 ? ', …' : ''}</span>}
