@@ -104,6 +104,21 @@ test('a lead makes a code set; the analysis filtered by it shows only its codes,
   expect(savFile.status()).toBe(200);
   expect((await savFile.body()).subarray(0, 4).toString('latin1')).toBe('$FL2');
 
+  // The excerpt export by the code set: its links carry set=<id>, and the CSV holds only the set's codes.
+  await page.goto(`${projectUrl}/export`);
+  await page.getByTestId('export-set-code').selectOption({ label: 'Institutions and petitions (2)' });
+  const csvLink = page.getByTestId('excerpt-export').locator('a[data-format="csv"]');
+  await expect(csvLink).toHaveAttribute('href', /[?&]set=\d+/);
+  await shot(page, 'sets-export.png');
+  const excerpts = await page.request.get((await csvLink.getAttribute('href'))!);
+  expect(excerpts.status()).toBe(200);
+  const text = (await excerpts.text()).replace(/^\uFEFF/, '');
+  expect(text).toMatch(/Courts and prosecutors|Online petitions/);
+  for (const other of ['Deputies', 'Akimat appeals and receptions', 'Telegram,']) expect(text).not.toContain(other);
+  // the Markdown names the set among its filters
+  const md = await page.request.get((await page.getByTestId('excerpt-export').locator('a[data-format="md"]').getAttribute('href'))!);
+  expect(await md.text()).toContain('Code set: Institutions and petitions');
+
   if (process.env.SHOTS_DIR) {
     // The same screens in Russian.
     await page.context().addCookies([{ name: 'locale', value: 'ru', url: projectUrl }]);
