@@ -1,8 +1,9 @@
 'use client';
+import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import { parseLayer } from '@/lib/access/layers';
-import type { ControlOptions } from '@/lib/analysis/options';
+import { chosenSet, withSet, type ControlOptions, type SetOption } from '@/lib/analysis/options';
 import { toSearchParams, type AnalysisParams, type LayerParam } from '@/lib/analysis/params';
 import { MEASURES, type Measure } from '@/lib/analysis/types';
 import { useI18n } from '../I18nProvider';
@@ -18,6 +19,7 @@ export function AnalysisControls({
   options,
   layer,
   cols,
+  setsHref,
 }: {
   kind: 'frequencies' | 'cooccurrence' | 'caseMatrix';
   params: AnalysisParams;
@@ -26,6 +28,8 @@ export function AnalysisControls({
   layer: string;
   /** The columns in force (frequencies). */
   cols?: string;
+  /** Where the sets are managed (for leads). */
+  setsHref?: string;
 }) {
   const { t } = useI18n();
   const valueLabel = useValueLabel();
@@ -140,6 +144,33 @@ export function AnalysisControls({
           <label className="inline-check">
             <input type="checkbox" checked={params.rollup} onChange={(e) => go({ rollup: e.target.checked })} /> {t('analysis.rollup')}
           </label>
+        )}
+        {(['code', 'document', 'participant'] as const).map((kind) => {
+          const sets = (options.sets ?? []).filter((x) => x.kind === kind);
+          if (sets.length === 0) return null;
+          const current = chosenSet(params.sets, sets, kind);
+          return (
+            <label key={kind}>
+              {t(`analysis.sets.${kind}`)}
+              <select
+                value={current ?? ''}
+                data-testid={`set-filter-${kind}`}
+                onChange={(e) => go({ sets: withSet(params.sets, options.sets ?? [], kind, e.target.value ? Number(e.target.value) : null) })}
+              >
+                <option value="">{t('analysis.sets.none')}</option>
+                {sets.map((x: SetOption) => (
+                  <option key={x.id} value={x.id}>
+                    {t('analysis.sets.option', { name: x.name, n: x.size })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
+        {setsHref && (
+          <Link className="muted" href={setsHref}>
+            {t('analysis.sets.manage')}
+          </Link>
         )}
         {pending && (
           <span className="muted" role="status">

@@ -11,7 +11,7 @@ import { DownloadLinks, type TableDownloads } from './DownloadLinks';
 export function CaseMatrixTable({ projectId, matrix, params, layerLabel, downloads }: { projectId: number; matrix: CaseMatrix; params: AnalysisParams; layerLabel: string; downloads: TableDownloads }) {
   const { t } = useI18n();
   const max = Math.max(0, ...matrix.counts.flat());
-  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes };
+  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes, sets: params.sets };
   return (
     <div className="case-matrix">
       <p className="layer-line">{t('analysis.counting', { layer: layerLabel })}</p>

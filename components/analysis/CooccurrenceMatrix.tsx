@@ -18,7 +18,7 @@ export function CooccurrenceMatrix({ projectId, matrix, params, layerLabel, down
   const [show, setShow] = useState<'count' | 'jaccard'>('count');
   const shown = matrix.codes.map((c, i) => ({ c, i })).filter(({ c }) => c.n > 0);
   const hidden = matrix.codes.length - shown.length;
-  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes };
+  const filters = { layer: params.layer, documents: params.documents, attributes: params.attributes, sets: params.sets };
   const passages = (a: number, b: number) => `/projects/${projectId}/analysis/cooccurrence/passages?${toSearchParams({ ...filters, mode: params.mode, pair: [a, b] })}`;
   const jaccard = (v: number | null) => (v == null ? '—' : new Intl.NumberFormat(locale, { minimumFractionDigits: 2, maximumFractionDigits: 2 }).format(v));
   return (

@@ -5,6 +5,8 @@ import { useI18n } from '../I18nProvider';
 export interface TableDownloads {
   csv: string;
   xlsx: string;
+  /** The SPSS system file (the case matrix only). */
+  sav?: string;
   more?: Array<{ key: 'analysis.download.long' | 'analysis.download.presence' | 'analysis.download.semicolon'; href: string }>;
 }
 
@@ -20,6 +22,14 @@ export function DownloadLinks({ downloads, children }: { downloads: TableDownloa
       <a href={downloads.xlsx} download>
         {t('analysis.download.xlsx')}
       </a>
+      {downloads.sav && (
+        <>
+          {' '}
+          <a href={downloads.sav} download data-testid="download-sav" title={t('analysis.download.savHint')}>
+            {t('analysis.download.sav')}
+          </a>
+        </>
+      )}
       {downloads.more?.map((d) => (
         <span key={d.key}>
           {' '}

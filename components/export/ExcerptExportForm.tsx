@@ -36,6 +36,13 @@ const FORMATS: { format: ExcerptFormat; label: string }[] = [
 
 const LANGUAGES = ['en', 'ru', 'kk'] as const;
 
+export interface ExportSetOption {
+  id: number;
+  kind: 'code' | 'document' | 'participant';
+  name: string;
+  size: number;
+}
+
 /**
  * The excerpt export: the analysis filters (code or subtree, documents, attribute values,
  * layer), how the file reads (attribution template, definitions, translations beneath or a
@@ -48,17 +55,21 @@ export function ExcerptExportForm({
   documents,
   attributes,
   layers,
+  sets = [],
 }: {
   projectId: string;
   codes: ExportCodeOption[];
   documents: { id: number; title: string }[];
   attributes: ExportAttributeOption[];
   layers: ExportLayerOption[];
+  /** The project's code, document and participant sets. */
+  sets?: ExportSetOption[];
 }) {
   const { t } = useI18n();
   const [codeId, setCodeId] = useState('');
   const [subtree, setSubtree] = useState(true);
   const [docIds, setDocIds] = useState<number[]>([]);
+  const [chosenSets, setChosenSets] = useState<Partial<Record<ExportSetOption['kind'], number>>>({});
   const [attrValues, setAttrValues] = useState<Record<string, string>>({});
   const [layer, setLayer] = useState('');
   const [lang, setLang] = useState('');
@@ -87,6 +98,7 @@ export function ExcerptExportForm({
       codeIds: codeId && !subtree ? [Number(codeId)] : [],
       subtreeIds: codeId && subtree ? [Number(codeId)] : [],
       documentIds: docIds,
+      setIds: Object.values(chosenSets).filter((id): id is number => id != null),
       attributes: Object.entries(attrValues)
         .filter(([, v]) => v !== '')
         .map(([key, v]) => ({ name: key, values: [v] })),
@@ -120,6 +132,27 @@ export function ExcerptExportForm({
         <label className="inline-label">
           <input type="checkbox" checked={subtree} disabled={!codeId} onChange={(e) => setSubtree(e.target.checked)} /> {t('exports.subtree')}
         </label>
+        {(['code', 'document', 'participant'] as const).map((kind) => {
+          const ofKind = sets.filter((x) => x.kind === kind);
+          if (ofKind.length === 0) return null;
+          return (
+            <label key={kind} className="stack-label">
+              {t(`analysis.sets.${kind}`)}
+              <select
+                value={chosenSets[kind] ?? ''}
+                data-testid={`export-set-${kind}`}
+                onChange={(e) => setChosenSets({ ...chosenSets, [kind]: e.target.value ? Number(e.target.value) : undefined })}
+              >
+                <option value="">{t('analysis.sets.none')}</option>
+                {ofKind.map((x) => (
+                  <option key={x.id} value={x.id}>
+                    {t('analysis.sets.option', { name: x.name, n: x.size })}
+                  </option>
+                ))}
+              </select>
+            </label>
+          );
+        })}
         <details className="export-documents">
           <summary>{docIds.length ? t('exports.documents.some', { n: docIds.length }) : t('exports.documents.all')}</summary>
           <ul>

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
 import { SECRETS, seedExportFixture } from '../testing/export-fixture';
 import { excerptExport, ExcerptFilterError } from './excerpts-export';
+import { createSet } from './item-sets';
 
 let ctx: ReturnType<typeof openTestDatabase>;
 let f: ReturnType<typeof seedExportFixture>;
@@ -59,6 +60,25 @@ describe('excerptExport', () => {
     expect(run({ attributes: [{ name: 'city', values: ['Taraz'] }] }).excerpts).toHaveLength(0);
     expect(run({ attributes: [{ name: 'document:city', values: ['Aktobe'] }], codeIds: [f.channels.id] }).filters).toEqual(['Code: Channels', 'city: Aktobe']);
     expect(run({ layers: [] }).excerpts).toEqual([]);
+  });
+
+  it('filters by code, document and participant sets (set=<id>), naming them in the filters', () => {
+    const set = (kind: 'code' | 'document' | 'participant', name: string, memberIds: number[]) => createSet(ctx.db, { projectId: f.project.id, kind, name, memberIds }).id;
+    const digital = set('code', 'Digital', [f.eotinish.id]);
+    // the code set: e-Otinish's two excerpts (coder2's and the consensus's)
+    const data = run({ setIds: [digital] });
+    expect(data.excerpts.map((e) => [e.codeId, e.layerName])).toEqual([
+      [f.eotinish.id, 'coder2'],
+      [f.eotinish.id, 'Consensus'],
+    ]);
+    expect(data.filters).toEqual(['Code set: Digital']);
+    // with a code outside the set: nothing (the set narrows the codes asked for)
+    expect(run({ setIds: [digital], codeIds: [f.channels.id] }).excerpts).toHaveLength(0);
+    expect(run({ setIds: [set('document', 'FG01 only', [f.doc.id])] }).excerpts).toHaveLength(4);
+    expect(run({ setIds: [set('document', 'Empty', [])] }).excerpts).toHaveLength(0);
+    // P1 speaks in three of the four: coder2's two passages over P1+P2, and the consensus's
+    expect(run({ setIds: [set('participant', 'P1', [f.p1.id])] }).excerpts.map((e) => e.layerName)).toEqual(['coder2', 'coder2', 'Consensus']);
+    expect(() => run({ setIds: [999999] })).toThrow(/Set 999999 is not in this project/);
   });
 
   it('refuses filters naming what is not in the project, a private attribute included', () => {

@@ -24,6 +24,7 @@ import type { ContextTurn, ExcerptExport, ExportCode, ExportExcerpt } from '@/li
 import { turnsOverlapping, type TurnRange } from '@/lib/text/canonical';
 import { exportableAttributes, exportableDocumentValues, exportableParticipants, exportableParticipantValues, type ExportableAttribute } from './attribute-privacy';
 import { translationsForCodings } from './translations';
+import { setsOfProject } from './item-sets';
 
 export interface ExcerptFilter {
   /** Exactly these codes. */
@@ -31,6 +32,8 @@ export interface ExcerptFilter {
   /** These codes and all their descendants. */
   subtreeIds?: readonly number[];
   documentIds?: readonly number[];
+  /** Code, document and participant sets: only their members (the union of the sets of a kind). */
+  setIds?: readonly number[];
   attributes?: readonly AttributeCondition[];
   /** The layers to include; the caller has checked the reader may see each. */
   layers: readonly LayerRef[];
@@ -137,6 +140,21 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
     }
   }
 
+  // Sets narrow the codes, documents and participants further; an empty set selects nothing.
+  const setMembers: Partial<Record<'code' | 'document' | 'participant', Set<number>>> = {};
+  if (filter.setIds?.length) {
+    const sets = setsOfProject(db, projectId);
+    for (const id of filter.setIds) {
+      const set = sets.find((x) => x.id === id);
+      if (!set) throw new ExcerptFilterError(`Set ${id} is not in this project`);
+      const into = (setMembers[set.kind] ??= new Set());
+      for (const m of set.memberIds) into.add(m);
+      filters.push(`${set.kind === 'code' ? 'Code' : set.kind === 'document' ? 'Document' : 'Participant'} set: ${set.name}`);
+    }
+    const inCodeSets = setMembers.code;
+    if (inCodeSets) codeSet = codeSet ? new Set([...codeSet].filter((c) => inCodeSets.has(c))) : new Set(inCodeSets);
+  }
+
   const docRows = db
     .select({ id: documents.id, title: documents.title, sortOrder: documents.sortOrder })
     .from(documents)
@@ -161,6 +179,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
   const where: SQL[] = [eq(codings.projectId, projectId), layerCondition(filter.layers), sql`${codings.end} > ${codings.start}`];
   if (codeSet) where.push(codeSet.size ? inArray(codings.codeId, [...codeSet]) : sql`0`);
   if (filter.documentIds?.length) where.push(inArray(codings.documentId, [...filter.documentIds]));
+  if (setMembers.document) where.push(setMembers.document.size ? inArray(codings.documentId, [...setMembers.document]) : sql`0`);
   const rows = filter.layers.length
     ? db
         .select({
@@ -202,6 +221,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
       a.scope === 'document' ? valueMatches(a, documentAttributes[a.name], values) : participants.some((p) => valueMatches(a, p.attributes[a.name], values)),
     );
     if (!passes) continue;
+    if (setMembers.participant && !participantIds.some((id) => setMembers.participant!.has(id))) continue;
     const e: ExportExcerpt = {
       codingId: r.id,
       codeId: r.codeId,

@@ -29,7 +29,7 @@ export interface CaseMatrixOptions {
 /** Participants of the filtered documents whom the filters keep, in document order then label. */
 export function computeCaseMatrix(model: AnalysisModel, codings: CodingSet, o: CaseMatrixOptions): CaseMatrix {
   const f = o.filter;
-  const { rows, rowOf, ancestors } = codeRows(model.codes, o.subtree);
+  const { rows, rowOf, ancestors } = codeRows(model.codes, o.subtree, o.filter.rowCodes);
   const firstDoc = new Int32Array(model.participants.length).fill(-1);
   const pr = model.presence;
   for (let k = 0; k < pr.participant.length; k++) {

@@ -29,8 +29,10 @@ export interface CodeRows {
 /**
  * Rows for `codes` (already in codebook order, as the model keeps them): every code, or only
  * `rootId` and its descendants. Returns no rows when `rootId` is not among the codes.
+ * With `only` (the members of chosen code sets), codes outside it get no row; a kept code
+ * hangs under its nearest kept ancestor (a root row when it has none).
  */
-export function codeRows(codes: readonly CodeInfo[], rootId: number | null): CodeRows {
+export function codeRows(codes: readonly CodeInfo[], rootId: number | null, only: ReadonlySet<number> | null = null): CodeRows {
   const index = new Map(codes.map((c, i) => [c.id, i]));
   const pathOf = new Map(withPaths(codes).map((c) => [c.id, c.path]));
   const inSubtree = (c: CodeInfo): boolean => {
@@ -46,9 +48,18 @@ export function codeRows(codes: readonly CodeInfo[], rootId: number | null): Cod
   const rows: CodeRow[] = [];
   const ancestors: number[][] = [];
   codes.forEach((code, codeIndex) => {
-    if (!inSubtree(code)) return;
-    const parentIdx = code.id !== rootId && code.parentId != null ? index.get(code.parentId) : undefined;
-    const parentRow = parentIdx !== undefined ? rowOf[parentIdx] : -1;
+    if (!inSubtree(code) || (only && !only.has(code.id))) return;
+    let parentRow = -1;
+    // the nearest ancestor with a row (the parent, unless a code set left it out); not above the subtree's root
+    for (let cur: CodeInfo | undefined = code, hops = 0; cur && cur.id !== rootId && cur.parentId != null && hops < codes.length; hops++) {
+      const pi = index.get(cur.parentId);
+      if (pi === undefined) break;
+      if (rowOf[pi] >= 0) {
+        parentRow = rowOf[pi];
+        break;
+      }
+      cur = codes[pi];
+    }
     const row = rows.length;
     rowOf[codeIndex] = row;
     rows.push({ code, codeIndex, depth: parentRow >= 0 ? rows[parentRow].depth + 1 : 0, parentRow, hasChildren: false, path: pathOf.get(code.id) ?? code.name });

@@ -49,7 +49,7 @@ export interface CooccurrenceOptions {
 
 /** The matrix of the filter's codes (the subtree's rows, in codebook order) in one pass over the codings. */
 export function computeCooccurrence(model: AnalysisModel, codings: CodingSet, o: CooccurrenceOptions): CooccurrenceMatrix {
-  const { rows, rowOf } = codeRows(model.codes, o.subtree);
+  const { rows, rowOf } = codeRows(model.codes, o.subtree, o.filter.rowCodes);
   const k = rows.length;
   const both = new Int32Array(k * k); // overlap: overlapping pairs; turn: turns with both
   const units = new Int32Array(k * k); // overlap: segments of row a that overlap a coding of row b

@@ -24,6 +24,7 @@ export function describeQuery(q: DescribeInput): Array<[string, string]> {
   if (f.documentIds) filters.push(`documents: ${f.documentIds.map(q.documentTitle).join(', ')}`);
   for (const a of f.attributes) filters.push(`${a.attribute.name}: ${a.values.join(' or ')}`);
   if (f.participantId != null) filters.push(`participant ${f.participantId}`);
+  for (const set of f.sets ?? []) filters.push(`${set.kind} set: ${set.name}`);
   notes.push(['Filters', filters.length ? filters.join('; ') : 'none']);
   return notes;
 }

@@ -15,6 +15,8 @@ export interface CompiledFilter {
   /** Do codings attributed to nobody pass? Only when every participant filter lists NO_PARTICIPANT. */
   nobodyPasses: boolean;
   codePass: Uint8Array;
+  /** The codes that get rows (the members of the chosen code sets); null: every code (of the subtree). */
+  rowCodes: ReadonlySet<number> | null;
 }
 
 /** Flags for the filter's documents, participants and codes (the code with its descendants when `descendants`). */
@@ -55,11 +57,11 @@ export function compileFilter(model: AnalysisModel, filter: Omit<AnalysisFilter,
       }
     }
   }
-  if (filter.codeIds) {
-    const kept = new Set(filter.codeIds);
+  const rowCodes = filter.codeIds ? new Set(filter.codeIds) : null;
+  if (rowCodes) {
     model.codes.forEach((c, i) => {
-      if (!kept.has(c.id)) codePass[i] = 0;
+      if (!rowCodes.has(c.id)) codePass[i] = 0;
     });
   }
-  return { documentPass, participantPass, participantFiltered, nobodyPasses, codePass };
+  return { documentPass, participantPass, participantFiltered, nobodyPasses, codePass, rowCodes };
 }

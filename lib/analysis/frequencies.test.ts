@@ -273,3 +273,59 @@ describe('frequencies: documents as columns, and an empty result', () => {
     expect(t.rows).toHaveLength(4);
   });
 });
+
+describe('frequencies: code and document sets (issue #18 item 4)', () => {
+  // A code set is filter.codeIds (its members); a document set narrows filter.documentIds.
+  const { channels, akimat, elections } = FIXTURE_IDS.codes;
+
+  it('a code set leaves only its codes as rows, with the counts they have without it', () => {
+    const all = grid(table(['consensus'], attr(city)), 'segments');
+    const t = table(['consensus'], attr(city), { filter: { codeIds: [akimat, elections] } });
+    expect(t.rows.map((r) => r.name)).toEqual(['Akimat', 'Elections']);
+    // Akimat's parent Channels is not in the set: Akimat becomes a root row
+    expect(t.rows.map((r) => [r.depth, r.parentCodeId])).toEqual([
+      [0, null],
+      [0, null],
+    ]);
+    const g = grid(t, 'segments');
+    expect(g.Akimat).toEqual(all.Akimat); // [3, 0, 3]
+    expect(g.Elections).toEqual(all.Elections); // [1, 1, 2]
+    // "all codes": only the set's codings, k1 k2 k3 k8 in Almaty, k7 in Taraz
+    expect(g['*']).toEqual([4, 1, 5]);
+    expect(grid(t, 'participants')).toMatchObject({ Akimat: [3, 0, 3], Elections: [1, 1, 2] });
+  });
+
+  it('a code set with a parent and a child keeps the tree between them', () => {
+    const t = table(['consensus'], attr(city), { filter: { codeIds: [channels, akimat] } });
+    expect(t.rows.map((r) => [r.name, r.depth, r.parentCodeId])).toEqual([
+      ['Channels', 0, null],
+      ['Akimat', 1, channels],
+    ]);
+    // rolled up, Channels counts itself and Akimat, not e-Otinish, which is outside the set: k5 + k1 k2 k3
+    const rolled = grid(table(['consensus'], attr(city), { rollup: true, filter: { codeIds: [channels, akimat] } }), 'segments');
+    expect(rolled.Channels).toEqual([3, 1, 4]);
+  });
+
+  it('a document set counts over its documents only', () => {
+    // {FG Taraz}: k5 Channels, k6 k9 e-Otinish, k7 Elections; nothing of Almaty
+    const t = table(['consensus'], { kind: 'documents' }, { filter: { documentIds: [FIXTURE_IDS.documents[1]] } });
+    const g = grid(t, 'segments');
+    expect(headers(t)).toEqual(['FG Taraz']); // the columns are the set's documents
+    expect(g).toEqual({
+      Channels: [1, 1],
+      Akimat: [0, 0],
+      'e-Otinish': [2, 2],
+      Elections: [1, 1],
+      '*': [4, 4],
+    });
+    // the denominators are Taraz's: P4 and P5, 40 words
+    expect(t.total).toEqual({ participants: 2, words: 40 });
+    expect(grid(t, 'percent')['e-Otinish'][1]).toBe(100); // P4 (k9) and P5 (k6) of 2
+  });
+
+  it('an empty code set shows no rows and counts nothing', () => {
+    const t = table(['consensus'], attr(city), { filter: { codeIds: [] } });
+    expect(t.rows).toEqual([]);
+    expect(t.allCodes.total.segments).toBe(0);
+  });
+});

@@ -86,7 +86,7 @@ export interface FrequencyOptions {
 /** The frequency table of the model's codings under the options: every measure in every cell, totals, denominators. */
 export function computeFrequencies(model: AnalysisModel, codings: CodingSet, o: FrequencyOptions): FrequencyTable {
   const f = o.filter;
-  const { rows, rowOf, ancestors } = codeRows(model.codes, o.subtree);
+  const { rows, rowOf, ancestors } = codeRows(model.codes, o.subtree, o.filter.rowCodes);
   const outer = buildAxis(model, o.columns);
   const inner = o.split ? buildAxis(model, o.split) : null;
   const nInner = inner ? inner.keys.length : 1;

@@ -25,6 +25,7 @@ export function cellExcerptParams(
     layer: base.layer,
     documents: base.documents,
     attributes: base.attributes.map((a) => ({ ...a, values: [...a.values] })),
+    sets: [...(base.sets ?? [])],
     code: row ? row.codeId : base.subtree,
     rollup: row ? row.rolledUp : base.subtree != null,
   };

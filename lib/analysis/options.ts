@@ -26,4 +26,29 @@ export interface ControlOptions {
   codes: Array<{ id: number; name: string; path: string; depth: number }>;
   documents: Array<{ id: number; title: string }>;
   layers: Array<{ value: string; label: string }>;
+  /** The project's code, document and participant sets (set=<id> in the URL). */
+  sets?: SetOption[];
+}
+
+export interface SetOption {
+  id: number;
+  kind: 'code' | 'document' | 'participant';
+  name: string;
+  /** How many members. */
+  size: number;
+}
+
+/** The chosen set of one kind (the first, when the URL names several), or null. */
+export function chosenSet(chosen: readonly number[] | undefined, sets: readonly SetOption[], kind: SetOption['kind']): number | null {
+  return chosen?.find((id) => sets.some((s) => s.id === id && s.kind === kind)) ?? null;
+}
+
+/**
+ * The set=<id> list with the set of one kind replaced by `id` (or dropped for null); the other
+ * kinds' sets, and ids the options do not know (the page reports them), stay as they were.
+ */
+export function withSet(chosen: readonly number[] | undefined, sets: readonly SetOption[], kind: SetOption['kind'], id: number | null): number[] {
+  const ofKind = (x: number) => sets.some((s) => s.id === x && s.kind === kind);
+  const kept = (chosen ?? []).filter((x) => !ofKind(x));
+  return id == null ? kept : [...kept, id];
 }

@@ -97,6 +97,12 @@ describe('links', () => {
     expect([total.documents, total.code, total.rollup]).toEqual([null, 4, false]);
   });
 
+  it('keeps the page’s sets in a cell’s excerpts, so the excerpts are the ones counted', () => {
+    const p = cellExcerptParams({ ...base, sets: [3, 7] }, { cols: { kind: 'documents' }, split: null }, { codeId: 4, rolledUp: false }, { outer: '12', inner: null });
+    expect(p.sets).toEqual([3, 7]);
+    expect(toSearchParams(p).getAll('set')).toEqual(['3', '7']);
+  });
+
   it('opens the transcript at the coding with its layers', () => {
     expect(transcriptHref(1, 2, 3, ['coder:4', 'coder:5'])).toBe('/projects/1/documents/2?focus=3&layers=coder%3A4%2Ccoder%3A5');
   });

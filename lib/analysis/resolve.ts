@@ -107,6 +107,7 @@ export function resolveFilter(p: AnalysisParams<string>, ctx: AnalysisContext, v
   for (const id of p.sets) {
     const set = ctx.sets?.find((s) => s.id === id);
     if (!set) throw bad(`Parameter 'set': unknown set ${id}`);
+    (filter.sets ??= []).push({ kind: set.kind, name: set.name });
     const into = (members[set.kind] ??= new Set<number>());
     for (const m of set.memberIds) into.add(m);
   }

@@ -76,6 +76,8 @@ export interface AnalysisFilter {
   codeIds?: number[] | null;
   /** Only codings attributed to these participants (members of participant sets); absent or null: none. */
   participantIds?: number[] | null;
+  /** The sets the codeIds, documentIds and participantIds came from, named in a file's notes. */
+  sets?: Array<{ kind: 'code' | 'document' | 'participant'; name: string }>;
 }
 
 export const EMPTY_FILTER: Omit<AnalysisFilter, 'layer'> = {

@@ -6,13 +6,14 @@ const q = (s: string) => parseExcerptQuery(new URLSearchParams(s));
 describe('parseExcerptQuery', () => {
   it('reads every filter and switch', () => {
     const parsed = q(
-      'format=docx&code=3,4&subtree=1&documents=7&documents=8&attr.gender=Female&attr.age=30–39&attr.age=40–49&attr.years%20in%20city=5&layer=consensus,coder:12&lang=en-GB&template=({gender})&context=1&definitions=true&translations=0',
+      'format=docx&code=3,4&subtree=1&documents=7&documents=8&set=5&set=6,5&attr.gender=Female&attr.age=30–39&attr.age=40–49&attr.years%20in%20city=5&layer=consensus,coder:12&lang=en-GB&template=({gender})&context=1&definitions=true&translations=0',
     );
     expect(parsed).toEqual({
       format: 'docx',
       codeIds: [3, 4],
       subtreeIds: [1],
       documentIds: [7, 8],
+      setIds: [5, 6],
       attributes: [
         { name: 'gender', values: ['Female'] },
         { name: 'age', values: ['30–39', '40–49'] },

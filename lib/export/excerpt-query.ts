@@ -2,6 +2,8 @@
  * The query string of an excerpt export, the same filters the analysis uses:
  * `format=docx|xlsx|csv|md|html`, `code=<id>[,<id>…]` (exactly these codes),
  * `subtree=<id>[,…]` (these codes and their descendants), `documents=<id>[,…]`,
+ * `set=<id>[,…]` (code, document or participant sets: only their members; several sets of one
+ * kind are their union),
  * `attr.<name>=<value>` (repeatable; values of one attribute are alternatives, different
  * attributes must all hold), `layer=consensus|coder:<id>|all[,…]`, `lang=<language code>`
  * (original and translation side by side), `template=<attribution template>`, and the
@@ -26,6 +28,8 @@ export interface ExcerptQuery {
   codeIds: number[];
   subtreeIds: number[];
   documentIds: number[];
+  /** Code, document and participant sets (set=<id>). */
+  setIds: number[];
   attributes: AttributeCondition[];
   /** Layers asked for; 'all' is every layer the reader may see; undefined: the reader's default. */
   layers: LayerRef[] | 'all' | undefined;
@@ -102,6 +106,7 @@ export function parseExcerptQuery(params: URLSearchParams, defaultFormat?: Excer
     codeIds: ids(params, 'code'),
     subtreeIds: ids(params, 'subtree'),
     documentIds: ids(params, 'documents'),
+    setIds: ids(params, 'set'),
     attributes: [...attributes].map(([name, values]) => ({ name, values })),
     layers,
     context: flag(params, 'context'),
@@ -135,6 +140,7 @@ export function excerptQueryString(q: Partial<ExcerptQuery> & { format: ExcerptF
   if (q.codeIds?.length) p.set('code', q.codeIds.join(','));
   if (q.subtreeIds?.length) p.set('subtree', q.subtreeIds.join(','));
   if (q.documentIds?.length) p.set('documents', q.documentIds.join(','));
+  if (q.setIds?.length) p.set('set', q.setIds.join(','));
   for (const a of q.attributes ?? []) for (const v of a.values) p.append(`attr.${a.name}`, v);
   if (q.layers === 'all') p.set('layer', 'all');
   else if (q.layers?.length) p.set('layer', q.layers.map(layerKey).join(','));

@@ -17,6 +17,6 @@ const changeSchema = z.discriminatedUnion('kind', [
 
 export const changeSetsAction = projectAction({ roles: ['lead'], input: changeSchema }, ({ db, project, user, role }, change) => {
   const sets = changeSets(db, project.id, { userId: user.id, role }, change);
-  revalidatePath(`/projects/${project.id}/analysis`);
+  for (const page of ['analysis', 'export', 'sets']) revalidatePath(`/projects/${project.id}/${page}`);
   return sets;
 });

@@ -49,6 +49,7 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
     codes: codeRows(model.codes, null).rows.map((r) => ({ id: r.code.id, name: r.code.name, path: r.path, depth: r.depth })),
     documents: ctx.documents,
     layers,
+    sets: (ctx.sets ?? []).map((x) => ({ id: x.id, kind: x.kind, name: x.name, size: x.memberIds.length })),
   };
   return {
     project,
@@ -61,6 +62,7 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
     error,
     options,
     layerLabel,
+    role,
     currentLayer: layerKey(params.layer ?? defaultLayer(viewer)),
   };
 }

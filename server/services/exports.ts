@@ -129,7 +129,7 @@ export async function excerptFile(db: Db, project: { id: number; name: string },
       db,
       project.id,
       project.name,
-      { codeIds: q.codeIds, subtreeIds: q.subtreeIds, documentIds: q.documentIds, attributes: q.attributes, layers, context: q.context },
+      { codeIds: q.codeIds, subtreeIds: q.subtreeIds, documentIds: q.documentIds, setIds: q.setIds, attributes: q.attributes, layers, context: q.context },
       { moderatorLabel: labels.moderator, consensusLabel: t('exports.layer.consensus'), coderLayerLabel: (name) => t('exports.layer.coder', { name }) },
     );
   } catch (e) {

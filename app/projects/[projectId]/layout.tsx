@@ -42,6 +42,7 @@ export default async function ProjectLayout({
               ...(role === 'lead'
                 ? [
                     { href: `${base}/agreement`, label: t('nav.agreement') },
+                    { href: `${base}/sets`, label: t('nav.sets') },
                     { href: `${base}/import`, label: t('nav.import') },
                     { href: `${base}/members`, label: t('nav.members') },
                   ]

@@ -28,7 +28,7 @@ export default async function FrequenciesPage({ params, searchParams }: { params
 
   return (
     <section className="page wide">
-      <AnalysisControls kind="frequencies" params={r.params} options={r.options} layer={r.currentLayer} cols={cellColumns ? (cellColumns.cols.kind === 'documents' ? 'documents' : `attr:${cellColumns.cols.name}`) : undefined} />
+      <AnalysisControls kind="frequencies" params={r.params} options={r.options} layer={r.currentLayer} setsHref={r.role === 'lead' ? `/projects/${r.project.id}/sets` : undefined} cols={cellColumns ? (cellColumns.cols.kind === 'documents' ? 'documents' : `attr:${cellColumns.cols.name}`) : undefined} />
       {result.error != null && (
         <p role="alert" className="error">
           {t('analysis.error', { message: result.error })}

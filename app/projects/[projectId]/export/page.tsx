@@ -10,6 +10,7 @@ import { ExcerptExportForm, type ExportAttributeOption } from '@/components/expo
 import { CodebookImportForm } from '@/components/export/CodebookImportForm';
 import { PrivacyToggles } from '@/components/export/PrivacyToggles';
 import { layerKey } from '@/lib/access/layers';
+import { setsOfProject } from '@/db/queries/item-sets';
 
 /** Most values a filter offers for an attribute without declared categories or bins. */
 const MAX_FOUND_VALUES = 60;
@@ -52,6 +53,7 @@ export default async function ExportPage({ params }: { params: Promise<{ project
         documents={documentsForProject(db, project.id).map((d) => ({ id: d.id, title: d.title }))}
         attributes={attributes}
         layers={layers}
+        sets={setsOfProject(db, project.id).map((x) => ({ id: x.id, kind: x.kind, name: x.name, size: x.memberIds.length }))}
       />
 
       <h2>{t('exports.codebook.title')}</h2>

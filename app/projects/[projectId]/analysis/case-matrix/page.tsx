@@ -18,10 +18,10 @@ export default async function CaseMatrixPage({ params, searchParams }: { params:
       });
   const v = result.value;
   const api = `/api/v1/projects/${r.project.id}/case-matrix`;
-  const download = (format: 'csv' | 'xlsx', more: Partial<AnalysisParams> = {}) => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format, ...more })}`;
+  const download = (format: 'csv' | 'xlsx' | 'sav', more: Partial<AnalysisParams> = {}) => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format, ...more })}`;
   return (
     <section className="page wide">
-      <AnalysisControls kind="caseMatrix" params={r.params} options={r.options} layer={r.currentLayer} />
+      <AnalysisControls kind="caseMatrix" params={r.params} options={r.options} layer={r.currentLayer} setsHref={r.role === 'lead' ? `/projects/${r.project.id}/sets` : undefined} />
       {result.error != null && (
         <p role="alert" className="error">
           {t('analysis.error', { message: result.error })}
@@ -36,6 +36,7 @@ export default async function CaseMatrixPage({ params, searchParams }: { params:
           downloads={{
             csv: download('csv'),
             xlsx: download('xlsx'),
+            sav: download('sav'),
             more: [
               { key: 'analysis.download.long', href: download('csv', { shape: 'long' }) },
               { key: 'analysis.download.presence', href: download('csv', { values: 'presence' }) },

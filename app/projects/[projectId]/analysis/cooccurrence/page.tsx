@@ -21,7 +21,7 @@ export default async function CooccurrencePage({ params, searchParams }: { param
   const download = (format: 'csv' | 'xlsx') => `${api}?${toSearchParams({ ...r.params, layer: v?.filter.layer ?? null, format })}`;
   return (
     <section className="page wide">
-      <AnalysisControls kind="cooccurrence" params={r.params} options={r.options} layer={r.currentLayer} />
+      <AnalysisControls kind="cooccurrence" params={r.params} options={r.options} layer={r.currentLayer} setsHref={r.role === 'lead' ? `/projects/${r.project.id}/sets` : undefined} />
       {result.error != null && (
         <p role="alert" className="error">
           {t('analysis.error', { message: result.error })}
