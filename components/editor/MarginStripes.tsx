@@ -199,29 +199,44 @@ export function MarginStripes({
 }) {
   const margin = useRef<HTMLDivElement>(null);
   const bars = useRef<HTMLDivElement>(null);
+  const drawnOnce = useRef(false);
 
   // A layout effect, so the observer is in place before the browser first lays out the
   // text: its first report comes after that layout and before the paint, and the stripes
   // drawn then join the text in that same frame, reading its layout as it is (no forced one).
+  // Later changes (a code applied, a coding removed) redraw after the next paint instead:
+  // the highlight the user just made shows first, and the margin of 20,000 codings (a
+  // forced layout and every stripe placed again) follows a frame later.
   useLayoutEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     const draw = () => {
       if (!container.current || !bars.current || !margin.current) return;
+      drawnOnce.current = true;
       const stripes = placeStripes(editor, container.current, codings, ranges);
       bars.current.replaceChildren(...bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors))));
       margin.current.setAttribute('aria-hidden', String(stripes.length === 0));
+    };
+    const afterPaint = () => {
+      frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
     };
     // The margin's width is set, not taken from its content, so drawing stripes never
     // reflows the text: only a change of the text column's width redraws.
     let lastWidth = -1;
     const ro = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width ?? 0;
-      if (w !== lastWidth) {
-        lastWidth = w;
-        draw();
-      }
+      if (w === lastWidth) return;
+      const first = lastWidth === -1;
+      lastWidth = w;
+      if (first && drawnOnce.current) afterPaint();
+      else draw();
     });
     ro.observe(editor.view.dom);
-    return () => ro.disconnect();
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
   }, [editor, container, codings, ranges, codes, coderColors, tick]);
 
   return (
