@@ -146,7 +146,11 @@ function rendererRss(): number {
     const mine = new Set([root.pid]);
     for (let grew = true; grew; ) {
       grew = false;
-      for (const r of rows) if (!mine.has(r.pid) && mine.has(r.ppid)) (mine.add(r.pid), (grew = true));
+      for (const r of rows) {
+        if (mine.has(r.pid) || !mine.has(r.ppid)) continue;
+        mine.add(r.pid);
+        grew = true;
+      }
     }
     const renderers = rows.filter((r) => mine.has(r.pid) && r.args.includes('--type=renderer'));
     return Math.max(...renderers.map((r) => r.rss)) / 1024;
@@ -276,24 +280,28 @@ async function measureLong(browser: Browser, url: string, long: LongTranscript):
   return out;
 }
 
-/** The transcript's top edge in a 1440×900 window on the demo: one layer (a coder's), and two coders' layers with the consensus. */
+/**
+ * The transcript's top edge in a 1440×900 window on the demo, in Russian: a coder's own
+ * layer (no layer picker), the lead's consensus, and two coders' layers with the consensus.
+ */
 async function measureTop(browser: Browser, url: string, doc: { id: number; p: number }, coders: number[]): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
-  const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
-  await context.addInitScript(NAME_HELPER);
-  const page = await context.newPage();
-  await signIn(page, url, 'lead@demo.test', 'demo-password');
-  const views: Array<[string, string]> = [
-    ['one layer', ''],
-    ['layered view', `?layers=${coders.map((id) => `coder:${id}`).join(',')},consensus&edit=consensus`],
+  const views: Array<[string, string, string]> = [
+    ['coder, one layer', 'coder1@demo.test', ''],
+    ['lead, one layer', 'lead@demo.test', ''],
+    ['lead, layered view', 'lead@demo.test', `?layers=${coders.map((id) => `coder:${id}`).join(',')},consensus&edit=consensus`],
   ];
-  for (const [name, query] of views) {
+  for (const [name, email, query] of views) {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 900 }, locale: 'ru-RU' });
+    await context.addInitScript(NAME_HELPER);
+    const page = await context.newPage();
+    await signIn(page, url, email, 'demo-password');
     await page.goto(`${url}/projects/${doc.p}/documents/${doc.id}${query}`);
     await page.locator('#transcript').waitFor();
     await page.waitForTimeout(300);
     out[`transcript top edge in 1440×900, ${name}, px [target ≤ 225]`] = round(await page.locator('#transcript').evaluate((el) => el.getBoundingClientRect().top + scrollY));
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `editor-top-${name.replace(/ /g, '-')}.png`) });
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, `editor-top-${name.replace(/\W+/g, '-')}.png`) });
+    await context.close();
   }
-  await context.close();
   return out;
 }
