@@ -6,12 +6,14 @@
  */
 import os from 'node:os';
 
-type Bench = () => Promise<Record<string, number>> | Record<string, number>;
+type Figures = Record<string, number | string>;
+type Bench = () => Promise<Figures> | Figures;
 
 const benches: Record<string, () => Promise<Bench>> = {
   agreement: async () => (await import('../lib/agreement/bench')).benchAgreement,
   'agreement-unitized': async () => (await import('../lib/agreement/bench')).benchUnitized,
   editor: async () => (await import('./bench/editor')).benchEditor,
+  'editor-scale': async () => (await import('./bench/editor-scale')).benchEditorScale,
   live: async () => (await import('./bench/live')).benchLive,
   'agreement-report': async () => (await import('./bench/agreement')).benchAgreementReport,
   analysis: async () => (await import('./bench/analysis')).benchAnalysis,

@@ -1,7 +1,7 @@
 'use client';
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Command } from '@tiptap/pm/state';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import type { EditorCoding, PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { offsetToPos, posToOffset } from '@/lib/text/positions';
@@ -46,6 +46,8 @@ export interface CodingEditorProps {
   /** Keys of the layers on screen, and the reader: for live updates (see useLiveUpdates). */
   layers?: string[];
   userId?: number;
+  /** The layer picker, drawn above the codes beside the text. */
+  layerPicker?: ReactNode;
 }
 
 /**
@@ -171,7 +173,10 @@ export function CodingEditor(props: CodingEditorProps) {
   return (
     <div className="coding-workspace">
       <style>{highlightCss}</style>
-      <CodesSidebar
+      {/* The layers sit above the codes, in the column that stays in view: the text starts one row below the document's head. */}
+      <div className="workspace-side">
+        {props.layerPicker}
+        <CodesSidebar
         codes={codes}
         codings={codings}
         shown={shownCodes}
@@ -180,10 +185,13 @@ export function CodingEditor(props: CodingEditorProps) {
           const next = nextCoding(codings, codeId, editor ? posToOffset(ranges, editor.state.selection.from) : 0, dir);
           if (next) goTo(next);
         }}
-      />
+        />
+      </div>
       <div className="editor-column">
-        <LiveStatus {...live} />
-        <EditorToolbar
+        {/* One row above the text: the toolbar, and who else has the document open. */}
+        <div className="editor-bar">
+          <LiveStatus {...live} />
+          <EditorToolbar
           snap={snap}
           onSnapChange={setSnap}
           undo={undo}
@@ -191,7 +199,8 @@ export function CodingEditor(props: CodingEditorProps) {
           failure={store.failure}
           marginWidth={marginWidth}
           onMarginWidthChange={setMarginWidth}
-        />
+          />
+        </div>
         <div className="editor-wrapper" ref={wrapper}>
           <EditorContent editor={editor} />
           {editor && (

@@ -9,14 +9,14 @@ export function LiveStatus({ present, notice }: LiveUpdates) {
   return (
     <div className="live-status">
       {present.length > 0 && (
-        <p className="muted live-presence" data-testid="presence">
+        <span className="muted live-presence" data-testid="presence">
           {t('editor.presence', { names: present.map((u) => u.name).join(', ') })}
-        </p>
+        </span>
       )}
       {notice && (
-        <p role="status" className="badge warn" data-testid="live-notice">
+        <span role="status" className="badge warn" data-testid="live-notice">
           {notice}
-        </p>
+        </span>
       )}
     </div>
   );

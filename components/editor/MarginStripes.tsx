@@ -7,6 +7,7 @@ import { placeLabels } from '@/lib/coding/margin-labels';
 import { textColorOn } from '@/lib/color/contrast';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
 import { escapeHtml } from '@/lib/text/escape-html';
+import { WINDOW_FROM } from './plugins/codingHighlights';
 import type { EditorCode } from './types';
 
 interface Stripe {
@@ -106,7 +107,13 @@ function labelHtml(s: Stripe, y: number, offset: number, left: number, code: Str
  * long transcript has to be laid out whole to place the stripes, but its thousands of
  * stripes need not be styled, laid out and painted before the page is shown.
  */
-function bandsOf(items: readonly Item[]): HTMLElement[] {
+interface Band {
+  top: number;
+  bottom: number;
+  html: string;
+}
+
+function bandsOf(items: readonly Item[]): Band[] {
   const groups = new Map<number, Item[]>();
   for (const item of items) {
     const k = Math.floor(item.top / BAND);
@@ -117,14 +124,59 @@ function bandsOf(items: readonly Item[]): HTMLElement[] {
   return Array.from(groups, ([k, group]) => {
     const top = k * BAND - BAND_PAD;
     const bottom = group.reduce((y, item) => Math.max(y, item.bottom), (k + 1) * BAND) + BAND_PAD;
-    const band = document.createElement('div');
-    band.className = 'stripe-band';
-    band.style.top = `${top}px`;
-    band.style.height = `${bottom - top}px`;
-    // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
-    band.innerHTML = group.map((item) => item.html(top)).join('');
-    return band;
+    return { top, bottom, html: group.map((item) => item.html(top)).join('') };
   });
+}
+
+function bandElement(b: Band): HTMLElement {
+  const band = document.createElement('div');
+  band.className = 'stripe-band';
+  band.style.top = `${b.top}px`;
+  band.style.height = `${b.bottom - b.top}px`;
+  // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
+  band.innerHTML = b.html;
+  return band;
+}
+
+/**
+ * On a long transcript (as many codings as make the highlights keep to the viewport) only
+ * the bands from one and a half screens above the viewport to two and a half below are in
+ * the page, put in and taken out as it scrolls: with 20,000 codings the browser spent
+ * whole frames bringing `content-visibility` bands into rendering while scrolling.
+ */
+function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
+  const attached = new Map<number, HTMLElement>();
+  let frame = 0;
+  const update = () => {
+    frame = 0;
+    const offset = bars.getBoundingClientRect().top;
+    const from = -offset - 1.5 * innerHeight;
+    const to = -offset + 2.5 * innerHeight;
+    bands.forEach((b, i) => {
+      const near = b.bottom > from && b.top < to;
+      const el = attached.get(i);
+      if (near && !el) {
+        const made = bandElement(b);
+        attached.set(i, made);
+        bars.appendChild(made);
+      } else if (!near && el) {
+        el.remove();
+        attached.delete(i);
+      }
+    });
+  };
+  const onScroll = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+  bars.replaceChildren();
+  update();
+  addEventListener('scroll', onScroll, { capture: true, passive: true });
+  addEventListener('resize', onScroll, { passive: true });
+  return () => {
+    removeEventListener('scroll', onScroll, { capture: true });
+    removeEventListener('resize', onScroll);
+    cancelAnimationFrame(frame);
+  };
 }
 
 /** The margin's items: every coding's bracket, and the labels `placeLabels` shows. */
@@ -199,29 +251,52 @@ export function MarginStripes({
 }) {
   const margin = useRef<HTMLDivElement>(null);
   const bars = useRef<HTMLDivElement>(null);
+  const drawnOnce = useRef(false);
 
   // A layout effect, so the observer is in place before the browser first lays out the
   // text: its first report comes after that layout and before the paint, and the stripes
   // drawn then join the text in that same frame, reading its layout as it is (no forced one).
+  // Later changes (a code applied, a coding removed) redraw after the next paint instead:
+  // the highlight the user just made shows first, and the margin of 20,000 codings (a
+  // forced layout and every stripe placed again) follows a frame later.
   useLayoutEffect(() => {
+    let frame = 0;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    let unwindow: (() => void) | undefined;
     const draw = () => {
       if (!container.current || !bars.current || !margin.current) return;
+      drawnOnce.current = true;
       const stripes = placeStripes(editor, container.current, codings, ranges);
-      bars.current.replaceChildren(...bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors))));
+      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors)));
+      unwindow?.();
+      unwindow = undefined;
+      if (codings.length >= WINDOW_FROM) unwindow = bandWindow(bars.current, bands);
+      else bars.current.replaceChildren(...bands.map(bandElement));
       margin.current.setAttribute('aria-hidden', String(stripes.length === 0));
+      // How many stripes there are, drawn in the page or not (the benchmark waits for them).
+      margin.current.dataset.stripes = String(stripes.length);
+    };
+    const afterPaint = () => {
+      frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
     };
     // The margin's width is set, not taken from its content, so drawing stripes never
     // reflows the text: only a change of the text column's width redraws.
     let lastWidth = -1;
     const ro = new ResizeObserver((entries) => {
       const w = entries[0]?.contentRect.width ?? 0;
-      if (w !== lastWidth) {
-        lastWidth = w;
-        draw();
-      }
+      if (w === lastWidth) return;
+      const first = lastWidth === -1;
+      lastWidth = w;
+      if (first && drawnOnce.current) afterPaint();
+      else draw();
     });
     ro.observe(editor.view.dom);
-    return () => ro.disconnect();
+    return () => {
+      ro.disconnect();
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+      unwindow?.();
+    };
   }, [editor, container, codings, ranges, codes, coderColors, tick]);
 
   return (

@@ -1,6 +1,6 @@
 'use client';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
 import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
@@ -50,7 +50,10 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
     () =>
       codingWriter({
         remote: remoteOf(projectId, documentId, version),
-        change: setCodings,
+        // The editor's commands draw each write at once; the codings held (the margin, the
+        // codes' counts, 20,000 codings' highlights compared) follow in a transition, which
+        // lets the browser paint the new highlight first.
+        change: (fn) => startTransition(() => setCodings(fn)),
         draw: {
           applied: (cs) => latestDraw.current.applied(cs),
           removed: (ids) => latestDraw.current.removed(ids),

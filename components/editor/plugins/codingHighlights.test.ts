@@ -9,7 +9,10 @@ import {
   highlightsBeforePlugin,
   highlightsOnScreen,
   highlightStyles,
+  moveHighlightWindow,
   setHighlightMeta,
+  shownDecorations,
+  WINDOW_FROM,
   type Highlight,
 } from './codingHighlights';
 
@@ -166,5 +169,40 @@ describe('highlightsBeforePlugin', () => {
     const withPlugin = stateWith(doc, initial);
     expect(highlightDecorations(withPlugin)).toBe(before);
     expect(highlightsBeforePlugin(initial)(withPlugin)).toBeUndefined();
+  });
+});
+
+describe('the window of a long transcript', () => {
+  // Many turns of 20 characters ("turn 0000 text here." = positions 1..21, 23..43, …), one highlight on each.
+  const many = WINDOW_FROM;
+  const texts = Array.from({ length: many }, (_, i) => `turn ${String(i).padStart(4, '0')} text here.`);
+  const longDoc = () => documentOf(texts).doc;
+  const start = (i: number) => 1 + i * 22;
+  const all = Array.from({ length: many }, (_, i) => h(i + 1, start(i), start(i) + 4));
+  const ids = (set: DecorationSet) => [...new Set(set.find().map((d) => d.spec.codingId as number))].sort((a, b) => a - b);
+
+  it('draws every highlight of a shorter transcript', () => {
+    const state = stateWith(longDoc(), all.slice(0, many - 1));
+    expect(shownDecorations(state)).toBe(highlightDecorations(state));
+  });
+
+  it('draws only the highlights near the start, keeping all of them in the set', () => {
+    const state = stateWith(longDoc(), all);
+    expect(highlightDecorations(state).find().length).toBe(many);
+    const shown = ids(shownDecorations(state));
+    expect(shown[0]).toBe(1);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.length).toBeLessThan(many / 4);
+  });
+
+  it('moves the window, and draws a highlight added inside it', () => {
+    let state = stateWith(longDoc(), all);
+    state = state.apply(moveHighlightWindow(state.tr, start(3000) - 1, start(3010) - 1));
+    expect(ids(shownDecorations(state))).toEqual(Array.from({ length: 10 }, (_, i) => 3001 + i));
+    state = change(state, { add: [h(-1, start(3005), start(3005) + 2, '#00ff00')] });
+    expect(ids(shownDecorations(state))).toContain(-1);
+    state = change(state, { remove: [3002] });
+    expect(ids(shownDecorations(state))).not.toContain(3002);
+    expect(highlightsOnScreen(state).has(-1)).toBe(true);
   });
 });

@@ -25,13 +25,31 @@ export interface HighlightMeta {
   remove?: readonly number[];
 }
 
-/** The decorations, and what each coding was last drawn as (see `highlightsOnScreen`). */
+/**
+ * The decorations, what each coding was last drawn as (see `highlightsOnScreen`), and what
+ * the view draws of them: all of `set`, or on a long transcript only those in `window`
+ * (positions round the viewport, see `viewportWindow`).
+ */
 interface HighlightsState {
   set: DecorationSet;
   drawn: ReadonlyMap<number, string>;
+  window: readonly [number, number] | null;
+  shown: DecorationSet;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
+/** The meta of a transaction that moves the window of drawn highlights (not a change of the highlights: no stripes redrawn). */
+const windowKey = new PluginKey('codingHighlightsWindow');
+
+/**
+ * From this many highlights on, only those near the viewport are in the DOM: a 300,000-
+ * character transcript with 20,000 codings otherwise splits its text into some 85,000
+ * nested spans, and laying them out and styling them took the browser tens of seconds.
+ * Below it (the demo's transcripts, the tests) every highlight is drawn as before.
+ */
+export const WINDOW_FROM = 6000;
+/** The window a long transcript opens with, in positions from its start (a few screens of text). */
+const FIRST_WINDOW = 12_000;
 
 /** #RRGGBB at the given opacity. */
 function tint(hex: string, alpha: number): string {
@@ -101,12 +119,22 @@ function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
-/** The set a document starts with, made once per document: see `highlightsBeforePlugin`. */
-const firstSets = new WeakMap<PMNode, DecorationSet>();
-function firstSet(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
-  let set = firstSets.get(doc);
-  if (!set) firstSets.set(doc, (set = build(doc, highlights)));
-  return set;
+/** What the view draws of `set`: all of it, or what lies in `window`. */
+function shownOf(doc: PMNode, set: DecorationSet, window: readonly [number, number] | null): DecorationSet {
+  return window ? DecorationSet.create(doc, set.find(window[0], window[1])) : set;
+}
+
+/** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
+const firstStates = new WeakMap<PMNode, HighlightsState>();
+function firstState(doc: PMNode, highlights: readonly Highlight[]): HighlightsState {
+  let state = firstStates.get(doc);
+  if (!state) {
+    const set = build(doc, highlights);
+    const window = highlights.length >= WINDOW_FROM ? ([0, Math.min(doc.content.size, FIRST_WINDOW)] as const) : null;
+    state = { set, drawn: keysOf(highlights), window, shown: shownOf(doc, set, window) };
+    firstStates.set(doc, state);
+  }
+  return state;
 }
 
 /**
@@ -116,7 +144,7 @@ function firstSet(doc: PMNode, highlights: readonly Highlight[]): DecorationSet 
  * plugin starts with (the same object), so adding the plugin changes nothing on screen.
  */
 export function highlightsBeforePlugin(initial: readonly Highlight[]) {
-  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstSet(state.doc, initial));
+  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstState(state.doc, initial).shown);
 }
 
 /**
@@ -137,10 +165,19 @@ const keysOf = (highlights: readonly Highlight[]) => new Map(highlights.map((h) 
 
 /** The plugin's state after a transaction. */
 function next(tr: Transaction, value: HighlightsState): HighlightsState {
+  const state = change(tr, value);
+  const moved = tr.getMeta(windowKey) as [number, number] | undefined;
+  const window = value.window && moved ? moved : value.window;
+  if (state === value && window === value.window) return value;
+  return { ...state, window, shown: state.set === value.set && window === value.window ? value.shown : shownOf(tr.doc, state.set, window) };
+}
+
+/** The highlights after a transaction (`shown` left to `next`). */
+function change(tr: Transaction, value: HighlightsState): HighlightsState {
   const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
   let set = value.set.map(tr.mapping, tr.doc);
-  if (!meta) return set === value.set ? value : { set, drawn: value.drawn };
-  if (meta.reset) return { set: build(tr.doc, meta.reset), drawn: keysOf(meta.reset) };
+  if (!meta) return set === value.set ? value : { ...value, set };
+  if (meta.reset) return { ...value, set: build(tr.doc, meta.reset), drawn: keysOf(meta.reset) };
   const drawn = new Map(value.drawn);
   // A coding drawn again replaces its old drawing. Finding decorations by coding id walks
   // the whole set, so it is done only when something drawn goes.
@@ -155,7 +192,94 @@ function next(tr: Transaction, value: HighlightsState): HighlightsState {
     set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
     for (const h of meta.add) drawn.set(h.id, highlightKey(h));
   }
-  return { set, drawn };
+  return { ...value, set, drawn };
+}
+
+/** Moves the window of drawn highlights of a long transcript to [from, to) (a transcript drawn whole ignores it). */
+export function moveHighlightWindow(tr: Transaction, from: number, to: number): Transaction {
+  return tr.setMeta(windowKey, [from, to]).setMeta('addToHistory', false);
+}
+
+/** What the view draws: the highlights in the window on a long transcript, all of them otherwise. */
+export function shownDecorations(state: EditorState): DecorationSet {
+  return highlightsKey.getState(state)?.shown ?? DecorationSet.empty;
+}
+
+/** Start positions of the document's turns (its top-level nodes), made once per document. */
+const turnStarts = new WeakMap<PMNode, number[]>();
+function startsOf(doc: PMNode): number[] {
+  let starts = turnStarts.get(doc);
+  if (!starts) {
+    starts = [];
+    doc.forEach((_, offset) => starts!.push(offset));
+    turnStarts.set(doc, starts);
+  }
+  return starts;
+}
+
+/**
+ * The positions of the turns from `above` px above the viewport to `below` px under it:
+ * a binary search over the turns' boxes (a dozen layout reads, not thousands).
+ */
+function turnsAround(view: EditorView, above: number, below: number): [number, number] | null {
+  const turns = view.dom.children;
+  const n = Math.min(turns.length, view.state.doc.childCount);
+  if (n === 0) return null;
+  const top = -above;
+  const bottom = innerHeight + below;
+  // The first turn whose bottom is below `top`, and the last whose top is above `bottom`.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  lo = first;
+  hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (turns[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
+    else lo = mid;
+  }
+  const starts = startsOf(view.state.doc);
+  const last = lo;
+  return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
+}
+
+/**
+ * Keeps the window of drawn highlights round the viewport of a long transcript: after a
+ * scroll (once per frame at most) when the window no longer holds the text from half a
+ * screen above the viewport to half a screen below it, the window becomes the text from
+ * one and a half screens above to one and a half below, so a steady scroll moves it about
+ * once a screen, a few dozen turns' highlights at a time.
+ */
+function viewportWindow(view: EditorView) {
+  let frame = 0;
+  const update = () => {
+    frame = 0;
+    const state = highlightsKey.getState(view.state);
+    if (!state?.window || !view.dom.isConnected) return;
+    const h = innerHeight;
+    const need = turnsAround(view, h / 2, h / 2);
+    if (!need || (state.window[0] <= need[0] && need[1] <= state.window[1])) return;
+    const want = turnsAround(view, 1.5 * h, 1.5 * h)!;
+    view.dispatch(moveHighlightWindow(view.state.tr, want[0], want[1]));
+  };
+  const onScroll = () => {
+    if (!frame) frame = requestAnimationFrame(update);
+  };
+  addEventListener('scroll', onScroll, { capture: true, passive: true });
+  addEventListener('resize', onScroll, { passive: true });
+  onScroll();
+  return {
+    destroy() {
+      removeEventListener('scroll', onScroll, { capture: true });
+      removeEventListener('resize', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+    },
+  };
 }
 
 /**
@@ -187,11 +311,12 @@ export function codingHighlightsPlugin({ initial, onClick }: HighlightsOptions):
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: (_, state) => ({ set: firstSet(state.doc, initial), drawn: keysOf(initial) }),
+      init: (_, state) => firstState(state.doc, initial),
       apply: next,
     },
+    view: viewportWindow,
     props: {
-      decorations: (state: EditorState) => highlightsKey.getState(state)?.set,
+      decorations: (state: EditorState) => highlightsKey.getState(state)?.shown,
       handleDOMEvents: {
         // Not handled: ProseMirror goes on with the click as usual.
         click(view, event) {

@@ -80,7 +80,7 @@ const NOT_STARTED: Array<[number, UserKey]> = [
   [13, 'coder3'],
 ];
 
-const PROFILES: Record<'coder1' | 'coder2' | 'coder3', CoderProfile> = {
+export const PROFILES: Record<'coder1' | 'coder2' | 'coder3', CoderProfile> = {
   // Coder 1 codes generously: often the whole turn, sometimes one code more.
   coder1: {
     seed: 'coder1',

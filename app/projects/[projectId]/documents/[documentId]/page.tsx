@@ -141,16 +141,6 @@ export default async function DocumentPage({
           participants={doc.participants.map((p) => ({ id: p.id, label: p.label }))}
         />
       ) : (
-        <>
-      {choices.length > 1 && (
-        <LayerPicker
-          choices={choices}
-          selected={layers.map(layerKey)}
-          edit={editLayer ? layerKey(editLayer) : null}
-          editable={[...(mayCode ? [layerKey(own)] : []), ...(role === 'lead' ? ['consensus'] : [])]}
-          coderColors={coderColors}
-        />
-      )}
       <CodingEditor
         key={`${doc.id}:${doc.version}:${layers.map(layerKey).join(',')}`}
         projectId={String(project.id)}
@@ -165,8 +155,18 @@ export default async function DocumentPage({
         coderColors={coderLayers.length > 1 || layers.length > 1 ? coderColors : null}
         layers={layers.map(layerKey)}
         userId={user.id}
+        layerPicker={
+          choices.length > 1 && (
+            <LayerPicker
+              choices={choices}
+              selected={layers.map(layerKey)}
+              edit={editLayer ? layerKey(editLayer) : null}
+              editable={[...(mayCode ? [layerKey(own)] : []), ...(role === 'lead' ? ['consensus'] : [])]}
+              coderColors={coderColors}
+            />
+          )
+        }
       />
-        </>
       )}
     </section>
   );
