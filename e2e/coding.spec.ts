@@ -1,22 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
-import { sameOrigin, signIn } from './helpers';
-
-/** Opens a demo transcript by its title prefix (e.g. "FG07"). */
-async function openDocument(page: Page, prefix: string) {
-  await page.getByRole('link', { name: /Political participation in Kazakhstan/ }).click();
-  await page.getByRole('link', { name: new RegExp(`^${prefix} `) }).click();
-  await expect(page.locator('.transcript-editor .turn').first()).toBeVisible();
-}
-
-/** Selects the first `fraction` of a turn's text by dragging the mouse across it. */
-async function dragSelect(page: Page, turnText: ReturnType<Page['locator']>, fraction = 0.5) {
-  await turnText.scrollIntoViewIfNeeded();
-  const box = (await turnText.boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + Math.min(box.width - 4, box.width * fraction), box.y + 6, { steps: 6 });
-  await page.mouse.up();
-}
+import { expect, test } from '@playwright/test';
+import { dragSelect, openDocument, sameOrigin, signIn } from './helpers';
 
 test('a coder codes a Kazakh passage with the mouse, through the popover and a shortcut, and it persists', async ({ page }) => {
   await signIn(page, 'coder1@demo.test');

@@ -1,28 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
-
-/** Signs in in a browser context of its own (another person at another computer). */
-async function person(browser: Browser, email: string): Promise<Page> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function openDocument(page: Page, prefix: string) {
-  await page.getByRole('link', { name: /Political participation in Kazakhstan/ }).click();
-  await page.getByRole('link', { name: new RegExp(`^${prefix} `) }).click();
-  await expect(page.locator('.transcript-editor .turn').first()).toBeVisible();
-}
-
-async function dragSelect(page: Page, turnText: ReturnType<Page['locator']>, fraction = 0.5) {
-  await turnText.scrollIntoViewIfNeeded();
-  const box = (await turnText.boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + Math.min(box.width - 4, box.width * fraction), box.y + 6, { steps: 6 });
-  await page.mouse.up();
-}
+import { expect, test, type Page } from '@playwright/test';
+import { dragSelect, openDocument, person } from './helpers';
 
 test('a coding made by coder 1 appears for the lead within 1 s, never for coder 2 in blind mode; presence follows the same rule; a correction reloads coder 1’s editor and says why', async ({ browser }) => {
   const coder1 = await person(browser, 'coder1@demo.test');

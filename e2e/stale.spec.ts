@@ -1,20 +1,5 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
-import { signIn } from './helpers';
-
-async function person(browser: Browser, email: string): Promise<Page> {
-  const page = await (await browser.newContext()).newPage();
-  await signIn(page, email);
-  return page;
-}
-
-async function dragSelect(page: Page, turnText: ReturnType<Page['locator']>, fraction = 0.5) {
-  await turnText.scrollIntoViewIfNeeded();
-  const box = (await turnText.boundingBox())!;
-  await page.mouse.move(box.x + 2, box.y + 6);
-  await page.mouse.down();
-  await page.mouse.move(box.x + Math.min(box.width - 4, box.width * fraction), box.y + 6, { steps: 6 });
-  await page.mouse.up();
-}
+import { expect, test, type Page } from '@playwright/test';
+import { dragSelect, person } from './helpers';
 
 async function ownCodings(page: Page, documentId: number): Promise<Array<{ id: number; quote: string }>> {
   return (await (await page.request.get(`/api/v1/projects/1/documents/${documentId}/codings`)).json()).codings;
