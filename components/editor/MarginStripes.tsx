@@ -22,6 +22,8 @@ const LANE_WIDTH = 8;
 const LABEL_HEIGHT = 16;
 const LABEL_GAP = 4;
 const HEX = /^#[0-9a-f]{6}$/i;
+/** The ring round a bracket with a memo (`.stripe.has-memo` in the style sheet). */
+const MEMO_RING = '#6a4a8c';
 /** The height of a band of the margin (see `bandsOf`), and the room it leaves round its stripes for their focus outline. */
 const BAND = 1000;
 const BAND_PAD = 4;
@@ -72,11 +74,23 @@ interface StripeLook {
 
 type Coder = { name: string; color: string | null };
 
-/** Something drawn in the margin, with the vertical extent its band must hold. */
+/** Something drawn in the margin, with the vertical extent its band must hold: markup, or a bracket to paint on a band's canvas. */
 interface Item {
   top: number;
   bottom: number;
   html: (offset: number) => string;
+  bar?: Bar;
+}
+
+/** A coding's bracket as a band's canvas paints it (see `paintBars`), in px from the margin's top. */
+interface Bar {
+  id: number;
+  left: number;
+  top: number;
+  height: number;
+  color: string;
+  edge: string | null;
+  memo: boolean;
 }
 
 /** One coding's bracket: a bar in its code's colour from its first line to its last, its edge in the coder's. */
@@ -111,9 +125,11 @@ interface Band {
   top: number;
   bottom: number;
   html: string;
+  /** The brackets its canvas paints (on a long transcript; empty when they are markup). */
+  bars: Bar[];
 }
 
-function bandsOf(items: readonly Item[]): Band[] {
+function bandsOf(items: readonly Item[], painted: boolean): Band[] {
   const groups = new Map<number, Item[]>();
   for (const item of items) {
     const k = Math.floor(item.top / BAND);
@@ -124,8 +140,73 @@ function bandsOf(items: readonly Item[]): Band[] {
   return Array.from(groups, ([k, group]) => {
     const top = k * BAND - BAND_PAD;
     const bottom = group.reduce((y, item) => Math.max(y, item.bottom), (k + 1) * BAND) + BAND_PAD;
-    return { top, bottom, html: group.map((item) => item.html(top)).join('') };
+    const drawn = painted ? group.filter((item) => !item.bar) : group;
+    return { top, bottom, html: drawn.map((item) => item.html(top)).join(''), bars: painted ? group.flatMap((item) => (item.bar ? [item.bar] : [])) : [] };
   });
+}
+
+/** The brackets' width: a bar of 4 px, 6 with the coder's edge (as `.stripe` draws them). */
+const barWidth = (b: Bar) => (b.edge ? 6 : 4);
+
+/** The canvas of each band and the brackets it paints, for the pointer (see `barAt`). */
+const canvasBars = new WeakMap<HTMLCanvasElement, { top: number; bars: Bar[] }>();
+
+/**
+ * A band's brackets painted on one canvas, as `.stripe` draws them in markup (a bar in the
+ * code's colour, the coder's edge at its left, ticks at its ends towards the text, a ring
+ * when it has a memo). With 20,000 codings the browser's style recalculation of the few
+ * hundred bracket elements near the viewport cost 100–250 ms whenever a band came near
+ * while scrolling; a canvas is one element. The brackets carry no text or focus (the
+ * labels, still buttons, do), so nothing is lost to the keyboard or a screen reader.
+ */
+function paintBars(band: HTMLElement, b: Band): void {
+  if (b.bars.length === 0) return;
+  const width = b.bars.reduce((w, bar) => Math.max(w, bar.left + barWidth(bar) + 2), 0);
+  const height = b.bottom - b.top;
+  const ratio = window.devicePixelRatio || 1;
+  const canvas = document.createElement('canvas');
+  canvas.className = 'stripe-canvas';
+  canvas.setAttribute('aria-hidden', 'true');
+  canvas.width = Math.ceil(width * ratio);
+  canvas.height = Math.ceil(height * ratio);
+  canvas.style.width = `${width}px`;
+  canvas.style.height = `${height}px`;
+  canvasBars.set(canvas, { top: b.top, bars: b.bars });
+  band.prepend(canvas);
+  const ctx = canvas.getContext('2d');
+  if (!ctx) return;
+  ctx.scale(ratio, ratio);
+  for (const bar of b.bars) {
+    const y = bar.top - b.top;
+    const w = barWidth(bar);
+    const inner = bar.left + (bar.edge ? 2 : 0);
+    if (bar.memo) {
+      ctx.fillStyle = MEMO_RING;
+      ctx.fillRect(bar.left - 1, y - 1, w + 2, bar.height + 2);
+    }
+    ctx.fillStyle = bar.color;
+    ctx.fillRect(bar.left, y, w, bar.height);
+    ctx.fillRect(inner - 3, y, 4, 2);
+    ctx.fillRect(inner - 3, y + bar.height - 2, 4, 2);
+    if (bar.edge) {
+      ctx.fillStyle = bar.edge;
+      ctx.fillRect(bar.left, y, 2, bar.height);
+    }
+  }
+}
+
+/** The coding whose bracket a band's canvas paints under a point of the page, if any (the last painted wins, as on screen). */
+function barAt(canvas: HTMLCanvasElement, clientX: number, clientY: number): number | undefined {
+  const held = canvasBars.get(canvas);
+  if (!held) return undefined;
+  const r = canvas.getBoundingClientRect();
+  const x = clientX - r.left;
+  const y = clientY - r.top + held.top;
+  for (let i = held.bars.length - 1; i >= 0; i--) {
+    const b = held.bars[i];
+    if (x >= b.left - 1 && x <= b.left + barWidth(b) + 1 && y >= b.top && y <= b.top + b.height) return b.id;
+  }
+  return undefined;
 }
 
 function bandElement(b: Band): HTMLElement {
@@ -135,6 +216,7 @@ function bandElement(b: Band): HTMLElement {
   band.style.height = `${b.bottom - b.top}px`;
   // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
   band.innerHTML = b.html;
+  paintBars(band, b);
   return band;
 }
 
@@ -189,7 +271,8 @@ function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>):
   stripes.forEach((s, i) => {
     const code = looks.code(s.coding.codeId);
     const coder = looks.coder(s.coding.coderId);
-    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder) });
+    const bar: Bar = { id: s.coding.id, left: s.lane * LANE_WIDTH, top: s.top, height: Math.max(s.height, 14), color: code.color, edge: coder.color, memo: !!s.coding.memo.trim() };
+    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder), bar });
     const place = places[i];
     if (place.kind !== 'shown') return;
     const joined = place.joined.map((j) => `${looks.code(stripes[j].coding.codeId).title} — ${looks.coder(stripes[j].coding.coderId).name}`);
@@ -267,10 +350,11 @@ export function MarginStripes({
       if (!container.current || !bars.current || !margin.current) return;
       drawnOnce.current = true;
       const stripes = placeStripes(editor, container.current, codings, ranges);
-      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors)));
+      const long = codings.length >= WINDOW_FROM;
+      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors)), long);
       unwindow?.();
       unwindow = undefined;
-      if (codings.length >= WINDOW_FROM) unwindow = bandWindow(bars.current, bands);
+      if (long) unwindow = bandWindow(bars.current, bands);
       else bars.current.replaceChildren(...bands.map(bandElement));
       margin.current.setAttribute('aria-hidden', String(stripes.length === 0));
       // How many stripes there are, drawn in the page or not (the benchmark waits for them).
@@ -306,9 +390,15 @@ export function MarginStripes({
       ref={margin}
       style={{ width }}
       onClick={(e) => {
-        const id = (e.target as HTMLElement).closest<HTMLElement>('[data-coding]')?.dataset.coding;
+        const target = e.target as HTMLElement;
+        const id = target instanceof HTMLCanvasElement ? barAt(target, e.clientX, e.clientY) : target.closest<HTMLElement>('[data-coding]')?.dataset.coding;
         const coding = id ? codings.find((c) => c.id === Number(id)) : undefined;
         if (coding) onPick(coding);
+      }}
+      onMouseMove={(e) => {
+        // A bracket painted on a band's canvas shows the pointer as a bracket element does.
+        const target = e.target as HTMLElement;
+        if (target instanceof HTMLCanvasElement) target.style.cursor = barAt(target, e.clientX, e.clientY) === undefined ? '' : 'pointer';
       }}
     >
       <div ref={bars} />

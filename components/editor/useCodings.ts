@@ -14,6 +14,11 @@ export interface LiveChange {
   removed: number[];
 }
 
+/** Runs `fn` once the browser has painted the next frame (changes are kept in order: each waits the same). */
+function afterPaint(fn: () => void): void {
+  requestAnimationFrame(() => setTimeout(fn, 0));
+}
+
 /** The server actions of one document's codings. */
 function remoteOf(projectId: string, documentId: number, version: number): CodingRemote {
   return {
@@ -51,9 +56,10 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
       codingWriter({
         remote: remoteOf(projectId, documentId, version),
         // The editor's commands draw each write at once; the codings held (the margin, the
-        // codes' counts, 20,000 codings' highlights compared) follow in a transition, which
-        // lets the browser paint the new highlight first.
-        change: (fn) => startTransition(() => setCodings(fn)),
+        // codes' counts, 20,000 codings' highlights compared) follow after the next paint, in
+        // a transition: started at once, React's work on them ran before the browser painted
+        // the new highlight (a transition still renders in the task after the event's).
+        change: (fn) => afterPaint(() => startTransition(() => setCodings(fn))),
         draw: {
           applied: (cs) => latestDraw.current.applied(cs),
           removed: (ids) => latestDraw.current.removed(ids),

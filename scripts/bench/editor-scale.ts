@@ -120,7 +120,7 @@ async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ pa
       // The transcript opens on the moderator's welcome, which nobody codes: highlights in the DOM, stripes all placed.
       // The margin keeps only the stripes near the viewport in the page; it says how many it placed.
       const margin = document.querySelector<HTMLElement>('[data-testid=margin-stripes]');
-      return Number(margin?.dataset.stripes ?? 0) >= n && margin!.querySelector('.stripe') !== null && inView('.transcript-editor .turn') && document.querySelector('.transcript-editor .coding') !== null;
+      return Number(margin?.dataset.stripes ?? 0) >= n && margin!.querySelector('.stripe, .stripe-canvas') !== null && inView('.transcript-editor .turn') && document.querySelector('.transcript-editor .coding') !== null;
     },
     stripes,
     { timeout: 120_000, polling: 50 },

@@ -31,7 +31,14 @@ export interface HighlightMeta {
  * (positions round the viewport, see `viewportWindow`).
  */
 interface HighlightsState {
-  set: DecorationSet;
+  /**
+   * Every highlight as a decoration; on a long transcript null until something needs it
+   * (see `setOf`), with `source` holding the highlights instead: ProseMirror builds a set
+   * by scanning every decoration for each of the document's turns, some 200 ms for 20,000
+   * highlights over 3,000 turns, before the page could show the text.
+   */
+  set: DecorationSet | null;
+  source: readonly Highlight[] | null;
   drawn: ReadonlyMap<number, string>;
   window: readonly [number, number] | null;
   shown: DecorationSet;
@@ -119,9 +126,30 @@ function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
-/** What the view draws of `set`: all of it, or what lies in `window`. */
-function shownOf(doc: PMNode, set: DecorationSet, window: readonly [number, number] | null): DecorationSet {
-  return window ? DecorationSet.create(doc, set.find(window[0], window[1])) : set;
+/** The decorations of the highlights in the window (from `source`, as `DecorationSet.find` would give them from the set). */
+function inWindow(highlights: readonly Highlight[], window: readonly [number, number]): Decoration[] {
+  return highlights.filter((h) => h.to > h.from && h.from <= window[1] && h.to >= window[0]).flatMap(toDecorations);
+}
+
+/** The sets built from a long transcript's highlights, once each (the document never changes under them). */
+const builtSets = new WeakMap<readonly Highlight[], DecorationSet>();
+
+/** Every highlight of `value` as a decoration set: its own, or the one its `source` makes. */
+function setOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>): DecorationSet {
+  if (value.set) return value.set;
+  const source = value.source ?? [];
+  let set = builtSets.get(source);
+  if (!set) {
+    set = build(doc, source);
+    builtSets.set(source, set);
+  }
+  return set;
+}
+
+/** What the view draws: all of the highlights, or those in `window`. */
+function shownOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>, window: readonly [number, number] | null): DecorationSet {
+  if (!window) return setOf(doc, value);
+  return DecorationSet.create(doc, value.set ? value.set.find(window[0], window[1]) : inWindow(value.source ?? [], window));
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
@@ -129,9 +157,9 @@ const firstStates = new WeakMap<PMNode, HighlightsState>();
 function firstState(doc: PMNode, highlights: readonly Highlight[]): HighlightsState {
   let state = firstStates.get(doc);
   if (!state) {
-    const set = build(doc, highlights);
     const window = highlights.length >= WINDOW_FROM ? ([0, Math.min(doc.content.size, FIRST_WINDOW)] as const) : null;
-    state = { set, drawn: keysOf(highlights), window, shown: shownOf(doc, set, window) };
+    const held = window ? { set: null, source: highlights } : { set: build(doc, highlights), source: null };
+    state = { ...held, drawn: keysOf(highlights), window, shown: shownOf(doc, held, window) };
     firstStates.set(doc, state);
   }
   return state;
@@ -158,7 +186,8 @@ export function highlightsOnScreen(state: EditorState): ReadonlyMap<number, stri
 
 /** The decorations drawn, for reading back what is on screen (tests, the benchmark). */
 export function highlightDecorations(state: EditorState): DecorationSet {
-  return highlightsKey.getState(state)?.set ?? DecorationSet.empty;
+  const value = highlightsKey.getState(state);
+  return value ? setOf(state.doc, value) : DecorationSet.empty;
 }
 
 const keysOf = (highlights: readonly Highlight[]) => new Map(highlights.map((h) => [h.id, highlightKey(h)]));
@@ -169,15 +198,25 @@ function next(tr: Transaction, value: HighlightsState): HighlightsState {
   const moved = tr.getMeta(windowKey) as [number, number] | undefined;
   const window = value.window && moved ? moved : value.window;
   if (state === value && window === value.window) return value;
-  return { ...state, window, shown: state.set === value.set && window === value.window ? value.shown : shownOf(tr.doc, state.set, window) };
+  const same = state.set === value.set && state.source === value.source && window === value.window;
+  return { ...state, window, shown: same ? value.shown : shownOf(tr.doc, state, window) };
 }
 
 /** The highlights after a transaction (`shown` left to `next`). */
 function change(tr: Transaction, value: HighlightsState): HighlightsState {
   const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
-  let set = value.set.map(tr.mapping, tr.doc);
-  if (!meta) return set === value.set ? value : { ...value, set };
-  if (meta.reset) return { ...value, set: build(tr.doc, meta.reset), drawn: keysOf(meta.reset) };
+  let set = value.set?.map(tr.mapping, tr.doc) ?? null;
+  let source = value.source;
+  // The text changed under highlights not made into a set yet: they are mapped as a set from here on.
+  if (!set && tr.docChanged) {
+    set = setOf(tr.before, value).map(tr.mapping, tr.doc);
+    source = null;
+  }
+  if (!meta) return set === value.set && source === value.source ? value : { ...value, set, source };
+  if (meta.reset) {
+    if (value.window && !set) return { ...value, set: null, source: meta.reset, drawn: keysOf(meta.reset) };
+    return { ...value, set: build(tr.doc, meta.reset), source: null, drawn: keysOf(meta.reset) };
+  }
   const drawn = new Map(value.drawn);
   // A coding drawn again replaces its old drawing. Finding decorations by coding id walks
   // the whole set, so it is done only when something drawn goes.
@@ -185,14 +224,16 @@ function change(tr: Transaction, value: HighlightsState): HighlightsState {
   for (const h of meta.add ?? []) if (drawn.has(h.id)) gone.add(h.id);
   for (const id of [...gone]) if (!drawn.has(id)) gone.delete(id);
   if (gone.size) {
-    set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+    if (set) set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+    else source = (source ?? []).filter((h) => !gone.has(h.id));
     for (const id of gone) drawn.delete(id);
   }
   if (meta.add?.length) {
-    set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
+    if (set) set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
+    else source = [...(source ?? []), ...meta.add];
     for (const h of meta.add) drawn.set(h.id, highlightKey(h));
   }
-  return { ...value, set, drawn };
+  return { ...value, set, source, drawn };
 }
 
 /** Moves the window of drawn highlights of a long transcript to [from, to) (a transcript drawn whole ignores it). */
