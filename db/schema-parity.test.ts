@@ -2,7 +2,7 @@
  * The PostgreSQL schema (db/schema-pg.ts) is db/schema.ts for another engine (issue #20): the same
  * tables under the same export names, the same columns (names, TypeScript keys, order, nullability,
  * defaults, enum values) with types mapped as schema-pg.ts says, the same primary keys, foreign
- * keys (columns, targets, ON DELETE / ON UPDATE), unique columns and constraints, indexes (names,
+ * keys (columns, targets, ON DELETE / ON UPDATE; not their names), unique columns and constraints, indexes (names,
  * uniqueness, column lists) and checks. A change to one schema fails here until the other has it
  * too (and `npm run db:generate:pg` has written its migration; db/migrations-pg.test.ts applies them).
  */
@@ -43,7 +43,6 @@ function shape(key: string, table: SQLiteTable | PgTable, config: Config) {
       .map((fk) => {
         const ref = fk.reference();
         return {
-          name: fk.getName(),
           columns: ref.columns.map((c) => c.name),
           target: is(ref.foreignTable, PgTable) ? pgConfig(ref.foreignTable).name : sqliteConfig(ref.foreignTable as SQLiteTable).name,
           targetColumns: ref.foreignColumns.map((c) => c.name),
@@ -51,7 +50,8 @@ function shape(key: string, table: SQLiteTable | PgTable, config: Config) {
           onUpdate: fk.onUpdate ?? 'no action',
         };
       })
-      .sort((a, b) => a.name.localeCompare(b.name)),
+      // By their columns, not their names: PostgreSQL cuts names beyond 63 bytes, so schema-pg.ts names some itself.
+      .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
     uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.getName(), columns: u.columns.map((c) => c.name) })),
     indexes: config.indexes.map((i) => ({
       name: i.config.name,
@@ -99,6 +99,22 @@ describe('db/schema-pg.ts mirrors db/schema.ts', () => {
   it('has the same tables under the same export names, in the same order', () => {
     expect(sqliteTables.length).toBeGreaterThan(20);
     expect(pgTables.map(([k, t]) => [k, pgConfig(t).name])).toEqual(sqliteTables.map(([k, t]) => [k, sqliteConfig(t).name]));
+  });
+
+  it("names nothing beyond PostgreSQL's 63 bytes (it would cut the name)", () => {
+    const names = pgTables.flatMap(([, t]) => {
+      const c = pgConfig(t);
+      return [
+        c.name,
+        ...c.columns.flatMap((col) => [col.name, ...(col.isUnique ? [col.uniqueName!] : [])]),
+        ...c.indexes.map((i) => i.config.name!),
+        ...c.foreignKeys.map((fk) => fk.getName()),
+        ...c.primaryKeys.map((pk) => pk.getName()),
+        ...c.uniqueConstraints.map((u) => u.getName()),
+        ...c.checks.map((k) => k.name),
+      ];
+    });
+    expect(names.filter((n) => Buffer.byteLength(n) > 63)).toEqual([]);
   });
 
   const pgByKey = new Map(pgTables);

@@ -40,6 +40,7 @@ import {
   doublePrecision,
   jsonb,
   primaryKey,
+  foreignKey,
   index,
   uniqueIndex,
   customType,
@@ -186,14 +187,14 @@ export const documentAttributeValues = pgTable(
     documentId: integer('document_id')
       .notNull()
       .references(() => documents.id, { onDelete: 'cascade' }),
-    attributeId: integer('attribute_id')
-      .notNull()
-      .references(() => attributeDefinitions.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id').notNull(),
     value: text('value').notNull(),
     numValue: doublePrecision('num_value'),
   },
   (t) => [
     primaryKey({ columns: [t.documentId, t.attributeId] }),
+    // Named here: drizzle's name for it is longer than PostgreSQL's 63 bytes and would be cut.
+    foreignKey({ name: 'document_attribute_values_attribute_id_fk', columns: [t.attributeId], foreignColumns: [attributeDefinitions.id] }).onDelete('cascade'),
     index('document_attribute_values_attr').on(t.attributeId, t.value),
   ],
 );
@@ -223,14 +224,14 @@ export const participantAttributeValues = pgTable(
     participantId: integer('participant_id')
       .notNull()
       .references(() => participants.id, { onDelete: 'cascade' }),
-    attributeId: integer('attribute_id')
-      .notNull()
-      .references(() => attributeDefinitions.id, { onDelete: 'cascade' }),
+    attributeId: integer('attribute_id').notNull(),
     value: text('value').notNull(),
     numValue: doublePrecision('num_value'),
   },
   (t) => [
     primaryKey({ columns: [t.participantId, t.attributeId] }),
+    // Named here: drizzle's name for it is longer than PostgreSQL's 63 bytes and would be cut.
+    foreignKey({ name: 'participant_attribute_values_attribute_id_fk', columns: [t.attributeId], foreignColumns: [attributeDefinitions.id] }).onDelete('cascade'),
     index('participant_attribute_values_attr').on(t.attributeId, t.value),
   ],
 );
