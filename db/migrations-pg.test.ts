@@ -16,7 +16,7 @@ import * as schema from './schema-pg';
 import { pgMissing, pgSkipped, startPgCluster, type PgCluster } from './testing/pg-cluster';
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations-pg');
-const tables = Object.values(schema).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t));
+const tables = Object.values(schema as Record<string, unknown>).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t));
 
 let cluster: PgCluster | undefined;
 let pool: pg.Pool | undefined;
@@ -87,7 +87,7 @@ describe.skipIf(pgSkipped)(`db/migrations-pg on a fresh PostgreSQL${pgMissing('d
       ...t.columns.filter((c) => c.primary).map((c) => ({ table: t.name, name: `${t.name}_pkey`, kind: 'p', columns: [c.name], ...none })),
       ...t.primaryKeys.map((pk) => ({ table: t.name, name: pk.getName(), kind: 'p', columns: pk.columns.map((c) => c.name), ...none })),
       ...t.columns.filter((c) => c.isUnique).map((c) => ({ table: t.name, name: c.uniqueName!, kind: 'u', columns: [c.name], ...none })),
-      ...t.uniqueConstraints.map((u) => ({ table: t.name, name: u.getName(), kind: 'u', columns: u.columns.map((c) => c.name), ...none })),
+      ...t.uniqueConstraints.map((u) => ({ table: t.name, name: u.getName() ?? '', kind: 'u', columns: u.columns.map((c) => c.name), ...none })),
       ...t.foreignKeys.map((fk) => {
         const ref = fk.reference();
         return {

@@ -13,8 +13,8 @@ import { describe, expect, it } from 'vitest';
 import * as sqliteSchema from './schema';
 import * as pgSchema from './schema-pg';
 
-const sqliteTables = Object.entries(sqliteSchema).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable));
-const pgTables = Object.entries(pgSchema).filter((e): e is [string, PgTable] => is(e[1], PgTable));
+const sqliteTables = Object.entries(sqliteSchema as Record<string, unknown>).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable));
+const pgTables = Object.entries(pgSchema as Record<string, unknown>).filter((e): e is [string, PgTable] => is(e[1], PgTable));
 
 type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
 
@@ -114,7 +114,7 @@ describe('db/schema-pg.ts mirrors db/schema.ts', () => {
         ...c.checks.map((k) => k.name),
       ];
     });
-    expect(names.filter((n) => Buffer.byteLength(n) > 63)).toEqual([]);
+    expect(names.filter((n) => Buffer.byteLength(n ?? '') > 63)).toEqual([]);
   });
 
   const pgByKey = new Map(pgTables);

@@ -101,8 +101,9 @@ export async function startPgCluster(options: { database?: string } = {}): Promi
   const user = 'fgcoder';
   const password = randomBytes(12).toString('hex');
   const database = options.database ?? 'fgcoder_test';
-  const env: NodeJS.ProcessEnv = Object.fromEntries(Object.entries(process.env).filter(([k]) => !k.startsWith('PG')));
-  Object.assign(env, { LANG: 'C', LC_ALL: 'C' });
+  // The caller's PG* variables (PGHOST, PGPASSWORD, …) must not steer the server tools.
+  const env: NodeJS.ProcessEnv = { ...process.env, LANG: 'C', LC_ALL: 'C' };
+  for (const k of Object.keys(env)) if (k.startsWith('PG')) delete env[k];
 
   let started = false;
   const run = (tool: string, args: string[]): SpawnSyncReturns<string> => {
