@@ -6,10 +6,10 @@
  * `npm run db:generate:pg` fails here. Skipped without PostgreSQL, except under CI.
  */
 import path from 'node:path';
-import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig, PgDialect, PgTable, type PgColumn } from 'drizzle-orm/pg-core';
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import { migrate } from 'drizzle-orm/node-postgres/migrator';
-import { eq, is } from 'drizzle-orm';
+import { eq, is, SQL } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as schema from './schema-pg';
@@ -17,6 +17,30 @@ import { pgMissing, pgSkipped, startPgCluster, type PgCluster } from './testing/
 
 const MIGRATIONS = path.join(process.cwd(), 'db', 'migrations-pg');
 const tables = Object.values(schema as Record<string, unknown>).filter((t): t is PgTable => is(t, PgTable)).map((t) => getTableConfig(t));
+
+/**
+ * A column's default as PostgreSQL shows it in information_schema: a literal value as the
+ * catalogue writes it back; an SQL expression as PostgreSQL rewrites the one schema-pg.ts wrote
+ * (it is given to a scratch table's column of the same type, and read back).
+ */
+async function expectedDefault(c: PgColumn): Promise<string | null> {
+  if (!c.hasDefault) return null;
+  const value: unknown = c.default;
+  if (typeof value === 'string') return `'${value.replace(/'/g, "''")}'::text`;
+  if (!is(value, SQL)) return String(value);
+  const expression = new PgDialect().sqlToQuery(value).sql;
+  const client = await pool!.connect();
+  try {
+    await client.query(`CREATE TEMPORARY TABLE default_probe (c ${c.getSQLType()} DEFAULT ${expression})`);
+    const { rows } = await client.query<{ d: string }>(
+      "SELECT column_default AS d FROM information_schema.columns WHERE table_name = 'default_probe' AND column_name = 'c'",
+    );
+    return rows[0].d;
+  } finally {
+    await client.query('DROP TABLE IF EXISTS pg_temp.default_probe');
+    client.release();
+  }
+}
 
 let cluster: PgCluster | undefined;
 let pool: pg.Pool | undefined;
@@ -46,27 +70,26 @@ describe.skipIf(pgSkipped)(`db/migrations-pg on a fresh PostgreSQL${pgMissing('d
   });
 
   it('creates their columns in order, with the types, nullability, defaults and identity the schema says', async () => {
-    const found = await rows<{ table_name: string; column_name: string; data_type: string; is_nullable: string; has_default: boolean; is_identity: string; identity_generation: string | null }>(
-      `SELECT table_name, column_name, data_type, is_nullable, column_default IS NOT NULL AS has_default, is_identity, identity_generation
+    const found = await rows<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string; identity_generation: string | null }>(
+      `SELECT table_name, column_name, data_type, is_nullable, column_default, is_identity, identity_generation
          FROM information_schema.columns WHERE table_schema = 'public' ORDER BY table_name, ordinal_position`,
     );
-    const expected = [...tables]
-      .sort((a, b) => a.name.localeCompare(b.name))
-      .flatMap((t) =>
-        t.columns.map((c) => {
-          const identity = c.generatedIdentity?.type;
-          return {
-            table_name: t.name,
-            column_name: c.name,
-            data_type: c.getSQLType(),
-            is_nullable: c.notNull ? 'NO' : 'YES',
-            // An identity column has no column_default in information_schema: its sequence fills it.
-            has_default: c.hasDefault && !identity,
-            is_identity: identity ? 'YES' : 'NO',
-            identity_generation: identity === 'byDefault' ? 'BY DEFAULT' : identity === 'always' ? 'ALWAYS' : null,
-          };
-        }),
-      );
+    const expected = [];
+    for (const t of [...tables].sort((a, b) => a.name.localeCompare(b.name))) {
+      for (const c of t.columns) {
+        const identity = c.generatedIdentity?.type;
+        expected.push({
+          table_name: t.name,
+          column_name: c.name,
+          data_type: c.getSQLType(),
+          is_nullable: c.notNull ? 'NO' : 'YES',
+          // An identity column has no column_default in information_schema: its sequence fills it.
+          column_default: identity ? null : await expectedDefault(c),
+          is_identity: identity ? 'YES' : 'NO',
+          identity_generation: identity === 'byDefault' ? 'BY DEFAULT' : identity === 'always' ? 'ALWAYS' : null,
+        });
+      }
+    }
     expect(found).toEqual(expected);
   });
 
