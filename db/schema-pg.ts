@@ -16,7 +16,8 @@
  *   time, as `unixepoch('subsec') * 1000` is in SQLite (fixed for one statement), to the millisecond.
  * - counters that only ever go up across the instance's life (analysis_changes.seq, the
  *   analysis_revisions counters) are `bigint` too; other integers (positions, offsets, counts,
- *   versions, ids pointing at rows) are `integer`, as SQLite values of them never exceed it.
+ *   versions, ids pointing at rows) are `integer`: an instance is not expected to outgrow 2^31 − 1
+ *   rows of a table, characters of a transcript or versions of a document.
  * - booleans (SQLite integers in drizzle's boolean mode) → `boolean`; reals → `double precision`;
  *   text → `text`, with the same enum values (checked by TypeScript only, in both engines);
  *   JSON kept as text (drizzle's json mode) → `jsonb`, read and written as the same values.
