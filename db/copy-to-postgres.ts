@@ -300,7 +300,7 @@ async function targetContents(client: pg.PoolClient, plans: TablePlan[]): Promis
   const ours = new Set([...plans.map((p) => p.name), 'drizzle.__drizzle_migrations']);
   const foreign = names.filter((n) => !ours.has(n));
   const list = (xs: string[]) => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ` and ${xs.length - 10} more` : ''}`;
-  if (foreign.length > 0) return `it holds ${names.length} tables (${list(names)})`;
+  if (foreign.length > 0) return `it holds ${names.length} ${names.length === 1 ? 'table' : 'tables'} (${list(names)})`;
   // Only this app's tables (the app or an earlier attempt migrated it): fine as long as every one is empty.
   const filled: string[] = [];
   for (const n of names) {
