@@ -287,16 +287,21 @@ async function postgresStats(client: pg.PoolClient, plan: TablePlan): Promise<Ke
   };
 }
 
-/** What the target database holds that makes it not empty, or null when a copy may go in. */
-async function targetContents(client: pg.PoolClient, plans: TablePlan[]): Promise<string | null> {
+/** The tables, views and foreign tables of a PostgreSQL database outside its system schemas (`schema.name`, just `name` in public). */
+export async function listTables(client: pg.ClientBase | pg.Pool): Promise<string[]> {
   const { rows } = await client.query<{ schema: string; name: string }>(
     `select n.nspname as schema, c.relname as name from pg_class c join pg_namespace n on n.oid = c.relnamespace
       where c.relkind in ('r', 'p', 'v', 'm', 'f') and n.nspname not in ('pg_catalog', 'information_schema')
         and n.nspname not like 'pg\\_toast%' and n.nspname not like 'pg\\_temp%'
       order by 1, 2`,
   );
-  if (rows.length === 0) return null;
-  const names = rows.map((r) => (r.schema === 'public' ? r.name : `${r.schema}.${r.name}`));
+  return rows.map((r) => (r.schema === 'public' ? r.name : `${r.schema}.${r.name}`));
+}
+
+/** What the target database holds that makes it not empty, or null when a copy may go in. */
+async function targetContents(client: pg.PoolClient, plans: TablePlan[]): Promise<string | null> {
+  const names = await listTables(client);
+  if (names.length === 0) return null;
   const ours = new Set([...plans.map((p) => p.name), 'drizzle.__drizzle_migrations']);
   const foreign = names.filter((n) => !ours.has(n));
   const list = (xs: string[]) => `${xs.slice(0, 10).join(', ')}${xs.length > 10 ? ` and ${xs.length - 10} more` : ''}`;
