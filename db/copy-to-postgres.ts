@@ -4,8 +4,8 @@
  *
  * 1. The SQLite file is checked, read-only: it exists, is an intact database of this app
  *    (db/backup.ts's inspection), has exactly this version's migrations applied, and passes
- *    db:check (db/queries/integrity.ts). All reads then happen in one SQLite read transaction,
- *    a consistent snapshot even while the app writes.
+ *    db:check (db/queries/integrity.ts). The check and every read of the copy happen in one
+ *    SQLite read transaction, a consistent snapshot even while the app writes.
  * 2. PostgreSQL is reached through db/pg-connect.ts (its messages name host and database, never
  *    the password). Everything from here on is ONE PostgreSQL transaction: the target is checked
  *    to be empty (no relations at all, or exactly this app's migrated tables with no rows in
@@ -193,6 +193,8 @@ export async function openSource(file: string): Promise<Database.Database> {
   }
   try {
     db.pragma('busy_timeout = 5000');
+    // One read snapshot, from db:check through the last table copied: what is checked is what is copied.
+    db.exec('BEGIN');
     const report = await checkIntegrity(drizzle(db, { schema: sqliteSchema }) as unknown as Db);
     if (report.problems.length > 0) {
       const shown = report.problems.slice(0, 20).map((p) => `- ${p}`).join('\n');
@@ -200,6 +202,7 @@ export async function openSource(file: string): Promise<Database.Database> {
     }
     return db;
   } catch (e) {
+    if (db.inTransaction) db.exec('COMMIT');
     db.close();
     throw e;
   }
@@ -361,7 +364,6 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, opti
     }
     const client = await pool.connect();
     try {
-      sqlite.exec('BEGIN'); // one read snapshot for every table
       const sqliteTables = (sqlite.prepare("select name from sqlite_master where type = 'table' order by name").all() as { name: string }[]).map((r) => r.name);
       const highWater = new Map(
         sqliteTables.includes('sqlite_sequence')

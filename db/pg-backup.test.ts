@@ -16,7 +16,7 @@ import { openDatabase } from './client';
 import { copyPlan, copySqliteToPostgres, listTables } from './copy-to-postgres';
 import { backupPostgres, inspectPgDump, isPostgresUrl, pgToolEnv, restorePostgres } from './pg-backup';
 import { seedFixture } from './testing/fixture';
-import { pgMissing, pgSkipped, startPgCluster, type PgCluster } from './testing/pg-cluster';
+import { freePort, pgMissing, pgSkipped, startPgCluster, type PgCluster } from './testing/pg-cluster';
 
 describe('PostgreSQL tool environment', () => {
   it('passes the URL as PG* variables, the password as PGPASSWORD, and drops the caller’s own PG* settings', () => {
@@ -38,6 +38,18 @@ describe('PostgreSQL tool environment', () => {
       else process.env.PGHOSTADDR = saved;
     }
     expect([isPostgresUrl('postgresql://h/d'), isPostgresUrl('/data/app.db'), isPostgresUrl(undefined)]).toEqual([true, false, false]);
+  });
+
+  it('names host and database of an unreachable server, never the password, and writes no file', async () => {
+    const port = await freePort();
+    const file = path.join(os.tmpdir(), `fgcoder-unreachable-${process.pid}.dump`);
+    const e = await backupPostgres(`postgres://app:hunter22-secret@127.0.0.1:${port}/fgcoder`, file).then(
+      () => new Error('backed up'),
+      (error: unknown) => error as Error,
+    );
+    expect(e.message).toContain(`Cannot reach PostgreSQL at 127.0.0.1:${port} for database "fgcoder" (connection refused)`);
+    expect(e.message).not.toContain('hunter22-secret');
+    expect(fs.existsSync(file)).toBe(false);
   });
 });
 

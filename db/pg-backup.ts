@@ -150,7 +150,6 @@ export interface PgBackupResult {
 export async function backupPostgres(url: string, file: string): Promise<PgBackupResult> {
   const target = parseDatabaseUrl(url);
   if (fs.existsSync(file)) throw new Error(`${file} already exists; choose another file name`);
-  fs.mkdirSync(path.dirname(file), { recursive: true });
   const pool = await connectPostgres(url, { max: 1 });
   let counts: PgCounts;
   try {
@@ -161,6 +160,7 @@ export async function backupPostgres(url: string, file: string): Promise<PgBacku
   } finally {
     await pool.end();
   }
+  fs.mkdirSync(path.dirname(file), { recursive: true });
   const partial = `${file}.partial-${process.pid}`;
   try {
     await runTool('pg_dump', ['--format=custom', '--file', partial], pgToolEnv(url), target.password);
