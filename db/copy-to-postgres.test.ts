@@ -132,6 +132,18 @@ describe('db:migrate-to-postgres refuses bad input before writing anything', () 
     expect(e.message).toMatch(new RegExp(`^${corrupt.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} cannot be copied:\\n- `));
   });
 
+  it('refuses an SQLite database that fails db:check, naming the problems', async () => {
+    const broken = await copyOf(fixture, 'orphans.db');
+    const db = new Database(broken);
+    db.pragma('foreign_keys = OFF');
+    db.prepare("update turns set participant_id = 999 where speaker_kind = 'participant'").run();
+    db.close();
+    const e = await refusal(broken, 'postgres://app:pw@127.0.0.1:1/fgcoder');
+    expect(e.exitCode).toBe(2);
+    expect(e.message).toMatch(new RegExp(`^${broken.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} fails db:check \\(\\d+ problems?\\); fix them before copying:\\n- `));
+    expect(e.message).toContain('rows violate foreign keys');
+  });
+
   it('names host and database of an unreachable server, never the password', async () => {
     const port = await freePort();
     const e = await refusal(fixture, `postgres://app:hunter22-secret@127.0.0.1:${port}/fgcoder`);

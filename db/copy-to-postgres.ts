@@ -396,9 +396,20 @@ export async function copySqliteToPostgres(sqliteFile: string, url: string, opti
               throw new CopyError(`Copying ${plan.name}${ids} failed: ${redactPassword(String(err.message ?? e), target.password)}${err.detail ? ` (${err.detail})` : ''}`);
             }
           };
-          // All rows of the table are read before the inserts: better-sqlite3 runs no other statement while an iterator is open.
-          const rows = orderedRows(plan, select.all() as Record<string, unknown>[]);
-          for (let i = 0; i < rows.length; i += batch) await insert(rows.slice(i, i + batch));
+          if (plan.selfRefs.length > 0) {
+            // A table pointing at itself is read whole, to put parents first (codes: a project's codebook).
+            const rows = orderedRows(plan, select.all() as Record<string, unknown>[]);
+            for (let i = 0; i < rows.length; i += batch) await insert(rows.slice(i, i + batch));
+          } else {
+            // Page by rowid, so a large table is never all in memory (and no iterator stays open across an await).
+            const page = sqlite.prepare(`select rowid as "__rowid", ${columnList} from ${quote(plan.name)} where rowid > ? order by rowid limit ?`);
+            for (let after = Number.MIN_SAFE_INTEGER; ; ) {
+              const rows = page.all(after, batch) as Record<string, unknown>[];
+              if (rows.length === 0) break;
+              await insert(rows);
+              after = Number(rows[rows.length - 1].__rowid);
+            }
+          }
           let sequence: number | undefined;
           if (plan.identity) {
             const max = (sqlite.prepare(`select max(${quote(plan.identity)}) as m from ${quote(plan.name)}`).get() as { m: number | null }).m ?? 0;
