@@ -22,10 +22,13 @@
  *   text → `text`, with the same enum values (checked by TypeScript only, in both engines);
  *   JSON kept as text (drizzle's json mode) → `jsonb`, read and written as the same values.
  *
- * Not mirrored yet, on purpose:
+ * Not mirrored here, on purpose:
  * - search: SQLite's FTS5 table `turns_fts` and its triggers (db/migrations/0003, 0005) have no
- *   counterpart here. Search on PostgreSQL (same query language, Kazakh/Russian folding, prefix
- *   search, same hits and offsets as FTS5) is issue #20 item 3, a later step.
+ *   counterpart in this file. On PostgreSQL a fold function and a pg_trgm index on turns (custom
+ *   migration db/migrations-pg/0001, written by db/pg/search-schema.ts) find candidate turns for
+ *   db/pg/search.ts, which gives the same hits and offsets as FTS5 (db/pg/search.test.ts). The
+ *   index is not declared here (drizzle cannot say an expression index over a function the
+ *   migration creates); db/migrations-pg.test.ts leaves it out of its comparison.
  * - the analysis triggers of db/migrations/0004 (keeping analysis_revisions and analysis_changes
  *   for every writer) are not here either: the tables are, the triggers come with the data layer
  *   on PostgreSQL and the cross-process cache invalidation (items 2 and 4).
