@@ -2,7 +2,7 @@
 import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
-import { assignLanes } from '@/lib/coding/lanes';
+import { assignLanes, laneGeometry, type LaneGeometry } from '@/lib/coding/lanes';
 import { placeLabels } from '@/lib/coding/margin-labels';
 import { textColorOn } from '@/lib/color/contrast';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
@@ -17,10 +17,8 @@ interface Stripe {
   lane: number;
 }
 
-const LANE_WIDTH = 8;
-/** A label's height in px (one line of the label font, see globals.css), and the room between the brackets and the labels. */
+/** A label's height in px (one line of the label font, see globals.css). */
 const LABEL_HEIGHT = 16;
-const LABEL_GAP = 4;
 const HEX = /^#[0-9a-f]{6}$/i;
 /** The ring round a bracket with a memo (`.stripe.has-memo` in the style sheet). */
 const MEMO_RING = '#6a4a8c';
@@ -40,7 +38,7 @@ function turnAt(ranges: readonly TurnRange[], offset: number): number {
  * seconds on a long transcript). A coding's top and bottom are the lines of its turns
  * that its first and last characters fall on, by their proportion of the turn's text.
  */
-function placeStripes(editor: Editor, container: HTMLElement, codings: readonly EditorCoding[], ranges: readonly TurnRange[]): Stripe[] {
+function placeStripes(editor: Editor, container: HTMLElement, codings: readonly EditorCoding[], ranges: readonly TurnRange[], maxLanes: number): Stripe[] {
   const box = container.getBoundingClientRect();
   const texts = editor.view.dom.querySelectorAll<HTMLElement>('.turn-text');
   const lineHeight = texts[0] ? parseFloat(getComputedStyle(texts[0]).lineHeight) || 24 : 24;
@@ -59,7 +57,7 @@ function placeStripes(editor: Editor, container: HTMLElement, codings: readonly 
     return b.top + Math.max(0, line) * (b.height / lines) + (edge === 'bottom' ? b.height / lines : 0);
   };
   const spans = codings.map((c) => ({ coding: c, top: y(c.start, 'top'), bottom: y(Math.max(c.start, c.end - 1), 'bottom') }));
-  const lanes = assignLanes(spans.map((s) => ({ start: s.top, end: s.bottom })));
+  const lanes = assignLanes(spans.map((s) => ({ start: s.top, end: s.bottom })), maxLanes);
   return spans.map((s, i) => ({ coding: s.coding, top: s.top, height: s.bottom - s.top, lane: lanes[i] }));
 }
 
@@ -91,13 +89,16 @@ interface Bar {
   color: string;
   edge: string | null;
   memo: boolean;
+  /** The bar's and the edge's widths (see `laneGeometry`). */
+  barWidth: number;
+  edgeWidth: number;
 }
 
 /** One coding's bracket: a bar in its code's colour from its first line to its last, its edge in the coder's. */
-function bracketHtml(s: Stripe, offset: number, code: StripeLook, coder: Coder): string {
-  const edge = coder.color ? `;border-left:2px solid ${coder.color}` : '';
+function bracketHtml(s: Stripe, offset: number, code: StripeLook, coder: Coder, g: LaneGeometry): string {
+  const edge = coder.color ? `;border-left:${g.edgeWidth}px solid ${coder.color}` : '';
   const memo = s.coding.memo.trim() ? ' has-memo' : '';
-  const style = `top:${s.top - offset}px;height:${Math.max(s.height, 14)}px;left:${s.lane * LANE_WIDTH}px;background:${code.color}${edge}`;
+  const style = `top:${s.top - offset}px;height:${Math.max(s.height, 14)}px;left:${s.lane * g.laneWidth}px;width:${g.barWidth}px;background:${code.color}${edge}`;
   return `<span class="stripe${memo}" data-coding="${s.coding.id}" style="${style}"></span>`;
 }
 
@@ -145,8 +146,8 @@ function bandsOf(items: readonly Item[], painted: boolean): Band[] {
   });
 }
 
-/** The brackets' width: a bar of 4 px, 6 with the coder's edge (as `.stripe` draws them). */
-const barWidth = (b: Bar) => (b.edge ? 6 : 4);
+/** A bracket's width: its bar, and the coder's edge beside it (as `.stripe` draws them). */
+const barWidth = (b: Bar) => b.barWidth + (b.edge ? b.edgeWidth : 0);
 
 /** The canvas of each band and the brackets it paints, for the pointer (see `barAt`). */
 const canvasBars = new WeakMap<HTMLCanvasElement, { top: number; bars: Bar[] }>();
@@ -179,7 +180,7 @@ function paintBars(band: HTMLElement, b: Band): void {
   for (const bar of b.bars) {
     const y = bar.top - b.top;
     const w = barWidth(bar);
-    const inner = bar.left + (bar.edge ? 2 : 0);
+    const inner = bar.left + (bar.edge ? bar.edgeWidth : 0);
     if (bar.memo) {
       ctx.fillStyle = MEMO_RING;
       ctx.fillRect(bar.left - 1, y - 1, w + 2, bar.height + 2);
@@ -190,7 +191,7 @@ function paintBars(band: HTMLElement, b: Band): void {
     ctx.fillRect(inner - 3, y + bar.height - 2, 4, 2);
     if (bar.edge) {
       ctx.fillStyle = bar.edge;
-      ctx.fillRect(bar.left, y, 2, bar.height);
+      ctx.fillRect(bar.left, y, bar.edgeWidth, bar.height);
     }
   }
 }
@@ -262,17 +263,17 @@ function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
 }
 
 /** The margin's items: every coding's bracket, and the labels `placeLabels` shows. */
-function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>): Item[] {
-  const laneCount = stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0);
-  const left = laneCount * LANE_WIDTH + LABEL_GAP;
+function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>, width: number): Item[] {
+  const g = laneGeometry(stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0), width);
+  const left = g.labelLeft;
   const extent = (s: Stripe) => s.top + Math.max(s.height, 14);
   const places = placeLabels(stripes.map((s) => ({ top: s.top, bottom: extent(s) })), LABEL_HEIGHT);
   const items: Item[] = [];
   stripes.forEach((s, i) => {
     const code = looks.code(s.coding.codeId);
     const coder = looks.coder(s.coding.coderId);
-    const bar: Bar = { id: s.coding.id, left: s.lane * LANE_WIDTH, top: s.top, height: Math.max(s.height, 14), color: code.color, edge: coder.color, memo: !!s.coding.memo.trim() };
-    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder), bar });
+    const bar: Bar = { id: s.coding.id, left: s.lane * g.laneWidth, top: s.top, height: Math.max(s.height, 14), color: code.color, edge: coder.color, memo: !!s.coding.memo.trim(), barWidth: g.barWidth, edgeWidth: g.edgeWidth };
+    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder, g), bar });
     const place = places[i];
     if (place.kind !== 'shown') return;
     const joined = place.joined.map((j) => `${looks.code(stripes[j].coding.codeId).title} — ${looks.coder(stripes[j].coding.coderId).name}`);
@@ -349,9 +350,10 @@ export function MarginStripes({
     const draw = () => {
       if (!container.current || !bars.current || !margin.current) return;
       drawnOnce.current = true;
-      const stripes = placeStripes(editor, container.current, codings, ranges);
+      // Deeper overlaps than the margin has lanes for share lanes (see `laneGeometry`).
+      const stripes = placeStripes(editor, container.current, codings, ranges, laneGeometry(Infinity, width).lanes);
       const long = codings.length >= WINDOW_FROM;
-      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors)), long);
+      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors), width), long);
       unwindow?.();
       unwindow = undefined;
       if (long) unwindow = bandWindow(bars.current, bands);
@@ -381,7 +383,7 @@ export function MarginStripes({
       clearTimeout(timer);
       unwindow?.();
     };
-  }, [editor, container, codings, ranges, codes, coderColors, tick]);
+  }, [editor, container, codings, ranges, codes, coderColors, tick, width]);
 
   return (
     <div

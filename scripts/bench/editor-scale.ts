@@ -191,6 +191,9 @@ async function measureLong(browser: Browser, url: string, long: LongTranscript):
 
   // Scroll the whole transcript, one step per animation frame, timing the frames.
   await page.waitForTimeout(1000);
+  // Where each turn is before the highlights of the whole transcript have been drawn (the margin placed its stripes from this layout).
+  const turnTops = () => page.evaluate(() => Array.from(document.querySelectorAll('.transcript-editor .turn-text'), (el) => el.getBoundingClientRect().top + scrollY));
+  const topsBefore = await turnTops();
   const scroll = await page.evaluate(async (step) => {
     const w = window as unknown as { __longTasks: number[] };
     const el = document.scrollingElement!;
@@ -218,6 +221,8 @@ async function measureLong(browser: Browser, url: string, long: LongTranscript):
   out['scroll: frame time max, ms'] = round(Math.max(...scroll.deltas));
   out['scroll: long tasks (> 50 ms), count'] = scroll.longTasks.length;
   out['scroll: longest task, ms [target ≤ 100]'] = round(Math.max(0, ...scroll.longTasks));
+  const topsAfter = await turnTops();
+  out['turns moved by the highlights drawn while scrolling (stripes off their lines), max px [target 0]'] = round(Math.max(0, ...topsAfter.map((y, i) => Math.abs(y - topsBefore[i]))));
 
   const cdp = await context.newCDPSession(page);
   await cdp.send('Performance.enable');
