@@ -92,8 +92,11 @@ export function CodingEditor(props: CodingEditorProps) {
       ...commands,
       applied: (cs: EditorCoding[]) => {
         commands.applied(cs);
-        // The passage is coded: the keyboard goes back to the text.
-        editorRef.current?.view.focus();
+        // The passage is coded: the keyboard goes back to the text, once the highlight is
+        // painted. Focusing the text from the key's handler made Chromium hand the text of
+        // the whole transcript to the input method there and then (20–30 ms of a 300,000-
+        // character one) before the highlight could show.
+        requestAnimationFrame(() => setTimeout(() => editorRef.current?.view.focus(), 0));
       },
     };
   }, [drawing]);
@@ -148,7 +151,7 @@ export function CodingEditor(props: CodingEditorProps) {
       if (range) lastSelection.current = range;
     },
   });
-  const { editor, layoutTick } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
+  const { editor } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
   useLayoutEffect(() => {
     editorRef.current = editor;
   }, [editor]);
@@ -211,7 +214,6 @@ export function CodingEditor(props: CodingEditorProps) {
               ranges={ranges}
               codes={codeById}
               coderColors={props.coderColors}
-              tick={layoutTick}
               width={marginWidth}
               onPick={(c) => {
                 setActiveAt(c.start);

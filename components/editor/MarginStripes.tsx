@@ -32,13 +32,20 @@ function turnAt(ranges: readonly TurnRange[], offset: number): number {
   return i === -1 ? Math.max(0, ranges.length - 1) : i;
 }
 
+/** Where the turns' text is, in px from the margin's top, and the height of a line of it. */
+interface TextLayout {
+  width: number;
+  height: number;
+  lineHeight: number;
+  boxes: Array<{ top: number; height: number }>;
+}
+
 /**
- * Where each coding's stripe goes, from one layout read per turn (not per coding: asking
- * ProseMirror for the coordinates of thousands of positions costs a forced layout each,
- * seconds on a long transcript). A coding's top and bottom are the lines of its turns
- * that its first and last characters fall on, by their proportion of the turn's text.
+ * The layout of the turns' text, read once (one forced layout) and kept until the text
+ * column changes size: highlights never re-wrap the text (memo marks are out of the flow,
+ * see globals.css), so a code applied or removed redraws the margin from the same layout.
  */
-function placeStripes(editor: Editor, container: HTMLElement, codings: readonly EditorCoding[], ranges: readonly TurnRange[], maxLanes: number): Stripe[] {
+function readLayout(editor: Editor, container: HTMLElement): TextLayout {
   const box = container.getBoundingClientRect();
   const texts = editor.view.dom.querySelectorAll<HTMLElement>('.turn-text');
   const lineHeight = texts[0] ? parseFloat(getComputedStyle(texts[0]).lineHeight) || 24 : 24;
@@ -46,6 +53,17 @@ function placeStripes(editor: Editor, container: HTMLElement, codings: readonly 
     const r = el.getBoundingClientRect();
     return { top: r.top - box.top, height: r.height };
   });
+  const own = editor.view.dom.getBoundingClientRect();
+  return { width: own.width, height: own.height, lineHeight, boxes };
+}
+
+/**
+ * Where each coding's stripe goes, from one layout read per turn (not per coding: asking
+ * ProseMirror for the coordinates of thousands of positions costs a forced layout each,
+ * seconds on a long transcript). A coding's top and bottom are the lines of its turns
+ * that its first and last characters fall on, by their proportion of the turn's text.
+ */
+function placeStripes({ boxes, lineHeight }: TextLayout, codings: readonly EditorCoding[], ranges: readonly TurnRange[], maxLanes: number): Stripe[] {
   const y = (offset: number, edge: 'top' | 'bottom') => {
     const i = turnAt(ranges, offset);
     const b = boxes[i];
@@ -125,7 +143,8 @@ function labelHtml(s: Stripe, y: number, offset: number, left: number, code: Str
 interface Band {
   top: number;
   bottom: number;
-  html: string;
+  /** Its markup, made when the band is first put in the page. */
+  html: () => string;
   /** The brackets its canvas paints (on a long transcript; empty when they are markup). */
   bars: Bar[];
 }
@@ -142,7 +161,8 @@ function bandsOf(items: readonly Item[], painted: boolean): Band[] {
     const top = k * BAND - BAND_PAD;
     const bottom = group.reduce((y, item) => Math.max(y, item.bottom), (k + 1) * BAND) + BAND_PAD;
     const drawn = painted ? group.filter((item) => !item.bar) : group;
-    return { top, bottom, html: drawn.map((item) => item.html(top)).join(''), bars: painted ? group.flatMap((item) => (item.bar ? [item.bar] : [])) : [] };
+    let html: string | undefined;
+    return { top, bottom, html: () => (html ??= drawn.map((item) => item.html(top)).join('')), bars: painted ? group.flatMap((item) => (item.bar ? [item.bar] : [])) : [] };
   });
 }
 
@@ -216,7 +236,7 @@ function bandElement(b: Band): HTMLElement {
   band.style.top = `${b.top}px`;
   band.style.height = `${b.bottom - b.top}px`;
   // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
-  band.innerHTML = b.html;
+  band.innerHTML = b.html();
   paintBars(band, b);
   return band;
 }
@@ -318,7 +338,6 @@ export function MarginStripes({
   ranges,
   codes,
   coderColors,
-  tick,
   width,
   onPick,
 }: {
@@ -328,30 +347,31 @@ export function MarginStripes({
   ranges: TurnRange[];
   codes: Map<number, EditorCode>;
   coderColors: Record<number, string> | null;
-  tick: number;
   /** The margin's width in px. */
   width: number;
   onPick: (c: EditorCoding) => void;
 }) {
   const margin = useRef<HTMLDivElement>(null);
   const bars = useRef<HTMLDivElement>(null);
-  const drawnOnce = useRef(false);
+  /** The text's layout the stripes are placed from, and the size of the text it was read at. */
+  const layout = useRef<TextLayout | null>(null);
+  const sizeRead = useRef('');
 
   // A layout effect, so the observer is in place before the browser first lays out the
   // text: its first report comes after that layout and before the paint, and the stripes
   // drawn then join the text in that same frame, reading its layout as it is (no forced one).
-  // Later changes (a code applied, a coding removed) redraw after the next paint instead:
-  // the highlight the user just made shows first, and the margin of 20,000 codings (a
-  // forced layout and every stripe placed again) follows a frame later.
+  // Later changes (a code applied, a coding removed) redraw after the next paint instead,
+  // from the layout already read: the highlight the user just made shows first, and the
+  // margin of 20,000 codings follows a frame later.
   useLayoutEffect(() => {
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unwindow: (() => void) | undefined;
     const draw = () => {
       if (!container.current || !bars.current || !margin.current) return;
-      drawnOnce.current = true;
+      layout.current ??= readLayout(editor, container.current);
       // Deeper overlaps than the margin has lanes for share lanes (see `laneGeometry`).
-      const stripes = placeStripes(editor, container.current, codings, ranges, laneGeometry(Infinity, width).lanes);
+      const stripes = placeStripes(layout.current, codings, ranges, laneGeometry(Infinity, width).lanes);
       const long = codings.length >= WINDOW_FROM;
       const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors), width), long);
       unwindow?.();
@@ -362,19 +382,21 @@ export function MarginStripes({
       // How many stripes there are, drawn in the page or not (the benchmark waits for them).
       margin.current.dataset.stripes = String(stripes.length);
     };
-    const afterPaint = () => {
-      frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
-    };
     // The margin's width is set, not taken from its content, so drawing stripes never
-    // reflows the text: only a change of the text column's width redraws.
-    let lastWidth = -1;
+    // reflows the text: only a change of the text's size (the column's width, or a font
+    // arriving) makes the layout be read again, and redraws at once.
+    let reported = false;
     const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w === lastWidth) return;
-      const first = lastWidth === -1;
-      lastWidth = w;
-      if (first && drawnOnce.current) afterPaint();
-      else draw();
+      const r = entries[0]?.contentRect;
+      if (!r) return;
+      const size = `${r.width}x${r.height}`;
+      const first = !reported;
+      reported = true;
+      if (size !== sizeRead.current) {
+        sizeRead.current = size;
+        layout.current = null;
+        draw();
+      } else if (first) frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
     });
     ro.observe(editor.view.dom);
     return () => {
@@ -383,7 +405,7 @@ export function MarginStripes({
       clearTimeout(timer);
       unwindow?.();
     };
-  }, [editor, container, codings, ranges, codes, coderColors, tick, width]);
+  }, [editor, container, codings, ranges, codes, coderColors, width]);
 
   return (
     <div
