@@ -246,13 +246,16 @@ function bandElement(b: Band): HTMLElement {
  * the bands from one and a half screens above the viewport to two and a half below are in
  * the page, put in and taken out as it scrolls: with 20,000 codings the browser spent
  * whole frames bringing `content-visibility` bands into rendering while scrolling.
+ * Where the margin is is read in the scroll event, before anything of this frame has
+ * changed the page, and the bands change in the frame's animation callback: read there,
+ * after the highlights' window moved, it cost a second layout of the page in the frame.
  */
 function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
   const attached = new Map<number, HTMLElement>();
   let frame = 0;
+  let offset = 0;
   const update = () => {
     frame = 0;
-    const offset = bars.getBoundingClientRect().top;
     const from = -offset - 1.5 * innerHeight;
     const to = -offset + 2.5 * innerHeight;
     bands.forEach((b, i) => {
@@ -269,9 +272,11 @@ function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
     });
   };
   const onScroll = () => {
+    offset = bars.getBoundingClientRect().top;
     if (!frame) frame = requestAnimationFrame(update);
   };
   bars.replaceChildren();
+  offset = bars.getBoundingClientRect().top;
   update();
   addEventListener('scroll', onScroll, { capture: true, passive: true });
   addEventListener('resize', onScroll, { passive: true });
