@@ -34,8 +34,6 @@ function turnAt(ranges: readonly TurnRange[], offset: number): number {
 
 /** Where the turns' text is, in px from the margin's top, and the height of a line of it. */
 interface TextLayout {
-  width: number;
-  height: number;
   lineHeight: number;
   boxes: Array<{ top: number; height: number }>;
 }
@@ -47,14 +45,20 @@ interface TextLayout {
  */
 function readLayout(editor: Editor, container: HTMLElement): TextLayout {
   const box = container.getBoundingClientRect();
-  const texts = editor.view.dom.querySelectorAll<HTMLElement>('.turn-text');
-  const lineHeight = texts[0] ? parseFloat(getComputedStyle(texts[0]).lineHeight) || 24 : 24;
-  const boxes = Array.from(texts, (el) => {
+  const turns = editor.view.dom.querySelectorAll<HTMLElement>('.turn');
+  const text = turns[0]?.querySelector<HTMLElement>('.turn-text');
+  const style = turns[0] ? getComputedStyle(turns[0]) : null;
+  const lineHeight = text ? parseFloat(getComputedStyle(text).lineHeight) || 24 : 24;
+  // A turn's text fills its box inside the padding and border (a flex row). The turn's own
+  // box, not its text's, is read: on a long transcript not yet laid out whole (see
+  // CodingEditor) asking for the text's box lays that turn out there and then, one by one.
+  const above = style ? parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth) : 0;
+  const below = style ? parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth) : 0;
+  const boxes = Array.from(turns, (el) => {
     const r = el.getBoundingClientRect();
-    return { top: r.top - box.top, height: r.height };
+    return { top: r.top - box.top + above, height: Math.max(0, r.height - above - below) };
   });
-  const own = editor.view.dom.getBoundingClientRect();
-  return { width: own.width, height: own.height, lineHeight, boxes };
+  return { lineHeight, boxes };
 }
 
 /**
