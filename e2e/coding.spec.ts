@@ -109,3 +109,63 @@ test('a lead creates a code from the popover and codes in vivo', async ({ page }
   await inVivo.click();
   await expect(page.locator('.codes-sidebar li', { hasText: label.slice(0, 20) }).locator('.count')).toHaveText('1');
 });
+
+test('a new bracket sits beside its passage, labels stay inside the margin, and a memo on it moves no text', async ({ page }) => {
+  await signIn(page, 'coder1@demo.test');
+  await openDocument(page, 'FG07');
+  const margin = page.getByTestId('margin-stripes');
+  await expect(margin.locator('.stripe').first()).toBeVisible();
+  const idsOnScreen = () => margin.locator('.stripe').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.coding!));
+  const before = new Set(await idsOnScreen());
+
+  const candidate = page.locator('.transcript-editor .turn-participant .turn-text').filter({ hasNot: page.locator('.coding') }).nth(3);
+  const turnText = (await candidate.textContent())!;
+  const turn = page.locator('.transcript-editor .turn-text').filter({ hasText: turnText.slice(0, 40) });
+  await dragSelect(page, turn, 0.6);
+  // The first line of the selection, in page coordinates.
+  const selectionTop = await page.evaluate(() => window.getSelection()!.getRangeAt(0).getClientRects()[0].top + scrollY);
+  await expect(page.getByTestId('code-popover')).toBeVisible();
+  await page.keyboard.type('Telegr');
+  await page.keyboard.press('Enter');
+  await expect(margin.locator('.stripe')).toHaveCount(before.size + 1);
+  // The optimistic coding's id is negative until the server's answer replaces it.
+  let id = '';
+  await expect.poll(async () => (id = (await idsOnScreen()).find((x) => !before.has(x) && Number(x) > 0) ?? '')).not.toBe('');
+  const bracket = margin.locator(`.stripe[data-coding="${id}"]`);
+
+  // The bracket starts on the selection's first line (a line is 30 px: half a line of slack for the line's leading).
+  const top = async () => (await bracket.evaluate((el) => el.getBoundingClientRect().top + scrollY));
+  const lineHeight = await turn.evaluate((el) => parseFloat(getComputedStyle(el).lineHeight));
+  expect(Math.abs((await top()) - selectionTop)).toBeLessThan(lineHeight / 2);
+  // Every label is inside the margin's box.
+  const box = (await margin.boundingBox())!;
+  for (const label of await margin.locator('.stripe-label').evaluateAll((els) => els.map((el) => el.getBoundingClientRect().toJSON() as DOMRect))) {
+    expect(label.left).toBeGreaterThanOrEqual(box.x - 1);
+    expect(label.right).toBeLessThanOrEqual(box.x + box.width + 1);
+  }
+
+  // A memo marks the highlight's end with a pencil and moves nothing: the turn keeps its height, the bracket its place.
+  const height = async () => (await turn.boundingBox())!.height;
+  // Where the turn's last character is: the text after the pencil would move if the pencil took room in the line.
+  const lastCharacter = () =>
+    turn.evaluate((el) => {
+      const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+      let last: Text | null = null;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) if ((n as Text).length) last = n as Text;
+      const range = document.createRange();
+      range.setStart(last!, last!.length - 1);
+      range.setEnd(last!, last!.length);
+      const r = range.getBoundingClientRect();
+      return `${r.left},${r.top}`;
+    });
+  const [heightBefore, topBefore, lastBefore] = [await height(), await top(), await lastCharacter()];
+  await turn.locator('.coding').first().click();
+  const card = page.getByTestId('coding-info').locator('.coding-card').filter({ hasText: 'Telegram' });
+  await card.locator('textarea').fill('Named the channel twice: check against FG03.');
+  await card.getByRole('button', { name: 'Save memo' }).click();
+  await expect(card.getByRole('status')).toContainText('Saved');
+  await expect(turn.locator('.memo-mark')).toHaveCount(1);
+  expect(await height()).toBe(heightBefore);
+  expect(await top()).toBe(topBefore);
+  expect(await lastCharacter()).toBe(lastBefore);
+});
