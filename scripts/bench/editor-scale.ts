@@ -124,7 +124,7 @@ const LONG_TASKS = () => {
  * Navigation → the transcript painted with the highlights and stripes near the viewport: the
  * page's clock (0 = navigation start) when the first frame that has them has been drawn.
  */
-async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ painted: number; fcp: number; settled: number }> {
+async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ painted: number; fcp: number }> {
   await page.waitForFunction(
     (n) => {
       const inView = (sel: string) => {
@@ -147,7 +147,7 @@ async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ pa
   // paint: that frame's end (a long animation frame's, which includes its paint) is when
   // they and the highlights beside them were painted. A frame too short to be reported
   // ended within 50 ms of them. A first task after the paint would also count whatever the
-  // page queued before it (the rest of a long transcript's layout).
+  // page queued before it.
   const first = await page.evaluate(async () => {
     const w = window as unknown as { __frames: Array<{ start: number; end: number }>; __stripesAt: number };
     await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
@@ -155,10 +155,7 @@ async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ pa
     const frame = w.__frames.find((f) => f.start <= at && at <= f.end);
     return { painted: frame ? frame.end : at + 50, fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN };
   });
-  // A long transcript's first frame lays out the turns near the viewport only; then the whole text, and every stripe is placed again.
-  await page.waitForFunction(() => !document.querySelector('.turns-deferred'), undefined, { timeout: 120_000, polling: 20 });
-  const settled = await page.evaluate(() => new Promise<number>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve(performance.now()), 0))));
-  return { ...first, settled };
+  return first;
 }
 
 /** Resident memory of this benchmark's renderer processes (its browser is tagged by --class), in MB. */
@@ -202,20 +199,17 @@ async function measureLong(browser: Browser, url: string, long: LongTranscript):
   await paintedAfterNavigation(page, long.codings);
   const painted: number[] = [];
   const fcp: number[] = [];
-  const settled: number[] = [];
   const loadTasks: number[] = [];
   for (let i = 0; i < 3; i++) {
     await page.goto(docUrl, { waitUntil: 'commit' });
     const t = await paintedAfterNavigation(page, long.codings);
     painted.push(t.painted);
     fcp.push(t.fcp);
-    settled.push(t.settled);
     await page.waitForTimeout(500);
     loadTasks.push(Math.max(0, ...(await page.evaluate(() => (window as unknown as { __longTasks: number[] }).__longTasks))));
   }
   out['navigation → first contentful paint, ms (median of 3)'] = round(median(fcp));
   out['navigation → transcript with visible highlights and stripes painted, ms (median of 3) [target ≤ 1000]'] = round(median(painted));
-  out['navigation → whole transcript laid out, every stripe placed and painted, ms (median of 3)'] = round(median(settled));
   out['longest task while loading, ms (median of 3)'] = round(median(loadTasks));
 
   // Scroll the whole transcript, one step per animation frame, timing the frames.
