@@ -28,6 +28,9 @@ import { useMarginWidth } from './useMarginWidth';
 import { useRecentCodes } from './useRecentCodes';
 import { showPassage, useTranscriptEditor, type TranscriptEditorHandlers } from './useTranscriptEditor';
 
+/** From this many characters on, the transcript's first frame lays out only the turns near the viewport (a 90-minute group is some 100,000). */
+const DEFER_LAYOUT_FROM = 150_000;
+
 export interface CodingEditorProps {
   projectId: string;
   documentId: number;
@@ -92,8 +95,11 @@ export function CodingEditor(props: CodingEditorProps) {
       ...commands,
       applied: (cs: EditorCoding[]) => {
         commands.applied(cs);
-        // The passage is coded: the keyboard goes back to the text.
-        editorRef.current?.view.focus();
+        // The passage is coded: the keyboard goes back to the text, once the highlight is
+        // painted. Focusing the text from the key's handler made Chromium hand the text of
+        // the whole transcript to the input method there and then (20–30 ms of a 300,000-
+        // character one) before the highlight could show.
+        requestAnimationFrame(() => setTimeout(() => editorRef.current?.view.focus(), 0));
       },
     };
   }, [drawing]);
@@ -148,12 +154,30 @@ export function CodingEditor(props: CodingEditorProps) {
       if (range) lastSelection.current = range;
     },
   });
-  const { editor, layoutTick } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
+  const { editor } = useTranscriptEditor({ turns, label: t('editor.transcript'), wanted, handlers });
   useLayoutEffect(() => {
     editorRef.current = editor;
   }, [editor]);
 
   const goTo = (passage: TextRange) => editor && showPassage(editor, ranges, passage);
+
+  // A long transcript is shown before all of it is laid out: its turns start with
+  // `content-visibility: auto` (globals.css), so the first frame lays out and paints the
+  // turns near the viewport only, and the margin places their stripes from that layout.
+  // The whole text is laid out in the task after that frame, where the margin, told by its
+  // size observer, places every stripe again from the real layout before the next paint.
+  // Turns stay laid out from then on: scrolling past thousands of turns brought into
+  // rendering one by one cost more per frame than one layout of them all.
+  const [deferred] = useState(() => text.length >= DEFER_LAYOUT_FROM);
+  useEffect(() => {
+    if (!editor || !deferred) return;
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const frame = requestAnimationFrame(() => (timer = setTimeout(() => wrapper.current?.classList.remove('turns-deferred'), 0)));
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(timer);
+    };
+  }, [editor, deferred]);
 
   // Open at the requested passage once the editor exists.
   const opened = useRef(false);
@@ -201,7 +225,7 @@ export function CodingEditor(props: CodingEditorProps) {
           onMarginWidthChange={setMarginWidth}
           />
         </div>
-        <div className="editor-wrapper" ref={wrapper}>
+        <div className={deferred ? 'editor-wrapper turns-deferred' : 'editor-wrapper'} ref={wrapper}>
           <EditorContent editor={editor} />
           {editor && (
             <MarginStripes
@@ -211,7 +235,6 @@ export function CodingEditor(props: CodingEditorProps) {
               ranges={ranges}
               codes={codeById}
               coderColors={props.coderColors}
-              tick={layoutTick}
               width={marginWidth}
               onPick={(c) => {
                 setActiveAt(c.start);

@@ -2,7 +2,7 @@
 import type { Editor } from '@tiptap/react';
 import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { EditorCoding } from '@/lib/coding/editor-codings';
-import { assignLanes } from '@/lib/coding/lanes';
+import { assignLanes, laneGeometry, type LaneGeometry } from '@/lib/coding/lanes';
 import { placeLabels } from '@/lib/coding/margin-labels';
 import { textColorOn } from '@/lib/color/contrast';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
@@ -17,10 +17,8 @@ interface Stripe {
   lane: number;
 }
 
-const LANE_WIDTH = 8;
-/** A label's height in px (one line of the label font, see globals.css), and the room between the brackets and the labels. */
+/** A label's height in px (one line of the label font, see globals.css). */
 const LABEL_HEIGHT = 16;
-const LABEL_GAP = 4;
 const HEX = /^#[0-9a-f]{6}$/i;
 /** The ring round a bracket with a memo (`.stripe.has-memo` in the style sheet). */
 const MEMO_RING = '#6a4a8c';
@@ -34,20 +32,42 @@ function turnAt(ranges: readonly TurnRange[], offset: number): number {
   return i === -1 ? Math.max(0, ranges.length - 1) : i;
 }
 
+/** Where the turns' text is, in px from the margin's top, and the height of a line of it. */
+interface TextLayout {
+  lineHeight: number;
+  boxes: Array<{ top: number; height: number }>;
+}
+
+/**
+ * The layout of the turns' text, read once (one forced layout) and kept until the text
+ * column changes size: highlights never re-wrap the text (memo marks are out of the flow,
+ * see globals.css), so a code applied or removed redraws the margin from the same layout.
+ */
+function readLayout(editor: Editor, container: HTMLElement): TextLayout {
+  const box = container.getBoundingClientRect();
+  const turns = editor.view.dom.querySelectorAll<HTMLElement>('.turn');
+  const text = turns[0]?.querySelector<HTMLElement>('.turn-text');
+  const style = turns[0] ? getComputedStyle(turns[0]) : null;
+  const lineHeight = text ? parseFloat(getComputedStyle(text).lineHeight) || 24 : 24;
+  // A turn's text fills its box inside the padding and border (a flex row). The turn's own
+  // box, not its text's, is read: on a long transcript not yet laid out whole (see
+  // CodingEditor) asking for the text's box lays that turn out there and then, one by one.
+  const above = style ? parseFloat(style.paddingTop) + parseFloat(style.borderTopWidth) : 0;
+  const below = style ? parseFloat(style.paddingBottom) + parseFloat(style.borderBottomWidth) : 0;
+  const boxes = Array.from(turns, (el) => {
+    const r = el.getBoundingClientRect();
+    return { top: r.top - box.top + above, height: Math.max(0, r.height - above - below) };
+  });
+  return { lineHeight, boxes };
+}
+
 /**
  * Where each coding's stripe goes, from one layout read per turn (not per coding: asking
  * ProseMirror for the coordinates of thousands of positions costs a forced layout each,
  * seconds on a long transcript). A coding's top and bottom are the lines of its turns
  * that its first and last characters fall on, by their proportion of the turn's text.
  */
-function placeStripes(editor: Editor, container: HTMLElement, codings: readonly EditorCoding[], ranges: readonly TurnRange[]): Stripe[] {
-  const box = container.getBoundingClientRect();
-  const texts = editor.view.dom.querySelectorAll<HTMLElement>('.turn-text');
-  const lineHeight = texts[0] ? parseFloat(getComputedStyle(texts[0]).lineHeight) || 24 : 24;
-  const boxes = Array.from(texts, (el) => {
-    const r = el.getBoundingClientRect();
-    return { top: r.top - box.top, height: r.height };
-  });
+function placeStripes({ boxes, lineHeight }: TextLayout, codings: readonly EditorCoding[], ranges: readonly TurnRange[], maxLanes: number): Stripe[] {
   const y = (offset: number, edge: 'top' | 'bottom') => {
     const i = turnAt(ranges, offset);
     const b = boxes[i];
@@ -59,7 +79,7 @@ function placeStripes(editor: Editor, container: HTMLElement, codings: readonly 
     return b.top + Math.max(0, line) * (b.height / lines) + (edge === 'bottom' ? b.height / lines : 0);
   };
   const spans = codings.map((c) => ({ coding: c, top: y(c.start, 'top'), bottom: y(Math.max(c.start, c.end - 1), 'bottom') }));
-  const lanes = assignLanes(spans.map((s) => ({ start: s.top, end: s.bottom })));
+  const lanes = assignLanes(spans.map((s) => ({ start: s.top, end: s.bottom })), maxLanes);
   return spans.map((s, i) => ({ coding: s.coding, top: s.top, height: s.bottom - s.top, lane: lanes[i] }));
 }
 
@@ -91,13 +111,16 @@ interface Bar {
   color: string;
   edge: string | null;
   memo: boolean;
+  /** The bar's and the edge's widths (see `laneGeometry`). */
+  barWidth: number;
+  edgeWidth: number;
 }
 
 /** One coding's bracket: a bar in its code's colour from its first line to its last, its edge in the coder's. */
-function bracketHtml(s: Stripe, offset: number, code: StripeLook, coder: Coder): string {
-  const edge = coder.color ? `;border-left:2px solid ${coder.color}` : '';
+function bracketHtml(s: Stripe, offset: number, code: StripeLook, coder: Coder, g: LaneGeometry): string {
+  const edge = coder.color ? `;border-left:${g.edgeWidth}px solid ${coder.color}` : '';
   const memo = s.coding.memo.trim() ? ' has-memo' : '';
-  const style = `top:${s.top - offset}px;height:${Math.max(s.height, 14)}px;left:${s.lane * LANE_WIDTH}px;background:${code.color}${edge}`;
+  const style = `top:${s.top - offset}px;height:${Math.max(s.height, 14)}px;left:${s.lane * g.laneWidth}px;width:${g.barWidth}px;background:${code.color}${edge}`;
   return `<span class="stripe${memo}" data-coding="${s.coding.id}" style="${style}"></span>`;
 }
 
@@ -124,7 +147,8 @@ function labelHtml(s: Stripe, y: number, offset: number, left: number, code: Str
 interface Band {
   top: number;
   bottom: number;
-  html: string;
+  /** Its markup, made when the band is first put in the page. */
+  html: () => string;
   /** The brackets its canvas paints (on a long transcript; empty when they are markup). */
   bars: Bar[];
 }
@@ -141,12 +165,13 @@ function bandsOf(items: readonly Item[], painted: boolean): Band[] {
     const top = k * BAND - BAND_PAD;
     const bottom = group.reduce((y, item) => Math.max(y, item.bottom), (k + 1) * BAND) + BAND_PAD;
     const drawn = painted ? group.filter((item) => !item.bar) : group;
-    return { top, bottom, html: drawn.map((item) => item.html(top)).join(''), bars: painted ? group.flatMap((item) => (item.bar ? [item.bar] : [])) : [] };
+    let html: string | undefined;
+    return { top, bottom, html: () => (html ??= drawn.map((item) => item.html(top)).join('')), bars: painted ? group.flatMap((item) => (item.bar ? [item.bar] : [])) : [] };
   });
 }
 
-/** The brackets' width: a bar of 4 px, 6 with the coder's edge (as `.stripe` draws them). */
-const barWidth = (b: Bar) => (b.edge ? 6 : 4);
+/** A bracket's width: its bar, and the coder's edge beside it (as `.stripe` draws them). */
+const barWidth = (b: Bar) => b.barWidth + (b.edge ? b.edgeWidth : 0);
 
 /** The canvas of each band and the brackets it paints, for the pointer (see `barAt`). */
 const canvasBars = new WeakMap<HTMLCanvasElement, { top: number; bars: Bar[] }>();
@@ -179,7 +204,7 @@ function paintBars(band: HTMLElement, b: Band): void {
   for (const bar of b.bars) {
     const y = bar.top - b.top;
     const w = barWidth(bar);
-    const inner = bar.left + (bar.edge ? 2 : 0);
+    const inner = bar.left + (bar.edge ? bar.edgeWidth : 0);
     if (bar.memo) {
       ctx.fillStyle = MEMO_RING;
       ctx.fillRect(bar.left - 1, y - 1, w + 2, bar.height + 2);
@@ -190,7 +215,7 @@ function paintBars(band: HTMLElement, b: Band): void {
     ctx.fillRect(inner - 3, y + bar.height - 2, 4, 2);
     if (bar.edge) {
       ctx.fillStyle = bar.edge;
-      ctx.fillRect(bar.left, y, 2, bar.height);
+      ctx.fillRect(bar.left, y, bar.edgeWidth, bar.height);
     }
   }
 }
@@ -215,7 +240,7 @@ function bandElement(b: Band): HTMLElement {
   band.style.top = `${b.top}px`;
   band.style.height = `${b.bottom - b.top}px`;
   // Markup, parsed by the browser, makes thousands of buttons in a third of the time DOM calls take.
-  band.innerHTML = b.html;
+  band.innerHTML = b.html();
   paintBars(band, b);
   return band;
 }
@@ -225,13 +250,16 @@ function bandElement(b: Band): HTMLElement {
  * the bands from one and a half screens above the viewport to two and a half below are in
  * the page, put in and taken out as it scrolls: with 20,000 codings the browser spent
  * whole frames bringing `content-visibility` bands into rendering while scrolling.
+ * Where the margin is is read in the scroll event, before anything of this frame has
+ * changed the page, and the bands change in the frame's animation callback: read there,
+ * after the highlights' window moved, it cost a second layout of the page in the frame.
  */
 function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
   const attached = new Map<number, HTMLElement>();
   let frame = 0;
+  let offset = 0;
   const update = () => {
     frame = 0;
-    const offset = bars.getBoundingClientRect().top;
     const from = -offset - 1.5 * innerHeight;
     const to = -offset + 2.5 * innerHeight;
     bands.forEach((b, i) => {
@@ -248,9 +276,11 @@ function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
     });
   };
   const onScroll = () => {
+    offset = bars.getBoundingClientRect().top;
     if (!frame) frame = requestAnimationFrame(update);
   };
   bars.replaceChildren();
+  offset = bars.getBoundingClientRect().top;
   update();
   addEventListener('scroll', onScroll, { capture: true, passive: true });
   addEventListener('resize', onScroll, { passive: true });
@@ -262,17 +292,17 @@ function bandWindow(bars: HTMLElement, bands: readonly Band[]) {
 }
 
 /** The margin's items: every coding's bracket, and the labels `placeLabels` shows. */
-function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>): Item[] {
-  const laneCount = stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0);
-  const left = laneCount * LANE_WIDTH + LABEL_GAP;
+function itemsOf(stripes: readonly Stripe[], looks: ReturnType<typeof looksOf>, width: number): Item[] {
+  const g = laneGeometry(stripes.reduce((n, s) => Math.max(n, s.lane + 1), 0), width);
+  const left = g.labelLeft;
   const extent = (s: Stripe) => s.top + Math.max(s.height, 14);
   const places = placeLabels(stripes.map((s) => ({ top: s.top, bottom: extent(s) })), LABEL_HEIGHT);
   const items: Item[] = [];
   stripes.forEach((s, i) => {
     const code = looks.code(s.coding.codeId);
     const coder = looks.coder(s.coding.coderId);
-    const bar: Bar = { id: s.coding.id, left: s.lane * LANE_WIDTH, top: s.top, height: Math.max(s.height, 14), color: code.color, edge: coder.color, memo: !!s.coding.memo.trim() };
-    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder), bar });
+    const bar: Bar = { id: s.coding.id, left: s.lane * g.laneWidth, top: s.top, height: Math.max(s.height, 14), color: code.color, edge: coder.color, memo: !!s.coding.memo.trim(), barWidth: g.barWidth, edgeWidth: g.edgeWidth };
+    items.push({ top: s.top, bottom: extent(s), html: (offset) => bracketHtml(s, offset, code, coder, g), bar });
     const place = places[i];
     if (place.kind !== 'shown') return;
     const joined = place.joined.map((j) => `${looks.code(stripes[j].coding.codeId).title} — ${looks.coder(stripes[j].coding.coderId).name}`);
@@ -317,7 +347,6 @@ export function MarginStripes({
   ranges,
   codes,
   coderColors,
-  tick,
   width,
   onPick,
 }: {
@@ -327,31 +356,33 @@ export function MarginStripes({
   ranges: TurnRange[];
   codes: Map<number, EditorCode>;
   coderColors: Record<number, string> | null;
-  tick: number;
   /** The margin's width in px. */
   width: number;
   onPick: (c: EditorCoding) => void;
 }) {
   const margin = useRef<HTMLDivElement>(null);
   const bars = useRef<HTMLDivElement>(null);
-  const drawnOnce = useRef(false);
+  /** The text's layout the stripes are placed from, and the size of the text it was read at. */
+  const layout = useRef<TextLayout | null>(null);
+  const sizeRead = useRef('');
 
   // A layout effect, so the observer is in place before the browser first lays out the
   // text: its first report comes after that layout and before the paint, and the stripes
   // drawn then join the text in that same frame, reading its layout as it is (no forced one).
-  // Later changes (a code applied, a coding removed) redraw after the next paint instead:
-  // the highlight the user just made shows first, and the margin of 20,000 codings (a
-  // forced layout and every stripe placed again) follows a frame later.
+  // Later changes (a code applied, a coding removed) redraw after the next paint instead,
+  // from the layout already read: the highlight the user just made shows first, and the
+  // margin of 20,000 codings follows a frame later.
   useLayoutEffect(() => {
     let frame = 0;
     let timer: ReturnType<typeof setTimeout> | undefined;
     let unwindow: (() => void) | undefined;
     const draw = () => {
       if (!container.current || !bars.current || !margin.current) return;
-      drawnOnce.current = true;
-      const stripes = placeStripes(editor, container.current, codings, ranges);
+      layout.current ??= readLayout(editor, container.current);
+      // Deeper overlaps than the margin has lanes for share lanes (see `laneGeometry`).
+      const stripes = placeStripes(layout.current, codings, ranges, laneGeometry(Infinity, width).lanes);
       const long = codings.length >= WINDOW_FROM;
-      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors)), long);
+      const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors), width), long);
       unwindow?.();
       unwindow = undefined;
       if (long) unwindow = bandWindow(bars.current, bands);
@@ -360,19 +391,21 @@ export function MarginStripes({
       // How many stripes there are, drawn in the page or not (the benchmark waits for them).
       margin.current.dataset.stripes = String(stripes.length);
     };
-    const afterPaint = () => {
-      frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
-    };
     // The margin's width is set, not taken from its content, so drawing stripes never
-    // reflows the text: only a change of the text column's width redraws.
-    let lastWidth = -1;
+    // reflows the text: only a change of the text's size (the column's width, or a font
+    // arriving) makes the layout be read again, and redraws at once.
+    let reported = false;
     const ro = new ResizeObserver((entries) => {
-      const w = entries[0]?.contentRect.width ?? 0;
-      if (w === lastWidth) return;
-      const first = lastWidth === -1;
-      lastWidth = w;
-      if (first && drawnOnce.current) afterPaint();
-      else draw();
+      const r = entries[0]?.contentRect;
+      if (!r) return;
+      const size = `${r.width}x${r.height}`;
+      const first = !reported;
+      reported = true;
+      if (size !== sizeRead.current) {
+        sizeRead.current = size;
+        layout.current = null;
+        draw();
+      } else if (first) frame = requestAnimationFrame(() => (timer = setTimeout(draw, 0)));
     });
     ro.observe(editor.view.dom);
     return () => {
@@ -381,7 +414,7 @@ export function MarginStripes({
       clearTimeout(timer);
       unwindow?.();
     };
-  }, [editor, container, codings, ranges, codes, coderColors, tick]);
+  }, [editor, container, codings, ranges, codes, coderColors, width]);
 
   return (
     <div

@@ -2,14 +2,14 @@
 import { useEditor, type Editor } from '@tiptap/react';
 import Document from '@tiptap/extension-document';
 import Text from '@tiptap/extension-text';
-import { TextSelection, type Transaction } from '@tiptap/pm/state';
-import { useEffect, useMemo, useState, type RefObject } from 'react';
+import { TextSelection } from '@tiptap/pm/state';
+import { useEffect, useMemo, type RefObject } from 'react';
 import type { TurnRange } from '@/lib/text/canonical';
 import { offsetToPos } from '@/lib/text/positions';
 import type { EditorTurn } from '@/lib/text/editor-turns';
 import { syncHighlights } from './commands/syncHighlights';
 import { Turn } from './nodes/turn';
-import { CodingHighlights, highlightsBeforePlugin, highlightsKey, type Highlight } from './plugins/codingHighlights';
+import { CodingHighlights, highlightsBeforePlugin, type Highlight } from './plugins/codingHighlights';
 import { CodingKeyboard, type KeyboardHandlers } from './plugins/keyboard';
 import { ReadOnlyText } from './plugins/readOnlyText';
 import { CodingTypeAhead } from './plugins/typeAhead';
@@ -32,7 +32,7 @@ export interface TranscriptEditorHandlers {
  * highlights drawn with it from the start, the editor's keys and the type-ahead. `wanted`
  * is what the highlights should be: changes no command drew (codings from the server,
  * codes shown or hidden, the coding picked) patch the decoration set with the difference
- * from what it draws. `layoutTick` moves on after each change of the highlights.
+ * from what it draws.
  */
 export function useTranscriptEditor({
   turns,
@@ -44,7 +44,7 @@ export function useTranscriptEditor({
   label: string;
   wanted: ReadonlyMap<number, Highlight>;
   handlers: RefObject<TranscriptEditorHandlers>;
-}): { editor: Editor | null; layoutTick: number } {
+}): { editor: Editor | null } {
   const content = useMemo(
     () => ({
       type: 'doc',
@@ -79,18 +79,12 @@ export function useTranscriptEditor({
     [content],
   );
 
-  const [layoutTick, setLayoutTick] = useState(0);
   useEffect(() => {
     if (!editor) return;
     const onSelection = () => handlers.current.selected(editor.state.selection.from, editor.state.selection.to);
-    const onTransaction = ({ transaction }: { transaction: Transaction }) => {
-      if (transaction.getMeta(highlightsKey)) setLayoutTick((n) => n + 1);
-    };
     editor.on('selectionUpdate', onSelection);
-    editor.on('transaction', onTransaction);
     return () => {
       editor.off('selectionUpdate', onSelection);
-      editor.off('transaction', onTransaction);
     };
   }, [editor, handlers]);
 
@@ -98,7 +92,7 @@ export function useTranscriptEditor({
     if (editor) syncHighlights(wanted)(editor.state, editor.view.dispatch);
   }, [editor, wanted]);
 
-  return { editor, layoutTick };
+  return { editor };
 }
 
 /** Selects a passage and scrolls it to the middle of the window. */

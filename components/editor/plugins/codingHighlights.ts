@@ -290,25 +290,32 @@ function turnsAround(view: EditorView, above: number, below: number): [number, n
 }
 
 /**
- * Keeps the window of drawn highlights round the viewport of a long transcript: after a
- * scroll (once per frame at most) when the window no longer holds the text from half a
- * screen above the viewport to half a screen below it, the window becomes the text from
- * one and a half screens above to one and a half below, so a steady scroll moves it about
- * once a screen, a few dozen turns' highlights at a time.
+ * Keeps the window of drawn highlights round the viewport of a long transcript: when the
+ * window no longer holds the text from a screen above the viewport to a screen below it,
+ * the window becomes the text from two and a half screens above to two and a half below,
+ * so a steady scroll moves it about once every three screens, a few dozen turns'
+ * highlights at a time (a move is one frame's heavy work: the fewer, the fewer slow frames).
+ * The turns are measured in the scroll event, before anything of this frame has changed
+ * the page, and the window moves in the frame's animation callback: measured there, after
+ * the margin's bands changed, they cost a second layout of the page in the frame.
  */
 function viewportWindow(view: EditorView) {
   let frame = 0;
+  let want: [number, number] | null = null;
   const update = () => {
     frame = 0;
     const state = highlightsKey.getState(view.state);
-    if (!state?.window || !view.dom.isConnected) return;
-    const h = innerHeight;
-    const need = turnsAround(view, h / 2, h / 2);
-    if (!need || (state.window[0] <= need[0] && need[1] <= state.window[1])) return;
-    const want = turnsAround(view, 1.5 * h, 1.5 * h)!;
+    if (!want || !state?.window || !view.dom.isConnected) return;
     view.dispatch(moveHighlightWindow(view.state.tr, want[0], want[1]));
+    want = null;
   };
   const onScroll = () => {
+    const state = highlightsKey.getState(view.state);
+    if (!state?.window || !view.dom.isConnected) return;
+    const h = innerHeight;
+    const need = turnsAround(view, h, h);
+    if (!need || (state.window[0] <= need[0] && need[1] <= state.window[1])) return;
+    want = turnsAround(view, 2.5 * h, 2.5 * h);
     if (!frame) frame = requestAnimationFrame(update);
   };
   addEventListener('scroll', onScroll, { capture: true, passive: true });

@@ -1,0 +1,140 @@
+/**
+ * The PostgreSQL schema (db/schema-pg.ts) is db/schema.ts for another engine (issue #20): the same
+ * tables under the same export names, the same columns (names, TypeScript keys, order, nullability,
+ * defaults, enum values) with types mapped as schema-pg.ts says, the same primary keys, foreign
+ * keys (columns, targets, ON DELETE / ON UPDATE; not their names), unique columns and constraints, indexes (names,
+ * uniqueness, column lists) and checks. A change to one schema fails here until the other has it
+ * too (and `npm run db:generate:pg` has written its migration; db/migrations-pg.test.ts applies them).
+ */
+import { getTableColumns, is, SQL, type Column } from 'drizzle-orm';
+import { getTableConfig as pgConfig, PgTable } from 'drizzle-orm/pg-core';
+import { getTableConfig as sqliteConfig, SQLiteTable } from 'drizzle-orm/sqlite-core';
+import { describe, expect, it } from 'vitest';
+import * as sqliteSchema from './schema';
+import * as pgSchema from './schema-pg';
+
+const sqliteTables = Object.entries(sqliteSchema as Record<string, unknown>).filter((e): e is [string, SQLiteTable] => is(e[1], SQLiteTable));
+const pgTables = Object.entries(pgSchema as Record<string, unknown>).filter((e): e is [string, PgTable] => is(e[1], PgTable));
+
+type Config = ReturnType<typeof sqliteConfig> | ReturnType<typeof pgConfig>;
+
+/** A column's default, comparable across engines: literal values as they are, SQL expressions as 'sql'. */
+function defaultOf(c: Column): unknown {
+  if (!c.hasDefault) return undefined;
+  return is(c.default, SQL) ? 'sql' : c.default;
+}
+
+/** What both engines must agree on about a table, engine-neutral. */
+function shape(key: string, table: SQLiteTable | PgTable, config: Config) {
+  return {
+    key,
+    name: config.name,
+    columns: Object.entries(getTableColumns(table)).map(([k, c]) => ({
+      key: k,
+      name: c.name,
+      notNull: c.notNull,
+      primary: c.primary,
+      unique: c.isUnique ? c.uniqueName : false,
+      default: defaultOf(c),
+      enumValues: c.enumValues,
+    })),
+    primaryKeys: config.primaryKeys.map((pk) => ({ name: pk.getName(), columns: pk.columns.map((c) => c.name) })),
+    foreignKeys: config.foreignKeys
+      .map((fk) => {
+        const ref = fk.reference();
+        return {
+          columns: ref.columns.map((c) => c.name),
+          target: is(ref.foreignTable, PgTable) ? pgConfig(ref.foreignTable).name : sqliteConfig(ref.foreignTable as SQLiteTable).name,
+          targetColumns: ref.foreignColumns.map((c) => c.name),
+          onDelete: fk.onDelete ?? 'no action',
+          onUpdate: fk.onUpdate ?? 'no action',
+        };
+      })
+      // By their columns, not their names: PostgreSQL cuts names beyond 63 bytes, so schema-pg.ts names some itself.
+      .sort((a, b) => a.columns.join().localeCompare(b.columns.join())),
+    uniqueConstraints: config.uniqueConstraints.map((u) => ({ name: u.getName(), columns: u.columns.map((c) => c.name) })),
+    indexes: config.indexes.map((i) => ({
+      name: i.config.name,
+      unique: i.config.unique,
+      columns: i.config.columns.map((c) => (is(c, SQL) ? 'sql' : (c as { name: string }).name)),
+      where: i.config.where ? 'sql' : undefined,
+    })),
+    checks: config.checks.map((c) => c.name),
+  };
+}
+
+/**
+ * The PostgreSQL column types each SQLite column type may become (the choices of schema-pg.ts):
+ * plain integers stay integer, or bigint where values outgrow 32 bits — which every millisecond
+ * time (a name ending in _at or _until) must be.
+ */
+function typeProblem(s: Column, p: Column): string | null {
+  const want: Record<string, string[]> = {
+    SQLiteInteger: /_(at|until)$/.test(s.name) ? ['PgBigInt53'] : ['PgInteger', 'PgBigInt53'],
+    SQLiteTimestamp: ['PgCustomColumn'], // epochMs: bigint milliseconds read as a Date
+    SQLiteBoolean: ['PgBoolean'],
+    SQLiteText: ['PgText'],
+    SQLiteTextJson: ['PgJsonb'],
+    SQLiteReal: ['PgDoublePrecision'],
+  };
+  const allowed = want[s.columnType];
+  if (!allowed) return `no PostgreSQL type chosen for ${s.columnType}`;
+  if (!allowed.includes(p.columnType)) return `${s.columnType} should be one of ${allowed.join(', ')}, is ${p.columnType}`;
+  if (s.columnType === 'SQLiteTimestamp') {
+    if (p.getSQLType() !== 'bigint') return `a timestamp_ms should be bigint milliseconds, is ${p.getSQLType()}`;
+    const at = 1797000000123;
+    const back = p.mapFromDriverValue(String(at)) as Date;
+    if (!(back instanceof Date) || back.getTime() !== at) return 'a timestamp_ms should read back as the Date of its milliseconds';
+    if (p.mapToDriverValue(new Date(at)) !== at) return 'a timestamp_ms should be written as its milliseconds';
+  }
+  const autoIncrement = (s as Column & { autoIncrement?: boolean }).autoIncrement === true;
+  const identity = (p as Column & { generatedIdentity?: { type: string } }).generatedIdentity?.type;
+  if (autoIncrement !== (identity === 'byDefault')) {
+    return autoIncrement ? 'an autoincrement id should be generated by default as identity' : `should not be an identity column (is ${identity})`;
+  }
+  return null;
+}
+
+describe('db/schema-pg.ts mirrors db/schema.ts', () => {
+  it('has the same tables under the same export names, in the same order', () => {
+    expect(sqliteTables.length).toBeGreaterThan(20);
+    expect(pgTables.map(([k, t]) => [k, pgConfig(t).name])).toEqual(sqliteTables.map(([k, t]) => [k, sqliteConfig(t).name]));
+  });
+
+  it("names nothing beyond PostgreSQL's 63 bytes (it would cut the name)", () => {
+    const names = pgTables.flatMap(([, t]) => {
+      const c = pgConfig(t);
+      return [
+        c.name,
+        ...c.columns.flatMap((col) => [col.name, ...(col.isUnique ? [col.uniqueName!] : [])]),
+        ...c.indexes.map((i) => i.config.name!),
+        ...c.foreignKeys.map((fk) => fk.getName()),
+        ...c.primaryKeys.map((pk) => pk.getName()),
+        ...c.uniqueConstraints.map((u) => u.getName()),
+        ...c.checks.map((k) => k.name),
+      ];
+    });
+    expect(names.filter((n) => Buffer.byteLength(n ?? '') > 63)).toEqual([]);
+  });
+
+  const pgByKey = new Map(pgTables);
+  for (const [key, sqliteTable] of sqliteTables) {
+    const name = sqliteConfig(sqliteTable).name;
+    it(`${name}: same columns, keys, foreign keys, unique constraints, indexes and checks`, () => {
+      const pgTable = pgByKey.get(key);
+      expect(pgTable, `db/schema-pg.ts exports ${key}`).toBeDefined();
+      expect(shape(key, pgTable!, pgConfig(pgTable!))).toEqual(shape(key, sqliteTable, sqliteConfig(sqliteTable)));
+    });
+
+    it(`${name}: column types mapped as db/schema-pg.ts says`, () => {
+      const pgTable = pgByKey.get(key);
+      expect(pgTable).toBeDefined();
+      const pgColumns = getTableColumns(pgTable!);
+      const problems = Object.entries(getTableColumns(sqliteTable))
+        .map(([k, c]) => [c.name, pgColumns[k] ? typeProblem(c, pgColumns[k]) : 'missing'] as const)
+        .filter(([, problem]) => problem !== null)
+        .map(([column, problem]) => `${name}.${column}: ${problem}`);
+      expect(problems).toEqual([]);
+    });
+  }
+});
