@@ -16,6 +16,16 @@ export default tseslint.config(
       '@typescript-eslint/no-explicit-any': 'error',
     },
   },
+  // Missed awaits: every query function is async (issue #20), and a call left unawaited would run
+  // after the caller had answered, or its error go nowhere. Type-aware, so only where it matters.
+  {
+    files: ['db/**/*.ts', 'server/**/*.ts', 'server/**/*.tsx', 'app/**/*.ts', 'app/**/*.tsx', 'scripts/**/*.ts', 'lib/**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // The layering of DESIGN.md: imports point down only, app → components → server → db → lib.
   {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],

@@ -17,7 +17,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
   const locale = await getLocale();
   const t = translator(locale);
   const user = await currentUser();
-  const demo = isDemoInstance(getDb());
+  const demo = await isDemoInstance(getDb());
   return (
     <html lang={locale}>
       <body>

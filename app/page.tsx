@@ -7,7 +7,7 @@ import { projectsForUser } from '@/db/queries/projects';
 export default async function ProjectsPage() {
   const user = await requireUser();
   const t = await getT();
-  const projects = projectsForUser(getDb(), user.id);
+  const projects = await projectsForUser(getDb(), user.id);
   return (
     <div className="page">
       <h1>{t('projects.title')}</h1>

@@ -61,7 +61,11 @@ export function getDb(): Db {
   return globalForDb.__db;
 }
 
-/** A transaction handle, as passed to `db.transaction(tx => …)`. */
-export type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+/**
+ * A transaction handle, as passed to the body of `transaction(db, async (tx) => …)`
+ * (db/transaction.ts). On SQLite it is the connection itself; queries inside the body should
+ * still use it, so that an engine with a pool can hand each transaction its own client.
+ */
+export type Tx = Db;
 /** Anything queries can run on: the connection or a transaction. */
 export type Queryable = Db | Tx;

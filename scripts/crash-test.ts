@@ -30,7 +30,7 @@ interface Totals {
 
 async function main() {
   ensureBuild();
-  const inst = createLoadInstance({ coders: CODERS, documents: 2, prefix: 'fgcoder-crash-' });
+  const inst = await createLoadInstance({ coders: CODERS, documents: 2, prefix: 'fgcoder-crash-' });
   const coderIds = inst.coders.map((c) => c.id);
   const rnd = prng(20241120);
   /** The codings of the load coders the database must hold: acknowledged, not removed. */
@@ -108,7 +108,7 @@ async function main() {
       const integrity = (raw.pragma('integrity_check') as Array<{ integrity_check: string }>).map((r) => r.integrity_check).join('; ');
       raw.close();
       const db = openDatabase(inst.databasePath);
-      const report = checkIntegrity(db);
+      const report = await checkIntegrity(db);
       db.$client.close();
       const stored = storedCodingIds(inst.databasePath, coderIds);
       const lost = [...expected].filter((id) => !stored.has(id) && !uncertain.has(id));

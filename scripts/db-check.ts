@@ -17,12 +17,16 @@ if (!stat || !stat.isFile()) {
   );
   process.exit(2);
 }
-const report = checkIntegrity(openDatabase(file));
-console.log(`Checked ${file}: ${report.documents} documents, ${report.turns} turns, ${report.codings} codings.`);
-if (report.problems.length === 0) {
-  console.log('All invariants hold: quotes match the text, offsets are in range, turns are contiguous, no orphans.');
-} else {
-  console.log(`${report.problems.length} problems:`);
-  for (const p of report.problems.slice(0, 200)) console.log(`- ${p}`);
-  process.exit(1);
+async function main() {
+  const report = await checkIntegrity(openDatabase(file));
+  console.log(`Checked ${file}: ${report.documents} documents, ${report.turns} turns, ${report.codings} codings.`);
+  if (report.problems.length === 0) {
+    console.log('All invariants hold: quotes match the text, offsets are in range, turns are contiguous, no orphans.');
+  } else {
+    console.log(`${report.problems.length} problems:`);
+    for (const p of report.problems.slice(0, 200)) console.log(`- ${p}`);
+    process.exit(1);
+  }
 }
+
+void main();

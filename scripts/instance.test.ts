@@ -35,27 +35,27 @@ function freshPath(): string {
 }
 
 describe('prepareInstance', () => {
-  it('seeds nothing into an empty database without SEED_DEMO=1 (SEED_DEMO=0 or unset alike)', () => {
+  it('seeds nothing into an empty database without SEED_DEMO=1 (SEED_DEMO=0 or unset alike)', async () => {
     for (const value of [undefined, '0', 'yes']) {
       const file = freshPath();
       if (value === undefined) delete process.env.SEED_DEMO;
       else process.env.SEED_DEMO = value;
-      expect(prepareInstance()).toMatchObject({ seeded: false, noUsers: true, demo: false });
+      expect(await prepareInstance()).toMatchObject({ seeded: false, noUsers: true, demo: false });
       const db = openDatabase(file);
       expect(db.select().from(users).all()).toEqual([]);
       db.$client.close();
     }
   });
 
-  it('with SEED_DEMO=1 on an empty database, seeds the demo: a demo instance whose admin@demo.test is an admin', () => {
+  it('with SEED_DEMO=1 on an empty database, seeds the demo: a demo instance whose admin@demo.test is an admin', async () => {
     const file = freshPath();
     process.env.SEED_DEMO = '1';
-    expect(prepareInstance()).toMatchObject({ seeded: true, noUsers: false, demo: true });
+    expect(await prepareInstance()).toMatchObject({ seeded: true, noUsers: false, demo: true });
     const db = openDatabase(file);
-    expect(userById(db, userByEmail(db, 'admin@demo.test')!.id)).toMatchObject({ isAdmin: true });
+    expect(await userById(db, (await userByEmail(db, 'admin@demo.test'))!.id)).toMatchObject({ isAdmin: true });
     db.$client.close();
     // started again, nothing is seeded twice
-    expect(prepareInstance()).toMatchObject({ seeded: false, demo: true });
+    expect(await prepareInstance()).toMatchObject({ seeded: false, demo: true });
   }, 60_000);
 });
 
@@ -74,20 +74,20 @@ describe('migration 0006 on an older database', () => {
     return db;
   }
 
-  it('marks the demo accounts; a database of only them stays a demo instance', () => {
+  it('marks the demo accounts; a database of only them stays a demo instance', async () => {
     const db = olderDatabase(['admin@demo.test', 'lead@demo.test', 'coder1@demo.test']);
     expect(statements).toHaveLength(2);
     expect(db.select().from(users).all().every((u) => u.isDemo)).toBe(true);
-    expect(isDemoInstance(db)).toBe(true);
-    expect(userById(db, userByEmail(db, 'admin@demo.test')!.id)?.isAdmin).toBe(true);
+    expect(await isDemoInstance(db)).toBe(true);
+    expect((await userById(db, (await userByEmail(db, 'admin@demo.test'))!.id))?.isAdmin).toBe(true);
     db.$client.close();
   });
 
-  it('beside real accounts, the demo admin loses its admin rights', () => {
+  it('beside real accounts, the demo admin loses its admin rights', async () => {
     const db = olderDatabase(['admin@demo.test', 'lead@demo.test', 'admin.real@uni.kz']);
-    expect(isDemoInstance(db)).toBe(false);
-    expect(userById(db, userByEmail(db, 'admin@demo.test')!.id)?.isAdmin).toBe(false);
-    expect(userById(db, userByEmail(db, 'admin.real@uni.kz')!.id)?.isAdmin).toBe(true);
+    expect(await isDemoInstance(db)).toBe(false);
+    expect((await userById(db, (await userByEmail(db, 'admin@demo.test'))!.id))?.isAdmin).toBe(false);
+    expect((await userById(db, (await userByEmail(db, 'admin.real@uni.kz'))!.id))?.isAdmin).toBe(true);
     db.$client.close();
   });
 });

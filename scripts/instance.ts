@@ -97,7 +97,7 @@ function syncFolder(dir: string): void {
   }
 }
 
-export function prepareInstance(): { secret: string; databaseFile: string; seeded: boolean; noUsers: boolean; demo: boolean } {
+export async function prepareInstance(): Promise<{ secret: string; databaseFile: string; seeded: boolean; noUsers: boolean; demo: boolean }> {
   const databaseFile = databasePath();
   const db = openDatabase(databaseFile);
   let seeded = false;
@@ -108,7 +108,7 @@ export function prepareInstance(): { secret: string; databaseFile: string; seede
     seeded = true;
   }
   const noUsers = db.select({ n: count() }).from(users).get()!.n === 0;
-  const demo = isDemoInstance(db);
+  const demo = await isDemoInstance(db);
   db.$client.close();
   return { secret: ensureSecret(databaseFile), databaseFile, seeded, noUsers, demo };
 }

@@ -27,7 +27,7 @@ interface Stats {
 
 async function main() {
   ensureBuild();
-  const inst = createLoadInstance({ coders: coderCount, documents: DOCUMENTS, prefix: 'fgcoder-load-' });
+  const inst = await createLoadInstance({ coders: coderCount, documents: DOCUMENTS, prefix: 'fgcoder-load-' });
   const port = await freePort();
   console.log(`Load test: ${coderCount} coders, ${seconds} s, documents ${inst.documents.map((d) => d.title).join(', ')}, production build on 127.0.0.1:${port}`);
   const server = await startServer(inst.databasePath, port);
@@ -85,7 +85,7 @@ async function main() {
     const lost = [...expected].filter((id) => !stored.has(id));
     const unexpected = [...stored].filter((id) => !expected.has(id));
     const db = openDatabase(inst.databasePath);
-    const integrity = checkIntegrity(db);
+    const integrity = await checkIntegrity(db);
     db.$client.close();
 
     const sorted = [...stats.latencies].sort((a, b) => a - b);

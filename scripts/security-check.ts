@@ -24,13 +24,13 @@ const SIGNIN_PER_ADDRESS = 5;
 const LEAD = 'lead@demo.test';
 
 /** Corrects the first turn of the document once (as a lead would), so its version moves to 2. */
-function correctOnce(databasePath: string, projectId: number, documentId: number): number {
+async function correctOnce(databasePath: string, projectId: number, documentId: number): Promise<number> {
   const db = openDatabase(databasePath);
   try {
     const first = db.select().from(turns).where(eq(turns.documentId, documentId)).orderBy(asc(turns.seq)).get()!;
     const doc = db.select().from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get()!;
-    const lead = userByEmail(db, LEAD)!;
-    return correctTranscript(db, { projectId, documentId, version: doc.version, op: { op: 'edit', index: 0, text: `${first.text} (checked)` }, actorId: lead.id }).version;
+    const lead = (await userByEmail(db, LEAD))!;
+    return (await correctTranscript(db, { projectId, documentId, version: doc.version, op: { op: 'edit', index: 0, text: `${first.text} (checked)` }, actorId: lead.id })).version;
   } finally {
     db.$client.close();
   }
@@ -39,8 +39,8 @@ function correctOnce(databasePath: string, projectId: number, documentId: number
 async function main() {
   ensureBuild();
   const only = process.argv.includes('--only') ? process.argv.slice(process.argv.indexOf('--only') + 1).join(' ').toLowerCase() : '';
-  const inst = createLoadInstance({ coders: 2, documents: 1, prefix: 'fgcoder-security-' });
-  const documentVersion = correctOnce(inst.databasePath, inst.projectId, inst.documents[0].id);
+  const inst = await createLoadInstance({ coders: 2, documents: 1, prefix: 'fgcoder-security-' });
+  const documentVersion = await correctOnce(inst.databasePath, inst.projectId, inst.documents[0].id);
   const freshDir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-security-fresh-'));
   const freshDb = path.join(freshDir, 'app.db');
   const [demoPort, freshPort] = [await freePort(), await freePort()];
@@ -65,10 +65,10 @@ async function main() {
       base: freshServer.url,
       databasePath: freshDb,
       signInPerAddress: SIGNIN_PER_ADDRESS,
-      addUser: (email) => {
+      addUser: async (email) => {
         const db = openDatabase(freshDb);
         try {
-          createUser(db, { email, name: 'First admin', passwordHash: 'not a usable hash', isAdmin: true });
+          await createUser(db, { email, name: 'First admin', passwordHash: 'not a usable hash', isAdmin: true });
         } finally {
           db.$client.close();
         }

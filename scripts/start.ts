@@ -17,29 +17,33 @@ if (args.includes('--demo')) {
   process.env.SEED_DEMO = '1';
 }
 
-const { secret, databaseFile, seeded, noUsers, demo } = (() => {
-  try {
-    return prepareInstance();
-  } catch (e) {
-    console.error(`Start-up failed: ${(e as Error).message}`);
-    process.exit(1);
-  }
-})();
+async function main() {
+  const { secret, databaseFile, seeded, noUsers, demo } = await (async () => {
+    try {
+      return await prepareInstance();
+    } catch (e) {
+      console.error(`Start-up failed: ${(e as Error).message}`);
+      process.exit(1);
+    }
+  })();
 
-const port = process.env.PORT || '3000';
-console.log(`Database: ${databaseFile}${seeded ? ' (demo study seeded)' : ''}${demo ? ' — a DEMO instance: its accounts have the public password demo-password' : ''}`);
-if (noUsers) {
-  console.log(`No account yet: open http://localhost:${port}/setup to create the first admin, or run npm run user:add -- --email <email> --admin`);
+  const port = process.env.PORT || '3000';
+  console.log(`Database: ${databaseFile}${seeded ? ' (demo study seeded)' : ''}${demo ? ' — a DEMO instance: its accounts have the public password demo-password' : ''}`);
+  if (noUsers) {
+    console.log(`No account yet: open http://localhost:${port}/setup to create the first admin, or run npm run user:add -- --email <email> --admin`);
+  }
+  const env = {
+    ...process.env,
+    AUTH_SECRET: secret,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
+    DATABASE_PATH: databaseFile,
+    NEXT_TELEMETRY_DISABLED: '1',
+  };
+  // Next's handler behind a plain HTTP server that passes on each request's socket address.
+  const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'serve.mjs')], { env: { ...env, PORT: port }, stdio: 'inherit' });
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
+  child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
-const env = {
-  ...process.env,
-  AUTH_SECRET: secret,
-  NEXTAUTH_SECRET: secret,
-  NEXTAUTH_URL: process.env.NEXTAUTH_URL || `http://localhost:${port}`,
-  DATABASE_PATH: databaseFile,
-  NEXT_TELEMETRY_DISABLED: '1',
-};
-// Next's handler behind a plain HTTP server that passes on each request's socket address.
-const child = spawn(process.execPath, [path.join(process.cwd(), 'scripts', 'serve.mjs')], { env: { ...env, PORT: port }, stdio: 'inherit' });
-for (const signal of ['SIGINT', 'SIGTERM'] as const) process.on(signal, () => child.kill(signal));
-child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+
+void main();

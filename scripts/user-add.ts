@@ -44,7 +44,7 @@ async function main() {
   const problem = passwordProblem(password);
   if (problem) throw new Error(problem.message);
   const db = openDatabase(databasePath());
-  const user = createUser(db, {
+  const user = await createUser(db, {
     email: values.email,
     name: values.name ?? values.email.split('@')[0],
     passwordHash: hashPassword(password),

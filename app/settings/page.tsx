@@ -10,7 +10,7 @@ import { SessionsPanel } from '@/components/SessionsPanel';
 export default async function SettingsPage() {
   const user = await requireUser();
   const t = await getT();
-  const tokens = tokensForUser(getDb(), user.id).map((k) => ({
+  const tokens = (await tokensForUser(getDb(), user.id)).map((k) => ({
     ...k,
     createdAt: k.createdAt.toISOString(),
     lastUsedAt: k.lastUsedAt?.toISOString() ?? null,

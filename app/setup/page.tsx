@@ -8,7 +8,7 @@ export const dynamic = 'force-dynamic';
 
 /** The first-run screen: open only while the instance has no account at all. */
 export default async function SetupPage() {
-  if (!hasNoUsers(getDb())) redirect('/signin');
+  if (!await hasNoUsers(getDb())) redirect('/signin');
   const t = await getT();
   return (
     <div className="page narrow">

@@ -11,7 +11,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await currentUser()) redirect('/');
   const db = getDb();
   // A fresh instance has nobody to sign in: the first-run screen creates the first admin.
-  if (hasNoUsers(db)) redirect('/setup');
+  if (await hasNoUsers(db)) redirect('/setup');
   const t = await getT();
   const { callbackUrl } = await searchParams;
   // Only same-site paths (lib/auth/callback): anything else here would be an open redirect.
@@ -21,7 +21,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <h1>{t('signin.title')}</h1>
       <SignInForm callbackUrl={next} />
       {/* The demo's passwords are public, and shown only where they work: on a demo instance. */}
-      {isDemoInstance(db) && <p className="hint">{t('signin.demoHint')}</p>}
+      {await isDemoInstance(db) && <p className="hint">{t('signin.demoHint')}</p>}
     </div>
   );
 }

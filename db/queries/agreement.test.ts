@@ -20,25 +20,25 @@ describe('on the fixture', () => {
   });
   afterEach(() => ctx.close());
 
-  const code = (coderId: number, codeId: number, turn: number, from = 0, to?: number) => {
+  const code = async (coderId: number, codeId: number, turn: number, from = 0, to?: number) => {
     const r = f.ranges[turn];
-    createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [codeId], start: r.start + from, end: to == null ? r.end : r.start + to, layer: { kind: 'coder', coderId }, actorId: coderId });
+    await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [codeId], start: r.start + from, end: to == null ? r.end : r.start + to, layer: { kind: 'coder', coderId }, actorId: coderId });
   };
 
-  it('gathers the coders’ layers and computes a hand-worked turn-level report (db → report)', () => {
+  it('gathers the coders’ layers and computes a hand-worked turn-level report (db → report)', async () => {
     //            T1 (P1)     T2 (P2)
     // Channels   c1 ✓ c2 ✓   c1 ✗ c2 ✓
     // e-Otinish  c1 ✓ c2 ✓   c1 ✗ c2 ✗
     // (a coding in the moderator's turn T0 is no turn unit; the consensus layer is not a coder)
-    code(f.coder1.id, f.channels.id, 1);
-    code(f.coder2.id, f.channels.id, 1, 4, 13);
-    code(f.coder2.id, f.channels.id, 2);
-    code(f.coder1.id, f.eotinish.id, 1, 14, 23);
-    code(f.coder2.id, f.eotinish.id, 1, 14, 23);
-    code(f.coder1.id, f.eotinish.id, 0);
-    createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[2].start, end: f.ranges[2].end, layer: { kind: 'consensus' }, actorId: f.lead.id });
+    await code(f.coder1.id, f.channels.id, 1);
+    await code(f.coder2.id, f.channels.id, 1, 4, 13);
+    await code(f.coder2.id, f.channels.id, 2);
+    await code(f.coder1.id, f.eotinish.id, 1, 14, 23);
+    await code(f.coder2.id, f.eotinish.id, 1, 14, 23);
+    await code(f.coder1.id, f.eotinish.id, 0);
+    await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[2].start, end: f.ranges[2].end, layer: { kind: 'consensus' }, actorId: f.lead.id });
 
-    const input = agreementInput(ctx.db, f.project.id, { coders: [f.coder1.id, f.coder2.id, f.lead.id] });
+    const input = await agreementInput(ctx.db, f.project.id, { coders: [f.coder1.id, f.coder2.id, f.lead.id] });
     expect(input.coders).toEqual([f.coder1.id, f.coder2.id, f.lead.id].map(String));
     expect(input.codes).toEqual([f.channels.id, f.eotinish.id].map(String)); // the codebook, not the other project's code
     expect(input.documents).toHaveLength(1);
@@ -69,27 +69,27 @@ describe('on the fixture', () => {
     expect(perCode).toEqual([3, 3]); // codings of the compared coders, the moderator-turn one included
   });
 
-  it('counts only documents the chosen coders were assigned to', () => {
-    code(f.coder1.id, f.channels.id, 1);
-    code(f.coder2.id, f.channels.id, 2);
+  it('counts only documents the chosen coders were assigned to', async () => {
+    await code(f.coder1.id, f.channels.id, 1);
+    await code(f.coder2.id, f.channels.id, 2);
     ctx.db.delete(assignments).where(and(eq(assignments.documentId, f.doc.id), eq(assignments.coderId, f.coder2.id))).run();
-    const input = agreementInput(ctx.db, f.project.id, { coders: [f.coder1.id, f.coder2.id] });
+    const input = await agreementInput(ctx.db, f.project.id, { coders: [f.coder1.id, f.coder2.id] });
     expect(input.documents[0].assignedCoders).toEqual([String(f.coder1.id)]);
     const readiness = agreementReadiness(input);
     expect(readiness.problem).toEqual({ kind: 'no-shared-documents', documents: [{ id: String(f.doc.id), assigned: [String(f.coder1.id)] }] });
     expect(agreementSummary(input).report.turn.pooled.flag).toBe('too-few-units');
   });
 
-  it('names ids that are not in the project', () => {
+  it('names ids that are not in the project', async () => {
     const foreignDoc = ctx.db.insert(documents).values({ projectId: f.other.id, title: 'Foreign' }).returning().get();
     expect(
-      unknownSelectionIds(ctx.db, f.project.id, { coders: [f.coder1.id, f.outsider.id, 9999], codes: [f.channels.id, f.foreignCode.id], documents: [f.doc.id, foreignDoc.id] }),
+      await unknownSelectionIds(ctx.db, f.project.id, { coders: [f.coder1.id, f.outsider.id, 9999], codes: [f.channels.id, f.foreignCode.id], documents: [f.doc.id, foreignDoc.id] }),
     ).toEqual({ coders: [f.outsider.id, 9999], codes: [f.foreignCode.id], documents: [foreignDoc.id] });
-    expect(unknownSelectionIds(ctx.db, f.project.id, { coders: [f.coder1.id], codes: null })).toEqual({ coders: [], codes: [], documents: [] });
+    expect(await unknownSelectionIds(ctx.db, f.project.id, { coders: [f.coder1.id], codes: null })).toEqual({ coders: [], codes: [], documents: [] });
   });
 
-  it('offers the assigned coders, the codebook and the documents', () => {
-    const choices = agreementChoices(ctx.db, f.project.id);
+  it('offers the assigned coders, the codebook and the documents', async () => {
+    const choices = await agreementChoices(ctx.db, f.project.id);
     expect(choices.coders).toEqual([
       { id: f.coder1.id, name: 'coder1', assigned: 1 },
       { id: f.coder2.id, name: 'coder2', assigned: 1 },
@@ -98,39 +98,39 @@ describe('on the fixture', () => {
     expect(choices.documents).toEqual([{ id: f.doc.id, title: 'FG01', coders: [f.coder1.id, f.coder2.id] }]);
   });
 
-  it('reads one document for the review: text, the asked coders’ layers and the consensus', () => {
-    code(f.coder1.id, f.channels.id, 1);
-    code(f.coder2.id, f.channels.id, 2);
-    createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: 0, end: 3, layer: { kind: 'consensus' }, actorId: f.lead.id });
-    const review = reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id])!;
+  it('reads one document for the review: text, the asked coders’ layers and the consensus', async () => {
+    await code(f.coder1.id, f.channels.id, 1);
+    await code(f.coder2.id, f.channels.id, 2);
+    await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: 0, end: 3, layer: { kind: 'consensus' }, actorId: f.lead.id });
+    const review = (await reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id]))!;
     expect(review.text).toBe(f.text);
     expect(review.assigned).toEqual([f.coder1.id]);
     expect(Object.keys(review.codings)).toEqual([String(f.coder1.id)]);
     expect(review.consensus).toEqual([{ id: expect.any(Number), codeId: String(f.eotinish.id), start: 0, end: 3, coderName: 'lead' }]);
-    expect(reviewDocument(ctx.db, f.other.id, f.doc.id, [f.coder1.id])).toBeUndefined();
+    expect(await reviewDocument(ctx.db, f.other.id, f.doc.id, [f.coder1.id])).toBeUndefined();
   });
 
-  it('keeps the latest resolution per key', () => {
+  it('keeps the latest resolution per key', async () => {
     const resolve = (key: string, kind: string) =>
       recordAudit(ctx.db, { projectId: f.project.id, userId: f.lead.id, action: 'disagreement.resolve', entityType: 'document', entityId: f.doc.id, after: { key, decision: { kind }, note: '' } });
-    resolve('1:1.2', 'reject');
-    resolve('1:1.2', 'both');
-    resolve('2:3', 'reject');
-    const r = resolutionsOf(ctx.db, f.project.id, f.doc.id);
+    await resolve('1:1.2', 'reject');
+    await resolve('1:1.2', 'both');
+    await resolve('2:3', 'reject');
+    const r = await resolutionsOf(ctx.db, f.project.id, f.doc.id);
     expect([...r.keys()].sort()).toEqual(['1:1.2', '2:3']);
     expect(r.get('1:1.2')?.decision).toEqual({ kind: 'both' });
     expect(r.get('1:1.2')?.userName).toBe('lead');
-    expect(resolutionsOf(ctx.db, f.other.id, f.doc.id).size).toBe(0);
+    expect((await resolutionsOf(ctx.db, f.other.id, f.doc.id)).size).toBe(0);
   });
 
-  it('finds documents only one coder coded', () => {
-    expect(singleCodedDocuments(ctx.db, f.project.id)).toEqual([]);
-    code(f.coder1.id, f.channels.id, 1);
-    expect(singleCodedDocuments(ctx.db, f.project.id)).toEqual([
+  it('finds documents only one coder coded', async () => {
+    expect(await singleCodedDocuments(ctx.db, f.project.id)).toEqual([]);
+    await code(f.coder1.id, f.channels.id, 1);
+    expect(await singleCodedDocuments(ctx.db, f.project.id)).toEqual([
       { documentId: f.doc.id, title: 'FG01', coderId: f.coder1.id, coderName: 'coder1', codings: 1, consensus: 0 },
     ]);
-    code(f.coder2.id, f.channels.id, 1);
-    expect(singleCodedDocuments(ctx.db, f.project.id)).toEqual([]);
+    await code(f.coder2.id, f.channels.id, 1);
+    expect(await singleCodedDocuments(ctx.db, f.project.id)).toEqual([]);
   });
 });
 
@@ -145,8 +145,8 @@ describe('on the demo study', () => {
   });
   afterAll(() => ctx.close());
 
-  it('compares coders 1 and 2 on the four double-coded groups, coder 3 on FG13 only', () => {
-    const input = agreementInput(ctx.db, projectId, { coders: [ids.coder1, ids.coder2, ids.coder3] });
+  it('compares coders 1 and 2 on the four double-coded groups, coder 3 on FG13 only', async () => {
+    const input = await agreementInput(ctx.db, projectId, { coders: [ids.coder1, ids.coder2, ids.coder3] });
     expect(input.documents).toHaveLength(16);
     expect(input.codes).toHaveLength(40);
     const readiness = agreementReadiness(input);
@@ -163,9 +163,9 @@ describe('on the demo study', () => {
     expect(c1c2.pooled.kappa).toBeGreaterThan(0.5);
   });
 
-  it('lists the disagreements of coders 1 and 2 in FG09', () => {
+  it('lists the disagreements of coders 1 and 2 in FG09', async () => {
     const fg09 = ctx.db.select().from(documents).all().find((d) => d.title.startsWith('FG09'))!;
-    const review = reviewDocument(ctx.db, projectId, fg09.id, [ids.coder1, ids.coder2])!;
+    const review = (await reviewDocument(ctx.db, projectId, fg09.id, [ids.coder1, ids.coder2]))!;
     const turns = review.turns.map((t) => ({ start: t.start, end: t.end, isParticipant: t.speakerKind === 'participant' }));
     const listing = listDisagreements({ turns, coders: [ids.coder1, ids.coder2].map(String), assignedCoders: review.assigned.map(String), codings: review.codings });
     expect(listing.compared).toHaveLength(2);

@@ -6,6 +6,7 @@
  */
 import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { assignments, auditEvents, codes, codings, documents, members, turns, users } from '../schema';
 import type { AgreementDocument, AgreementInput, AgreementTurn } from '@/lib/agreement';
 import type { ReviewCoding } from '@/lib/agreement/disagreements';
@@ -15,7 +16,8 @@ import { turnsOfDocument, type TurnView } from './documents';
 import type { AgreementChoices } from '@/lib/agreement/types';
 
 /** What the agreement form offers: the coders who can be compared, the codes and the documents. */
-export function agreementChoices(db: Db, projectId: number): AgreementChoices {
+export async function agreementChoices(db: Db, projectId: number): Promise<AgreementChoices> {
+  await dbReady(db);
   const coders = db
     .select({ id: users.id, name: users.name, assigned: sql<number>`count(${assignments.documentId})` })
     .from(assignments)
@@ -62,7 +64,8 @@ export interface SelectionIds {
 }
 
 /** The ids of a selection that are not in the project (coders: not a coder or lead of it). */
-export function unknownSelectionIds(db: Db, projectId: number, s: SelectionIds): { coders: number[]; codes: number[]; documents: number[] } {
+export async function unknownSelectionIds(db: Db, projectId: number, s: SelectionIds): Promise<{ coders: number[]; codes: number[]; documents: number[] }> {
+  await dbReady(db);
   const missing = (wanted: readonly number[] | null | undefined, found: (ids: number[]) => number[]) => {
     if (!wanted?.length) return [];
     const known = new Set(found([...wanted]));
@@ -94,7 +97,8 @@ export function unknownSelectionIds(db: Db, projectId: number, s: SelectionIds):
  * not chosen, of the consensus layer and of other coders are not read.
  * Assumes the ids were checked with `unknownSelectionIds`; unknown ones are simply absent.
  */
-export function agreementInput(db: Db, projectId: number, s: SelectionIds): AgreementInput {
+export async function agreementInput(db: Db, projectId: number, s: SelectionIds): Promise<AgreementInput> {
+  await dbReady(db);
   const coderIds = [...new Set(s.coders)];
   const docs = db
     .select({ id: documents.id })
@@ -166,14 +170,15 @@ export interface ReviewDocument {
 }
 
 /** One document's turns, text, and the layers of the given coders and the consensus, for the review. */
-export function reviewDocument(db: Db, projectId: number, documentId: number, coderIds: readonly number[]): ReviewDocument | undefined {
+export async function reviewDocument(db: Db, projectId: number, documentId: number, coderIds: readonly number[]): Promise<ReviewDocument | undefined> {
+  await dbReady(db);
   const doc = db
     .select({ id: documents.id, title: documents.title, version: documents.version })
     .from(documents)
     .where(and(eq(documents.projectId, projectId), eq(documents.id, documentId)))
     .get();
   if (!doc) return undefined;
-  const docTurns = turnsOfDocument(db, documentId);
+  const docTurns = await turnsOfDocument(db, documentId);
   const ids = coderIds.length ? [...coderIds] : [-1];
   const assigned = db
     .select({ coderId: assignments.coderId })
@@ -210,7 +215,8 @@ export interface Resolution {
  * The resolutions stored for a document, by disagreement key; the latest decision on a key
  * wins. They live in the audit log (action 'disagreement.resolve', on the document).
  */
-export function resolutionsOf(db: Db, projectId: number, documentId: number): Map<string, Resolution> {
+export async function resolutionsOf(db: Db, projectId: number, documentId: number): Promise<Map<string, Resolution>> {
+  await dbReady(db);
   const rows = db
     .select({ after: auditEvents.after, at: auditEvents.at, userName: users.name })
     .from(auditEvents)
@@ -251,7 +257,8 @@ export interface SingleCodedDocument {
 }
 
 /** Documents that exactly one coder has coded (in their own layer): candidates for copying to consensus. */
-export function singleCodedDocuments(db: Db, projectId: number): SingleCodedDocument[] {
+export async function singleCodedDocuments(db: Db, projectId: number): Promise<SingleCodedDocument[]> {
+  await dbReady(db);
   const rows = db
     .select({ documentId: codings.documentId, coderId: codings.coderId, coderName: users.name, n: sql<number>`count(*)` })
     .from(codings)

@@ -20,8 +20,9 @@
 import type Database from 'better-sqlite3';
 import { asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
-import { attributeDefinitions } from '../schema';
-import { codesOfProject } from './codes';
+import { dbReady } from '../transaction';
+import { attributeDefinitions, codes } from '../schema';
+import type { CodeRow } from './codes';
 import { CodingStore, columnsOf, CONSENSUS, layerOfKey, type StoredCoding } from '@/lib/analysis/coding-store';
 import { layerKey } from '@/lib/access/layers';
 import { addToCodingSet, buildCodingSet, buildModel, recodeCodingSet, withAttributes, withCodebook, type AnalysisModel, type CodingSet, type ModelDocument, type ModelInput, type ModelParticipant } from '@/lib/analysis/model';
@@ -165,7 +166,12 @@ function people(layout: Layout, attrs: Attributes): { documents: ModelDocument[]
 }
 
 function modelOf(db: Db, projectId: number, layout: Layout, attrs: Attributes): AnalysisModel {
-  return buildModel({ attributes: attrs.definitions, codes: codesOfProject(db, projectId), ...people(layout, attrs), turns: layout.turns });
+  return buildModel({ attributes: attrs.definitions, codes: codesOf(db, projectId), ...people(layout, attrs), turns: layout.turns });
+}
+
+/** The codebook in display order (as codesOfProject), read synchronously: the refresh is one read transaction. */
+function codesOf(db: Db, projectId: number): CodeRow[] {
+  return db.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
 }
 
 type Revisions = [structure: number, attributes: number, codebook: number];
@@ -199,7 +205,7 @@ function refresh(db: Db, projectId: number, s: Snapshot | undefined): Snapshot {
       s.model = withAttributes(s.model, s.attrs.definitions, documents, participants);
     }
     if (rev[2] !== s.rev[2]) {
-      s.model = withCodebook(s.model, codesOfProject(db, projectId));
+      s.model = withCodebook(s.model, codesOf(db, projectId));
       for (const [key, set] of s.sets) {
         const recoded = recodeCodingSet(set, before, s.model);
         if (recoded) s.sets.set(key, recoded);
@@ -242,12 +248,14 @@ function snapshot(db: Db, projectId: number): Snapshot {
 }
 
 /** The project's model at the database's present state. */
-export function analysisModel(db: Db, projectId: number): AnalysisModel {
+export async function analysisModel(db: Db, projectId: number): Promise<AnalysisModel> {
+  await dbReady(db);
   return snapshot(db, projectId).model;
 }
 
 /** A layer's codings as typed arrays (the union with identical ranges collapsed), at the database's present state. */
-export function layerCodings(db: Db, projectId: number, layer: AnalysisLayer): CodingSet {
+export async function layerCodings(db: Db, projectId: number, layer: AnalysisLayer): Promise<CodingSet> {
+  await dbReady(db);
   const s = snapshot(db, projectId);
   const key = layerKey(layer);
   let set = s.sets.get(key);
@@ -256,12 +264,14 @@ export function layerCodings(db: Db, projectId: number, layer: AnalysisLayer): C
 }
 
 /** Ids of the users whose coder layer has codings in the project. */
-export function codersWithCodings(db: Db, projectId: number): number[] {
+export async function codersWithCodings(db: Db, projectId: number): Promise<number[]> {
+  await dbReady(db);
   const s = snapshot(db, projectId);
   return (s.coders ??= s.store.coders());
 }
 
 /** Forgets every snapshot of this connection (benchmarks measure the first read with it). */
-export function clearAnalysisCache(db: Db): void {
+export async function clearAnalysisCache(db: Db): Promise<void> {
+  await dbReady(db);
   caches.delete(db.$client);
 }

@@ -142,21 +142,21 @@ afterEach(() => ctx.close());
 
 const consensus: AnalysisLayer = { kind: 'consensus' };
 const filter = (o: Partial<AnalysisFilter> = {}): AnalysisFilter => ({ ...EMPTY_FILTER, layer: consensus, ...o });
-function request(q: string) {
+async function request(q: string) {
   const p = parseAnalysisParams(new URLSearchParams(q));
-  const c = analysisContext(ctx.db, f.project.id);
+  const c = await analysisContext(ctx.db, f.project.id);
   const viewer = { role: 'lead' as const, userId: f.lead.id, blindMode: true };
   return { p, ...resolveColumns(p, c), filter: resolveFilter(p, c, viewer, 'table') };
 }
-function table(q: string): FrequencyTable {
-  const r = request(q);
-  return frequenciesFor(ctx.db, f.project.id, { filter: r.filter, columns: r.columns, split: r.split, rollup: r.p.rollup });
+async function table(q: string): Promise<FrequencyTable> {
+  const r = await request(q);
+  return await frequenciesFor(ctx.db, f.project.id, { filter: r.filter, columns: r.columns, split: r.split, rollup: r.p.rollup });
 }
 const segments = (t: FrequencyTable) => Object.fromEntries([...t.rows.map((r) => [r.name, [...r.cells, r.total].map((c) => c.segments)]), ['*', [...t.allCodes.cells, t.allCodes.total].map((c) => c.segments)]]);
 
 describe('frequenciesFor (the fixture in a database)', () => {
-  it('counts code × city in the consensus layer as computed by hand', () => {
-    const t = table('rows=codes&cols=attr:city&layer=consensus');
+  it('counts code × city in the consensus layer as computed by hand', async () => {
+    const t = await table('rows=codes&cols=attr:city&layer=consensus');
     expect(t.columns.map((c) => [c.outerLabel, c.participants, c.words])).toEqual([
       ['Almaty', 3, 40],
       ['Taraz', 2, 40],
@@ -170,43 +170,46 @@ describe('frequenciesFor (the fixture in a database)', () => {
     ]);
   });
 
-  it('counts gender × city and the union of coders, identical ranges once', () => {
-    const t = table('cols=attr:gender&split=attr:city');
+  it('counts gender × city and the union of coders, identical ranges once', async () => {
+    const t = await table('cols=attr:gender&split=attr:city');
     expect(t.columns.map((c) => `${c.outerLabel}|${c.innerLabel}`)).toEqual(['Female|Almaty', 'Male|Almaty', 'Male|Taraz', '(missing)|Taraz', '(no participant)|Almaty']);
     expect(segments(t)['*']).toEqual([3, 2, 3, 1, 1, 9]);
-    expect(segments(table('layer=union'))).toEqual({ Channels: [0, 0, 0], Akimat: [2, 0, 2], 'e-Otinish': [0, 0, 0], Elections: [0, 1, 1], '*': [2, 1, 3] });
-    expect(segments(table(`layer=coder:${f.coder2.id}`)).Akimat).toEqual([2, 0, 2]);
+    expect(segments(await table('layer=union'))).toEqual({ Channels: [0, 0, 0], Akimat: [2, 0, 2], 'e-Otinish': [0, 0, 0], Elections: [0, 1, 1], '*': [2, 1, 3] });
+    expect(segments(await table(`layer=coder:${f.coder2.id}`)).Akimat).toEqual([2, 0, 2]);
   });
 
-  it('rolls up and filters (women under 30)', () => {
-    expect(segments(table('rollup=1')).Channels).toEqual([4, 3, 7]);
-    const t = table('cols=attr:city&attr.gender=Female&attr.age=18–29');
+  it('rolls up and filters (women under 30)', async () => {
+    expect(segments(await table('rollup=1')).Channels).toEqual([4, 3, 7]);
+    const t = await table('cols=attr:city&attr.gender=Female&attr.age=18–29');
     expect(segments(t).Akimat).toEqual([1, 0, 1]); // k1 through P1
     expect(t.columns.map((c) => c.participants)).toEqual([1, 0]);
   });
 
-  it('sees a new coding at once (the cache is invalidated by the write)', () => {
-    expect(segments(table('')).Elections).toEqual([1, 1, 2]);
-    createCodings(ctx.db, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
-    expect(segments(table('')).Elections).toEqual([1, 2, 3]);
+  it('sees a new coding at once (the cache is invalidated by the write)', async () => {
+    expect(segments(await table('')).Elections).toEqual([1, 1, 2]);
+    await createCodings(ctx.db, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
+    expect(segments(await table('')).Elections).toEqual([1, 2, 3]);
   });
 });
 
 describe('the cached snapshot stays true to the database', () => {
   const views = ['cols=attr:gender&split=attr:city', 'cols=documents&layer=union', `cols=attr:age&layer=coder:`, 'rollup=1&measure=participants'];
   /** Every view as this connection's cache answers it, and as a fresh read does. */
-  function both() {
+  async function both() {
     const qs = views.map((q) => (q.endsWith(':') ? q + f.coder1.id : q));
-    const cached = qs.map((q) => table(q));
-    clearAnalysisCache(ctx.db);
-    return { cached, fresh: qs.map((q) => table(q)) };
+    const cached = [];
+    for (const q of qs) cached.push(await table(q));
+    await clearAnalysisCache(ctx.db);
+    const fresh = [];
+    for (const q of qs) fresh.push(await table(q));
+    return { cached, fresh };
   }
 
-  it('after coding writes of every kind: insert, move, recode, change layer, delete', () => {
+  it('after coding writes of every kind: insert, move, recode, change layer, delete', async () => {
     const { db } = ctx;
-    table('');
+    await table('');
     const a1 = FIXTURE_CODINGS.find((c) => c.key === 'a1')!;
-    const writes: Array<() => void> = [
+    const writes: Array<() => unknown> = [
       () => createCodings(db, { projectId: f.project.id, documentId: f.docs[0].id, codeIds: [f.codeIds.akimat], start: 0, end: 4, layer: { kind: 'coder', coderId: f.coder1.id }, actorId: f.coder1.id }),
       // identical to coder1's a1: the union counts it once
       () => createCodings(db, { projectId: f.project.id, documentId: f.docs[a1.document].id, codeIds: [f.codeIds[a1.code]], ...fixtureRange(a1), layer: { kind: 'coder', coderId: f.coder2.id }, actorId: f.coder2.id }),
@@ -217,20 +220,20 @@ describe('the cached snapshot stays true to the database', () => {
     ];
     for (const write of writes) {
       // every layer cached, so each is patched (or dropped) by the write, not read afresh
-      table('');
-      table('layer=union');
-      table(`layer=coder:${f.coder1.id}`);
-      table(`layer=coder:${f.coder2.id}`);
-      write();
-      const { cached, fresh } = both();
+      await table('');
+      await table('layer=union');
+      await table(`layer=coder:${f.coder1.id}`);
+      await table(`layer=coder:${f.coder2.id}`);
+      await write();
+      const { cached, fresh } = await both();
       expect(cached).toEqual(fresh);
     }
-    expect(segments(table('')).Elections).toEqual([1, 1, 2]);
+    expect(segments(await table('')).Elections).toEqual([1, 1, 2]);
   });
 
-  it('after writes to the codebook, attributes, turns and documents', () => {
+  it('after writes to the codebook, attributes, turns and documents', async () => {
     const { db } = ctx;
-    const writes: Array<() => void> = [
+    const writes: Array<() => unknown> = [
       () => db.insert(codes).values({ projectId: f.project.id, parentId: f.codeIds.channels, name: 'Telegram', sortOrder: 0 }).run(),
       () => db.update(codes).set({ parentId: null }).where(eq(codes.id, f.codeIds.akimat)).run(),
       () => db.update(participantAttributeValues).set({ value: 'Male' }).where(eq(participantAttributeValues.participantId, f.people[0].id)).run(),
@@ -238,59 +241,59 @@ describe('the cached snapshot stays true to the database', () => {
       () => db.update(documents).set({ title: 'FG Almaty (2)' }).where(eq(documents.id, f.docs[0].id)).run(),
     ];
     for (const write of writes) {
-      table('');
-      table('layer=union');
-      table(`layer=coder:${f.coder1.id}`);
-      write();
-      const { cached, fresh } = both();
+      await table('');
+      await table('layer=union');
+      await table(`layer=coder:${f.coder1.id}`);
+      await write();
+      const { cached, fresh } = await both();
       expect(cached).toEqual(fresh);
     }
-    expect(table('').rows.map((r) => r.name)).toContain('Telegram');
+    expect((await table('')).rows.map((r) => r.name)).toContain('Telegram');
   });
 
-  it('after a write through another connection, and after the change log was pruned past it', () => {
+  it('after a write through another connection, and after the change log was pruned past it', async () => {
     const other = openDatabase(ctx.file);
     try {
-      expect(segments(table('')).Elections).toEqual([1, 1, 2]);
-      createCodings(other, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
-      expect(segments(table('')).Elections).toEqual([1, 2, 3]);
+      expect(segments(await table('')).Elections).toEqual([1, 1, 2]);
+      await createCodings(other, { projectId: f.project.id, documentId: f.docs[1].id, codeIds: [f.codeIds.elections], start: f.texts[1].ranges[2].start, end: f.texts[1].ranges[2].start + 3, layer: consensus, actorId: f.lead.id });
+      expect(segments(await table('')).Elections).toEqual([1, 2, 3]);
       other.$client.exec('delete from analysis_changes');
       other.delete(codings).where(eq(codings.id, f.codingIds.k8)).run();
-      expect(segments(table('')).Elections).toEqual([0, 2, 2]);
+      expect(segments(await table('')).Elections).toEqual([0, 2, 2]);
     } finally {
       other.$client.close();
     }
   });
 
-  it('keeps the model when another project is written', () => {
-    const before = analysisModel(ctx.db, f.project.id);
+  it('keeps the model when another project is written', async () => {
+    const before = await analysisModel(ctx.db, f.project.id);
     const other = ctx.db.select().from(projects).where(eq(projects.name, 'Other')).get()!;
     ctx.db.insert(codes).values({ projectId: other.id, name: 'Other 2' }).run();
     ctx.db.insert(documents).values({ projectId: other.id, title: 'Other FG 2' }).run();
-    expect(analysisModel(ctx.db, f.project.id)).toBe(before);
+    expect(await analysisModel(ctx.db, f.project.id)).toBe(before);
   });
 });
 
 describe('excerptsFor', () => {
-  it('returns, for every cell, exactly as many excerpts as the cell counts', () => {
+  it('returns, for every cell, exactly as many excerpts as the cell counts', async () => {
     for (const q of ['cols=attr:gender&split=attr:city', 'cols=attr:age&rollup=1', 'cols=documents&layer=union', 'cols=attr:city&attr.gender=Female']) {
-      const r = request(q);
-      const t = frequenciesFor(ctx.db, f.project.id, { filter: r.filter, columns: r.columns, split: r.split, rollup: r.p.rollup });
+      const r = await request(q);
+      const t = await frequenciesFor(ctx.db, f.project.id, { filter: r.filter, columns: r.columns, split: r.split, rollup: r.p.rollup });
       const cols = { cols: r.p.cols ?? { kind: 'attribute' as const, name: 'city' }, split: r.p.split };
       const rows = [...t.rows.map((row) => ({ row, cells: row.cells, total: row.total })), { row: null, cells: t.allCodes.cells, total: t.allCodes.total }];
       for (const { row, cells, total } of rows) {
-        [...cells, total].forEach((cell, i) => {
+        for (const [i, cell] of [...cells, total].entries()) {
           const column = i < t.columns.length ? t.columns[i] : null;
           const p = cellExcerptParams(r.p, cols, row, column);
-          const ef = resolveFilter(p, analysisContext(ctx.db, f.project.id), { role: 'lead', userId: f.lead.id, blindMode: true }, 'excerpts');
-          expect(excerptsFor(ctx.db, f.project.id, ef).total, `${q} ${row?.name ?? '*'} ${column?.outer ?? 'total'}`).toBe(cell.segments);
-        });
+          const ef = resolveFilter(p, await analysisContext(ctx.db, f.project.id), { role: 'lead', userId: f.lead.id, blindMode: true }, 'excerpts');
+          expect((await excerptsFor(ctx.db, f.project.id, ef)).total, `${q} ${row?.name ?? '*'} ${column?.outer ?? 'total'}`).toBe(cell.segments);
+        }
       }
     }
   });
 
-  it('describes an excerpt: quote, speakers with attributes, document, layer keys, coders', () => {
-    const { total, excerpts } = excerptsFor(ctx.db, f.project.id, filter({ codeId: f.codeIds.akimat, descendants: false, attributes: [] }), { offset: 0, limit: 1 });
+  it('describes an excerpt: quote, speakers with attributes, document, layer keys, coders', async () => {
+    const { total, excerpts } = await excerptsFor(ctx.db, f.project.id, filter({ codeId: f.codeIds.akimat, descendants: false, attributes: [] }), { offset: 0, limit: 1 });
     expect(total).toBe(3);
     const [k1] = excerpts;
     expect(k1.codingId).toBe(f.codingIds.k1);
@@ -302,26 +305,26 @@ describe('excerptsFor', () => {
     expect([k1.documentTitle, k1.documentAttributes, k1.codePath, k1.layer, k1.layerKeys, k1.turns]).toEqual(['FG Almaty', { city: 'Almaty' }, 'Channels / Akimat', 'consensus', ['consensus'], [2, 3]]);
   });
 
-  it('merges identical ranges of the union and names both coders', () => {
-    const { excerpts } = excerptsFor(ctx.db, f.project.id, filter({ layer: { kind: 'union' }, codeId: f.codeIds.akimat, descendants: false }));
+  it('merges identical ranges of the union and names both coders', async () => {
+    const { excerpts } = await excerptsFor(ctx.db, f.project.id, filter({ layer: { kind: 'union' }, codeId: f.codeIds.akimat, descendants: false }));
     expect(excerpts.map((e) => [e.codingIds, e.coders.map((c) => c.name), e.layerKeys])).toEqual([
       [[f.codingIds.a1, f.codingIds.b1], ['coder1', 'coder2'], [`coder:${f.coder1.id}`, `coder:${f.coder2.id}`]],
       [[f.codingIds.b2], ['coder2'], [`coder:${f.coder2.id}`]],
     ]);
   });
 
-  it('finds the moderator’s coding in the (no participant) column', () => {
-    const gender = analysisContext(ctx.db, f.project.id).attributes.find((a) => a.name === 'gender')!;
-    const { excerpts } = excerptsFor(ctx.db, f.project.id, filter({ attributes: [{ attribute: gender, values: [NO_PARTICIPANT] }] }));
+  it('finds the moderator’s coding in the (no participant) column', async () => {
+    const gender = (await analysisContext(ctx.db, f.project.id)).attributes.find((a) => a.name === 'gender')!;
+    const { excerpts } = await excerptsFor(ctx.db, f.project.id, filter({ attributes: [{ attribute: gender, values: [NO_PARTICIPANT] }] }));
     expect(excerpts.map((e) => [e.codingId, e.participants])).toEqual([[f.codingIds.k4, []]]);
   });
 });
 
 describe('co-occurrence and the case matrix', () => {
-  it('counts overlapping pairs and lists the passage with both codings', () => {
-    const m = cooccurrenceFor(ctx.db, f.project.id, filter(), 'overlap');
+  it('counts overlapping pairs and lists the passage with both codings', async () => {
+    const m = await cooccurrenceFor(ctx.db, f.project.id, filter(), 'overlap');
     expect(m.counts[1][3]).toBe(1); // Akimat × Elections: k1–k8
-    const { total, passages } = passagesFor(ctx.db, f.project.id, filter(), [f.codeIds.akimat, f.codeIds.elections], 'overlap');
+    const { total, passages } = await passagesFor(ctx.db, f.project.id, filter(), [f.codeIds.akimat, f.codeIds.elections], 'overlap');
     expect(total).toBe(1);
     const k1 = fixtureRange(FIXTURE_CODINGS[0]);
     const k8 = fixtureRange(FIXTURE_CODINGS[7]);
@@ -329,15 +332,15 @@ describe('co-occurrence and the case matrix', () => {
     expect([passages[0].a.map((e) => e.codingId), passages[0].b.map((e) => e.codingId)]).toEqual([[f.codingIds.k1], [f.codingIds.k8]]);
   });
 
-  it('counts turns in turn mode and shows the turn', () => {
-    const m = cooccurrenceFor(ctx.db, f.project.id, filter(), 'turn');
+  it('counts turns in turn mode and shows the turn', async () => {
+    const m = await cooccurrenceFor(ctx.db, f.project.id, filter(), 'turn');
     expect(m.counts[0][2]).toBe(1); // Channels × e-Otinish: FG Taraz turn 2
-    const { passages } = passagesFor(ctx.db, f.project.id, filter(), [f.codeIds.channels, f.codeIds.eotinish], 'turn');
+    const { passages } = await passagesFor(ctx.db, f.project.id, filter(), [f.codeIds.channels, f.codeIds.eotinish], 'turn');
     expect(passages.map((p) => [p.turn, p.text])).toEqual([[2, FIXTURE_DOCUMENTS[1].turns[1].text]]);
   });
 
-  it('builds the case matrix', () => {
-    const m = caseMatrixFor(ctx.db, f.project.id, filter(), false);
+  it('builds the case matrix', async () => {
+    const m = await caseMatrixFor(ctx.db, f.project.id, filter(), false);
     expect(m.participants.map((p) => p.label)).toEqual(['P1', 'P2', 'P3', 'P4', 'P5']);
     expect(m.counts).toEqual([
       [0, 1, 0, 0],
@@ -350,8 +353,8 @@ describe('co-occurrence and the case matrix', () => {
 });
 
 describe('analysisContext', () => {
-  it('lists the coders’ layers and the project’s attributes, codes and documents only', () => {
-    const c = analysisContext(ctx.db, f.project.id);
+  it('lists the coders’ layers and the project’s attributes, codes and documents only', async () => {
+    const c = await analysisContext(ctx.db, f.project.id);
     expect(c.coders.map((x) => x.name).sort()).toEqual(['coder1', 'coder2']);
     expect(c.attributes.map((a) => a.name)).toEqual(['city', 'gender', 'age']);
     expect(c.codes.map((x) => x.name)).toEqual(['Channels', 'Akimat', 'e-Otinish', 'Elections']);

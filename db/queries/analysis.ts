@@ -7,6 +7,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { attributeDefinitions, codings, participants, users } from '../schema';
 import { analysisModel, codersWithCodings, layerCodings } from './analysis-snapshot';
 import { membersOfProject } from './projects';
@@ -29,10 +30,11 @@ export { analysisModel, clearAnalysisCache } from './analysis-snapshot';
 // ---------------------------------------------------------------- context
 
 /** What parameters are checked against: attributes, codes, documents, coder layers (members who code, and anyone whose layer has codings). */
-export function analysisContext(db: Db, projectId: number): AnalysisContext {
-  const model = analysisModel(db, projectId);
-  const members = membersOfProject(db, projectId);
-  const used = codersWithCodings(db, projectId);
+export async function analysisContext(db: Db, projectId: number): Promise<AnalysisContext> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
+  const members = await membersOfProject(db, projectId);
+  const used = await codersWithCodings(db, projectId);
   const coders = members.filter((m) => m.role === 'coder' || used.includes(m.userId)).map((m) => ({ id: m.userId, name: m.name }));
   const others = used.filter((id) => !coders.some((c) => c.id === id));
   if (others.length) {
@@ -43,7 +45,7 @@ export function analysisContext(db: Db, projectId: number): AnalysisContext {
     codes: model.codes.map(({ id, parentId, name, color, sortOrder, archived }) => ({ id, parentId, name, color, sortOrder, archived })),
     documents: model.documents.map(({ id, title }) => ({ id, title })),
     coders,
-    sets: setsOfProject(db, projectId).map(({ id, kind, name, memberIds }) => ({ id, kind, name, memberIds })),
+    sets: (await setsOfProject(db, projectId)).map(({ id, kind, name, memberIds }) => ({ id, kind, name, memberIds })),
     participantExists: (id) =>
       !!db.select({ id: participants.id }).from(participants).where(and(eq(participants.projectId, projectId), eq(participants.id, id))).get(),
   };
@@ -65,9 +67,10 @@ export interface FrequencyQuery {
 }
 
 /** Code × attribute (or × document) frequencies in every measure; see lib/analysis/frequencies. */
-export function frequenciesFor(db: Db, projectId: number, q: FrequencyQuery): FrequencyTable {
-  const model = analysisModel(db, projectId);
-  return computeFrequencies(model, layerCodings(db, projectId, q.filter.layer), {
+export async function frequenciesFor(db: Db, projectId: number, q: FrequencyQuery): Promise<FrequencyTable> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
+  return computeFrequencies(model, await layerCodings(db, projectId, q.filter.layer), {
     columns: q.columns,
     split: q.split,
     rollup: q.rollup,
@@ -77,15 +80,17 @@ export function frequenciesFor(db: Db, projectId: number, q: FrequencyQuery): Fr
 }
 
 /** The co-occurrence matrix of the filter's codes; see lib/analysis/cooccurrence. */
-export function cooccurrenceFor(db: Db, projectId: number, filter: AnalysisFilter, mode: CooccurrenceMode): CooccurrenceMatrix {
-  const model = analysisModel(db, projectId);
-  return computeCooccurrence(model, layerCodings(db, projectId, filter.layer), { mode, subtree: filter.codeId, filter: compileFilter(model, filter) });
+export async function cooccurrenceFor(db: Db, projectId: number, filter: AnalysisFilter, mode: CooccurrenceMode): Promise<CooccurrenceMatrix> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
+  return computeCooccurrence(model, await layerCodings(db, projectId, filter.layer), { mode, subtree: filter.codeId, filter: compileFilter(model, filter) });
 }
 
 /** Participants × codes; see lib/analysis/case-matrix. */
-export function caseMatrixFor(db: Db, projectId: number, filter: AnalysisFilter, rollup: boolean): CaseMatrix {
-  const model = analysisModel(db, projectId);
-  return computeCaseMatrix(model, layerCodings(db, projectId, filter.layer), { subtree: filter.codeId, rollup, filter: compileFilter(model, filter) });
+export async function caseMatrixFor(db: Db, projectId: number, filter: AnalysisFilter, rollup: boolean): Promise<CaseMatrix> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
+  return computeCaseMatrix(model, await layerCodings(db, projectId, filter.layer), { subtree: filter.codeId, rollup, filter: compileFilter(model, filter) });
 }
 
 // ---------------------------------------------------------------- excerpts
@@ -189,10 +194,11 @@ function fromSet(db: Db, model: AnalysisModel, set: CodingSet, layer: AnalysisLa
  * read from the database; without one (an "all codes" cell), the layer's cached codings are
  * filtered and only the page's rows are read.
  */
-export function excerptsFor(db: Db, projectId: number, filter: AnalysisFilter, page?: { offset: number; limit: number }): { total: number; excerpts: Excerpt[] } {
-  const model = analysisModel(db, projectId);
+export async function excerptsFor(db: Db, projectId: number, filter: AnalysisFilter, page?: { offset: number; limit: number }): Promise<{ total: number; excerpts: Excerpt[] }> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
   if (filter.codeId == null) {
-    const set = layerCodings(db, projectId, filter.layer);
+    const set = await layerCodings(db, projectId, filter.layer);
     const kept = selectFromSet(model, set, compileFilter(model, filter));
     const slice = page ? kept.subarray(page.offset, page.offset + page.limit) : kept;
     return { total: kept.length, excerpts: describe(db, model, fromSet(db, model, set, filter.layer, slice)) };
@@ -220,15 +226,16 @@ export interface PassageView {
  * The passages where codes `a` and `b` co-occur under the filter (its code is ignored):
  * as many as the co-occurrence cell counts.
  */
-export function passagesFor(
+export async function passagesFor(
   db: Db,
   projectId: number,
   filter: AnalysisFilter,
   pair: [number, number],
   mode: CooccurrenceMode,
   page?: { offset: number; limit: number },
-): { total: number; passages: PassageView[] } {
-  const model = analysisModel(db, projectId);
+): Promise<{ total: number; passages: PassageView[] }> {
+  await dbReady(db);
+  const model = await analysisModel(db, projectId);
   const of = (codeId: number) => selected(db, projectId, model, { ...filter, codeId, descendants: false });
   const [a, b] = [of(pair[0]), of(pair[1])];
   const all = cooccurrencePassages(model, a, b, mode, compileFilter(model, { ...filter, codeId: null }));
@@ -253,7 +260,8 @@ export function passagesFor(
 }
 
 /** Documents' attribute names that excerpts may show (document attributes that are not private), in order. */
-export function publicDocumentAttributes(db: Db, projectId: number): string[] {
+export async function publicDocumentAttributes(db: Db, projectId: number): Promise<string[]> {
+  await dbReady(db);
   return db
     .select({ name: attributeDefinitions.name })
     .from(attributeDefinitions)
@@ -264,14 +272,16 @@ export function publicDocumentAttributes(db: Db, projectId: number): string[] {
 }
 
 /** Does the layer have any coding in the project? (An empty table then says why.) */
-export function layerHasCodings(db: Db, projectId: number, layer: AnalysisLayer): boolean {
+export async function layerHasCodings(db: Db, projectId: number, layer: AnalysisLayer): Promise<boolean> {
+  await dbReady(db);
   const w = layerWhere(layer);
   return !!db.$client.prepare(`select 1 from codings where document_id in (select id from documents where project_id = ?) and ${w.sql} limit 1`).get(projectId, ...w.args);
 }
 
 
 /** A participant's pseudonymous label (never the real name), or undefined outside the project. */
-export function participantLabel(db: Db, projectId: number, participantId: number): string | undefined {
+export async function participantLabel(db: Db, projectId: number, participantId: number): Promise<string | undefined> {
+  await dbReady(db);
   return db
     .select({ label: participants.label })
     .from(participants)

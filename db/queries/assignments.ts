@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { assignments, codings, documents, members, users } from '../schema';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
@@ -43,7 +44,8 @@ function assignableMembers(db: Db, projectId: number) {
 }
 
 /** Every document × coder of the project, with the status and codings of assigned cells. */
-export function assignmentGrid(db: Db, projectId: number): AssignmentGrid {
+export async function assignmentGrid(db: Db, projectId: number): Promise<AssignmentGrid> {
+  await dbReady(db);
   const docs = db
     .select({ id: documents.id, title: documents.title })
     .from(documents)
@@ -84,8 +86,8 @@ export interface AssignmentChange {
  * (their layer stays; they can no longer edit it). Throws AssignmentError naming every document
  * not in the project and every user who is not a coder or lead of it; nothing is written then.
  */
-export function setAssignments(db: Db, projectId: number, changes: readonly AssignmentChange[], actorId: number): { added: number; removed: number } {
-  return db.transaction((tx) => {
+export async function setAssignments(db: Db, projectId: number, changes: readonly AssignmentChange[], actorId: number): Promise<{ added: number; removed: number }> {
+  return await transaction(db, async (tx) => {
     const docIds = [...new Set(changes.map((c) => c.documentId))];
     const coderIds = [...new Set(changes.map((c) => c.coderId))];
     const knownDocs = new Set(
@@ -121,11 +123,11 @@ export function setAssignments(db: Db, projectId: number, changes: readonly Assi
           .get()!.n;
         const status: AssignmentStatus = coded > 0 ? 'in_progress' : 'not_started';
         tx.insert(assignments).values({ projectId, documentId: c.documentId, coderId: c.coderId, status }).run();
-        recordAudit(tx, { projectId, userId: actorId, action: 'assignment.add', entityType: 'document', entityId: c.documentId, after: { coderId: c.coderId, status } });
+        await recordAudit(tx, { projectId, userId: actorId, action: 'assignment.add', entityType: 'document', entityId: c.documentId, after: { coderId: c.coderId, status } });
         added++;
       } else if (!c.assigned && existing) {
         tx.delete(assignments).where(where).run();
-        recordAudit(tx, { projectId, userId: actorId, action: 'assignment.remove', entityType: 'document', entityId: c.documentId, before: { coderId: c.coderId, status: existing.status } });
+        await recordAudit(tx, { projectId, userId: actorId, action: 'assignment.remove', entityType: 'document', entityId: c.documentId, before: { coderId: c.coderId, status: existing.status } });
         removed++;
       }
     }
@@ -134,7 +136,8 @@ export function setAssignments(db: Db, projectId: number, changes: readonly Assi
 }
 
 /** The documents assigned to a coder in the project, in document order. */
-export function myDocuments(db: Db, projectId: number, coderId: number): MyDocument[] {
+export async function myDocuments(db: Db, projectId: number, coderId: number): Promise<MyDocument[]> {
+  await dbReady(db);
   const cells = new Map(assignmentCells(db, projectId, coderId).map((c) => [c.documentId, c]));
   if (cells.size === 0) return [];
   return db
@@ -154,8 +157,8 @@ export function myDocuments(db: Db, projectId: number, coderId: number): MyDocum
  * they have no codings in it). Returns the new status; throws AssignmentError when the document
  * is not assigned to the coder in this project.
  */
-export function setAssignmentStatus(db: Db, projectId: number, documentId: number, coderId: number, change: 'done' | 'reopen', actorId: number): AssignmentStatus {
-  return db.transaction((tx) => {
+export async function setAssignmentStatus(db: Db, projectId: number, documentId: number, coderId: number, change: 'done' | 'reopen', actorId: number): Promise<AssignmentStatus> {
+  return await transaction(db, async (tx) => {
     const where = and(eq(assignments.projectId, projectId), eq(assignments.documentId, documentId), eq(assignments.coderId, coderId));
     const row = tx.select({ status: assignments.status }).from(assignments).where(where).get();
     if (!row) throw new AssignmentError('assignment.not_assigned', { id: documentId });
@@ -170,13 +173,14 @@ export function setAssignmentStatus(db: Db, projectId: number, documentId: numbe
     }
     if (status === row.status) return status;
     tx.update(assignments).set({ status, updatedAt: new Date() }).where(where).run();
-    recordAudit(tx, { projectId, userId: actorId, action: 'assignment.status', entityType: 'document', entityId: documentId, before: { coderId, status: row.status }, after: { coderId, status } });
+    await recordAudit(tx, { projectId, userId: actorId, action: 'assignment.status', entityType: 'document', entityId: documentId, before: { coderId, status: row.status }, after: { coderId, status } });
     return status;
   });
 }
 
 /** Who is assigned to each of the project's documents (all of them, or the given ones). */
-export function assignedCoders(db: Db, projectId: number, documentIds?: readonly number[]): Map<number, number[]> {
+export async function assignedCoders(db: Db, projectId: number, documentIds?: readonly number[]): Promise<Map<number, number[]>> {
+  await dbReady(db);
   const rows = db
     .select({ documentId: assignments.documentId, coderId: assignments.coderId })
     .from(assignments)

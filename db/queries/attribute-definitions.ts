@@ -7,6 +7,7 @@
 import { DomainError } from '@/lib/errors';
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { attributeDefinitions, documentAttributeValues, documents, participantAttributeValues } from '../schema';
 import { checkAttributeValue, checkDefinition, valueKey } from '@/lib/attributes/validate';
 import { recordAudit } from './audit';
@@ -32,7 +33,8 @@ export interface DefinitionWithCount extends AttributeDefinition {
 }
 
 /** The project's definitions (documents first, in their order) with how many values each has. */
-export function attributeDefinitionsWithCounts(db: Queryable, projectId: number): DefinitionWithCount[] {
+export async function attributeDefinitionsWithCounts(db: Queryable, projectId: number): Promise<DefinitionWithCount[]> {
+  await dbReady(db);
   const defs = db
     .select()
     .from(attributeDefinitions)
@@ -56,7 +58,8 @@ export function attributeDefinitionsWithCounts(db: Queryable, projectId: number)
 }
 
 /** A definition in the project, or undefined. */
-export function attributeDefinitionInProject(db: Queryable, projectId: number, id: number): AttributeDefinition | undefined {
+export async function attributeDefinitionInProject(db: Queryable, projectId: number, id: number): Promise<AttributeDefinition | undefined> {
+  await dbReady(db);
   return db
     .select()
     .from(attributeDefinitions)
@@ -77,18 +80,18 @@ export interface DefinitionInput {
  * Creates a definition at the end of its scope. Throws an {@link AttributeError} for a bad
  * definition (see checkDefinition) or a name its scope already has (ignoring case).
  */
-export function createAttributeDefinition(db: Db, actor: Actor, input: DefinitionInput): AttributeDefinition {
-  return db.transaction((tx) => {
+export async function createAttributeDefinition(db: Db, actor: Actor, input: DefinitionInput): Promise<AttributeDefinition> {
+  return await transaction(db, async (tx) => {
     const { problems, definition } = checkDefinition(input);
     const taken = nameTaken(tx, actor.projectId, input.scope, definition.name, null);
     if (taken) problems.push(`a ${input.scope} attribute named "${taken}" already exists`);
     if (problems.length > 0) throw new AttributeError(problems);
     const row = tx
       .insert(attributeDefinitions)
-      .values({ projectId: actor.projectId, scope: input.scope, ...definition, private: input.private ?? false, sortOrder: nextSortOrder(tx, actor.projectId, input.scope) })
+      .values({ projectId: actor.projectId, scope: input.scope, ...definition, private: input.private ?? false, sortOrder: await nextSortOrder(tx, actor.projectId, input.scope) })
       .returning()
       .get();
-    recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'attribute.create', entityType: 'attribute', entityId: row.id, after: row });
+    await recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'attribute.create', entityType: 'attribute', entityId: row.id, after: row });
     return row;
   });
 }
@@ -112,9 +115,9 @@ export interface DefinitionPatch {
  * longer fits (a category value dropped from the list, text that is not a number) refuses
  * the change, naming the value and how often it is used. Throws an {@link AttributeError}.
  */
-export function updateAttributeDefinition(db: Db, actor: Actor, id: number, patch: DefinitionPatch): AttributeDefinition {
-  return db.transaction((tx) => {
-    const before = attributeDefinitionInProject(tx, actor.projectId, id);
+export async function updateAttributeDefinition(db: Db, actor: Actor, id: number, patch: DefinitionPatch): Promise<AttributeDefinition> {
+  return await transaction(db, async (tx) => {
+    const before = await attributeDefinitionInProject(tx, actor.projectId, id);
     if (!before) throw new AttributeError([`attribute #${id} is not in this project`]);
     const { problems, definition } = checkDefinition({
       name: patch.name ?? before.name,
@@ -159,7 +162,7 @@ export function updateAttributeDefinition(db: Db, actor: Actor, id: number, patc
       .where(eq(attributeDefinitions.id, id))
       .returning()
       .get();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId: actor.projectId,
       userId: actor.userId,
       action: 'attribute.update',
@@ -177,9 +180,9 @@ export function updateAttributeDefinition(db: Db, actor: Actor, id: number, patc
  * it has now (what the lead was shown), else nothing is deleted and an {@link AttributeError}
  * says how many there are: a value added meanwhile is never deleted unseen.
  */
-export function deleteAttributeDefinition(db: Db, actor: Actor, id: number, confirmValues: number): { removedValues: number } {
-  return db.transaction((tx) => {
-    const before = attributeDefinitionInProject(tx, actor.projectId, id);
+export async function deleteAttributeDefinition(db: Db, actor: Actor, id: number, confirmValues: number): Promise<{ removedValues: number }> {
+  return await transaction(db, async (tx) => {
+    const before = await attributeDefinitionInProject(tx, actor.projectId, id);
     if (!before) throw new AttributeError([`attribute #${id} is not in this project`]);
     const table = before.scope === 'document' ? documentAttributeValues : participantAttributeValues;
     const count = tx.select({ n: sql<number>`count(*)` }).from(table).where(eq(table.attributeId, id)).get()?.n ?? 0;
@@ -187,16 +190,17 @@ export function deleteAttributeDefinition(db: Db, actor: Actor, id: number, conf
       throw new AttributeError([`"${before.name}" now has ${count} values, not ${confirmValues}; check the number and confirm again`]);
     }
     tx.delete(attributeDefinitions).where(eq(attributeDefinitions.id, id)).run();
-    recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'attribute.delete', entityType: 'attribute', entityId: id, before: { ...before, valueCount: count } });
+    await recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'attribute.delete', entityType: 'attribute', entityId: id, before: { ...before, valueCount: count } });
     return { removedValues: count };
   });
 }
 
 /** The bulk table: document attributes as columns, the project's documents as rows (attribute id → value). */
-export function documentAttributeTable(db: Queryable, projectId: number): {
+export async function documentAttributeTable(db: Queryable, projectId: number): Promise<{
   definitions: AttributeDefinition[];
   documents: Array<{ id: number; title: string; values: Record<number, string> }>;
-} {
+}> {
+  await dbReady(db);
   const definitions = db
     .select()
     .from(attributeDefinitions)
@@ -237,8 +241,8 @@ export interface DocumentAttributeCell {
  * problem, named by document title and attribute, refuses the whole save. Writes one audit
  * event per changed document with the values before and after. Returns how many values changed.
  */
-export function saveDocumentAttributes(db: Db, actor: Actor, cells: readonly DocumentAttributeCell[]): { changed: number } {
-  return db.transaction((tx) => {
+export async function saveDocumentAttributes(db: Db, actor: Actor, cells: readonly DocumentAttributeCell[]): Promise<{ changed: number }> {
+  return await transaction(db, async (tx) => {
     const defs = new Map(
       tx
         .select()
@@ -267,7 +271,7 @@ export function saveDocumentAttributes(db: Db, actor: Actor, cells: readonly Doc
 
     const changes = new Map<number, { before: Record<string, string | null>; after: Record<string, string | null> }>();
     for (const c of checked) {
-      const r = writeAttributeValue(tx, 'document', c.documentId, c.def.id, c);
+      const r = await writeAttributeValue(tx, 'document', c.documentId, c.def.id, c);
       if (r.before === r.after) continue;
       const entry = changes.get(c.documentId) ?? { before: {}, after: {} };
       entry.before[c.def.name] = r.before;
@@ -277,7 +281,7 @@ export function saveDocumentAttributes(db: Db, actor: Actor, cells: readonly Doc
     let changed = 0;
     for (const [documentId, e] of changes) {
       changed += Object.keys(e.after).length;
-      recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'document.attributes', entityType: 'document', entityId: documentId, before: e.before, after: e.after });
+      await recordAudit(tx, { projectId: actor.projectId, userId: actor.userId, action: 'document.attributes', entityType: 'document', entityId: documentId, before: e.before, after: e.after });
     }
     return { changed };
   });
@@ -287,13 +291,14 @@ export function saveDocumentAttributes(db: Db, actor: Actor, cells: readonly Doc
  * Sets (or, for '', removes) one attribute value of a document or participant. The value
  * must already be checked. Returns the stored value before and after (null: none).
  */
-export function writeAttributeValue(
+export async function writeAttributeValue(
   tx: Queryable,
   scope: AttributeScope,
   ownerId: number,
   attributeId: number,
   checked: { value: string; numValue: number | null },
-): { before: string | null; after: string | null } {
+): Promise<{ before: string | null; after: string | null }> {
+  await dbReady(tx);
   if (scope === 'document') {
     const where = and(eq(documentAttributeValues.documentId, ownerId), eq(documentAttributeValues.attributeId, attributeId));
     const old = tx.select({ value: documentAttributeValues.value }).from(documentAttributeValues).where(where).get();
@@ -319,7 +324,8 @@ export function writeAttributeValue(
 }
 
 /** The sort order after the last definition of the scope. */
-export function nextSortOrder(tx: Queryable, projectId: number, scope: AttributeScope): number {
+export async function nextSortOrder(tx: Queryable, projectId: number, scope: AttributeScope): Promise<number> {
+  await dbReady(tx);
   const row = tx
     .select({ n: max(attributeDefinitions.sortOrder) })
     .from(attributeDefinitions)

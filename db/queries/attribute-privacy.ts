@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { attributeDefinitions, documentAttributeValues, participantAttributeValues, participants, documents } from '../schema';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
@@ -12,7 +13,8 @@ import { DomainError } from '@/lib/errors';
 export type ExportableAttribute = Pick<typeof attributeDefinitions.$inferSelect, 'id' | 'scope' | 'name' | 'type' | 'values' | 'bins'>;
 
 /** The project's attributes that are not private, in display order (documents first). */
-export function exportableAttributes(db: Queryable, projectId: number): ExportableAttribute[] {
+export async function exportableAttributes(db: Queryable, projectId: number): Promise<ExportableAttribute[]> {
+  await dbReady(db);
   return db
     .select({
       id: attributeDefinitions.id,
@@ -29,7 +31,8 @@ export function exportableAttributes(db: Queryable, projectId: number): Exportab
 }
 
 /** documentId → name → value, non-private document attributes only, every document of the project. */
-export function exportableDocumentValues(db: Queryable, projectId: number): Map<number, Record<string, string>> {
+export async function exportableDocumentValues(db: Queryable, projectId: number): Promise<Map<number, Record<string, string>>> {
+  await dbReady(db);
   const rows = db
     .select({ documentId: documentAttributeValues.documentId, name: attributeDefinitions.name, value: documentAttributeValues.value })
     .from(documentAttributeValues)
@@ -41,7 +44,8 @@ export function exportableDocumentValues(db: Queryable, projectId: number): Map<
 }
 
 /** participantId → name → value, non-private participant attributes only, every participant of the project. */
-export function exportableParticipantValues(db: Queryable, projectId: number): Map<number, Record<string, string>> {
+export async function exportableParticipantValues(db: Queryable, projectId: number): Promise<Map<number, Record<string, string>>> {
+  await dbReady(db);
   const rows = db
     .select({ participantId: participantAttributeValues.participantId, name: attributeDefinitions.name, value: participantAttributeValues.value })
     .from(participantAttributeValues)
@@ -63,7 +67,8 @@ function group(rows: [number, string, string][]): Map<number, Record<string, str
 }
 
 /** Participants by id: label and document only (the real name is never selected). */
-export function exportableParticipants(db: Queryable, projectId: number): { id: number; label: string; documentId: number | null }[] {
+export async function exportableParticipants(db: Queryable, projectId: number): Promise<{ id: number; label: string; documentId: number | null }[]> {
+  await dbReady(db);
   return db
     .select({ id: participants.id, label: participants.label, documentId: participants.documentId })
     .from(participants)
@@ -76,8 +81,8 @@ export function exportableParticipants(db: Queryable, projectId: number): { id: 
 export class AttributePrivacyError extends DomainError {}
 
 /** Marks an attribute private (left out of every export) or not; audited. Returns the new state. */
-export function setAttributePrivate(db: Db, projectId: number, attributeId: number, value: boolean, actorId: number): boolean {
-  return db.transaction((tx) => {
+export async function setAttributePrivate(db: Db, projectId: number, attributeId: number, value: boolean, actorId: number): Promise<boolean> {
+  return await transaction(db, async (tx) => {
     const row = tx
       .select({ id: attributeDefinitions.id, name: attributeDefinitions.name, private: attributeDefinitions.private })
       .from(attributeDefinitions)
@@ -86,7 +91,7 @@ export function setAttributePrivate(db: Db, projectId: number, attributeId: numb
     if (!row) throw new AttributePrivacyError('attribute.not_found', { id: attributeId });
     if (row.private === value) return value;
     tx.update(attributeDefinitions).set({ private: value }).where(eq(attributeDefinitions.id, attributeId)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId,
       userId: actorId,
       action: 'attribute.private',

@@ -1,11 +1,13 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { attributeDefinitions, documentAttributeValues, participantAttributeValues } from '../schema';
 import type { AttributeScope } from '@/lib/attributes/types';
 
 export type AttributeDefinition = typeof attributeDefinitions.$inferSelect;
 
-export function attributeDefinitionsFor(db: Db, projectId: number, scope?: AttributeScope): AttributeDefinition[] {
+export async function attributeDefinitionsFor(db: Db, projectId: number, scope?: AttributeScope): Promise<AttributeDefinition[]> {
+  await dbReady(db);
   return db
     .select()
     .from(attributeDefinitions)
@@ -19,7 +21,8 @@ export function attributeDefinitionsFor(db: Db, projectId: number, scope?: Attri
 }
 
 /** documentId → attribute name → value, for the given documents. */
-export function documentAttributeMap(db: Db, projectId: number, documentIds: number[]) {
+export async function documentAttributeMap(db: Db, projectId: number, documentIds: number[]) {
+  await dbReady(db);
   const out = new Map<number, Record<string, string>>();
   if (documentIds.length === 0) return out;
   const rows = db
@@ -37,7 +40,8 @@ export function documentAttributeMap(db: Db, projectId: number, documentIds: num
 }
 
 /** participantId → attribute name → value, for every participant of the project. */
-export function participantAttributeMap(db: Db, projectId: number) {
+export async function participantAttributeMap(db: Db, projectId: number) {
+  await dbReady(db);
   const out = new Map<number, Record<string, string>>();
   const rows = db
     .select({

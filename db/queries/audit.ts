@@ -1,4 +1,5 @@
 import type { Queryable } from '../client';
+import { dbReady } from '../transaction';
 import { auditEvents } from '../schema';
 
 export interface AuditInput {
@@ -12,7 +13,8 @@ export interface AuditInput {
 }
 
 /** Appends an audit event: who changed what, with before/after snapshots. */
-export function recordAudit(db: Queryable, e: AuditInput): void {
+export async function recordAudit(db: Queryable, e: AuditInput): Promise<void> {
+  await dbReady(db);
   db.insert(auditEvents)
     .values({
       projectId: e.projectId,

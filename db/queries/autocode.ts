@@ -7,6 +7,7 @@
  */
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Db, Tx } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { assignments, auditEvents, codes, codings, documents } from '../schema';
 import { extendHit, type Extent } from '@/lib/search/extent';
 import type { Hit } from './search';
@@ -24,7 +25,7 @@ export interface AutocodeRequest {
   extent: Extent;
   hits: readonly Hit[];
   /** May the user code this document (the coding-access rule)? Asked once per document. */
-  mayWrite: (documentId: number) => boolean;
+  mayWrite: (documentId: number) => boolean | Promise<boolean>;
 }
 
 interface PlannedRange {
@@ -45,14 +46,14 @@ function chunks<T>(items: readonly T[], size = 400): T[][] {
   return out;
 }
 
-function makePlan(db: Db | Tx, req: AutocodeRequest, hits: readonly Hit[]): Plan {
+async function makePlan(db: Db | Tx, req: AutocodeRequest, hits: readonly Hit[]): Promise<Plan> {
   const skippedDocs = new Set<number>();
   let skippedHits = 0;
   const allowed = new Map<number, boolean>();
-  const mayWrite = (documentId: number) => {
+  const mayWrite = async (documentId: number) => {
     let ok = allowed.get(documentId);
     if (ok === undefined) {
-      ok = req.mayWrite(documentId);
+      ok = await req.mayWrite(documentId);
       allowed.set(documentId, ok);
     }
     return ok;
@@ -60,7 +61,7 @@ function makePlan(db: Db | Tx, req: AutocodeRequest, hits: readonly Hit[]): Plan
   const ranges = new Map<string, PlannedRange>();
   for (const h of hits) {
     const { turn } = h;
-    if (!mayWrite(turn.documentId)) {
+    if (!(await mayWrite(turn.documentId))) {
       skippedHits++;
       skippedDocs.add(turn.documentId);
       continue;
@@ -105,8 +106,9 @@ function makePlan(db: Db | Tx, req: AutocodeRequest, hits: readonly Hit[]): Plan
 }
 
 /** What applying would do, without writing anything. */
-export function previewAutocode(db: Db, req: AutocodeRequest): AutocodePreview {
-  const { planned: _, ...preview } = makePlan(db, req, req.hits);
+export async function previewAutocode(db: Db, req: AutocodeRequest): Promise<AutocodePreview> {
+  await dbReady(db);
+  const { planned: _, ...preview } = await makePlan(db, req, req.hits);
   return preview;
 }
 
@@ -115,8 +117,8 @@ export function previewAutocode(db: Db, req: AutocodeRequest): AutocodePreview {
  * transaction. Hits whose transcript was corrected since the search are left out and
  * counted. Throws `AutocodeError` (writing nothing) for a missing or archived code.
  */
-export function applyAutocode(db: Db, req: AutocodeRequest & { actorId: number; summary: Record<string, unknown> }): AutocodeResult {
-  return db.transaction((tx) => {
+export async function applyAutocode(db: Db, req: AutocodeRequest & { actorId: number; summary: Record<string, unknown> }): Promise<AutocodeResult> {
+  return await transaction(db, async (tx) => {
     const code = tx
       .select({ id: codes.id, archived: codes.archived })
       .from(codes)
@@ -137,7 +139,7 @@ export function applyAutocode(db: Db, req: AutocodeRequest & { actorId: number; 
       }
     }
     const current = req.hits.filter((h) => versions.get(h.turn.documentId) === h.turn.documentVersion);
-    const plan = makePlan(tx, req, current);
+    const plan = await makePlan(tx, req, current);
 
     const now = new Date();
     const created: Array<{ id: number; documentId: number; start: number; end: number }> = [];
@@ -243,11 +245,11 @@ interface BatchRecord {
  * exactly as an id that does not exist. One transaction; a `coding.delete` event per coding and
  * a `coding.autocode.undo` event for the batch.
  */
-export function undoAutocode(
+export async function undoAutocode(
   db: Db,
-  input: { projectId: number; batchId: number; actorId: number; mayUndoOthers: boolean; othersHidden?: boolean; mayWrite: (documentId: number) => boolean },
-): UndoResult {
-  return db.transaction((tx) => {
+  input: { projectId: number; batchId: number; actorId: number; mayUndoOthers: boolean; othersHidden?: boolean; mayWrite: (documentId: number) => boolean | Promise<boolean> },
+): Promise<UndoResult> {
+  return await transaction(db, async (tx) => {
     const event = tx
       .select()
       .from(auditEvents)
@@ -261,6 +263,8 @@ export function undoAutocode(
     const batch = event.after as BatchRecord;
     const snapshot = new Map(batch.codings.map((c) => [c.id, c]));
     const rows = chunks(batch.codings.map((c) => c.id)).flatMap((part) => tx.select().from(codings).where(inArray(codings.id, part)).all());
+    const writable = new Set<number>();
+    for (const documentId of new Set(rows.map((r) => r.documentId))) if (await input.mayWrite(documentId)) writable.add(documentId);
     const removable = rows.filter((r) => {
       const s = snapshot.get(r.id)!;
       return (
@@ -272,7 +276,7 @@ export function undoAutocode(
         r.start === s.start &&
         r.end === s.end &&
         r.memo === '' &&
-        input.mayWrite(r.documentId)
+        writable.has(r.documentId)
       );
     });
     for (const part of chunks(removable.map((r) => r.id))) tx.delete(codings).where(inArray(codings.id, part)).run();

@@ -8,6 +8,7 @@
  * any is refused the whole import is rolled back.
  */
 import type { Db } from '../client';
+import { dbReady, transaction } from '../transaction';
 import type { CodebookEntry, CodebookExport } from '@/lib/export/codebook';
 import type { CodebookImportRow, RowProblem } from '@/lib/export/codebook-table';
 import { withPaths } from '@/lib/coding/code-paths';
@@ -27,27 +28,28 @@ export interface CountColumn {
  * The codebook in codebook order with counts for the layers `mayCount` allows: consensus
  * first, then each coder's layer that has codings, by name.
  */
-export function codebookExport(
+export async function codebookExport(
   db: Db,
   projectId: number,
   projectName: string,
   mayCount: (key: string) => boolean,
   options: { consensusLabel?: string; now?: Date } = {},
-): CodebookExport {
-  const tree = codeTree(db, projectId);
+): Promise<CodebookExport> {
+  await dbReady(db);
+  const tree = await codeTree(db, projectId);
   const flat: CodeNode[] = [];
   const collect = (nodes: CodeNode[]) => nodes.forEach((n) => (flat.push(n), collect(n.children)));
   collect(tree);
   const keys = new Set(flat.flatMap((n) => Object.keys(n.counts)));
   const columns: CountColumn[] = [];
   if (mayCount('consensus')) columns.push({ key: 'consensus', label: options.consensusLabel ?? 'Consensus' });
-  const coders = [...keys]
-    .filter((k) => k !== 'consensus' && mayCount(k))
-    .map((k) => {
-      const layer = parseLayer(k);
-      return { key: k, label: (layer?.kind === 'coder' && userById(db, layer.coderId)?.name) || k };
-    })
-    .sort((a, b) => a.label.localeCompare(b.label));
+  const coders: CountColumn[] = [];
+  for (const k of keys) {
+    if (k === 'consensus' || !mayCount(k)) continue;
+    const layer = parseLayer(k);
+    coders.push({ key: k, label: (layer?.kind === 'coder' && (await userById(db, layer.coderId))?.name) || k });
+  }
+  coders.sort((a, b) => a.label.localeCompare(b.label));
   columns.push(...coders);
 
   const entries: CodebookEntry[] = withPaths(flat).map((n) => ({
@@ -88,15 +90,16 @@ export interface CodebookImportResult {
  * the code, and any missing parent on its path. Throws CodebookImportError naming every
  * refused row, and then writes nothing.
  */
-export function importCodebookRows(db: Db, actor: Actor, rows: readonly CodebookImportRow[]): CodebookImportResult {
+export async function importCodebookRows(db: Db, actor: Actor, rows: readonly CodebookImportRow[]): Promise<CodebookImportResult> {
+  await dbReady(db);
   const result: CodebookImportResult = { created: 0, updated: 0, unchanged: 0 };
   const problems: RowProblem[] = [];
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     // createCode/updateCode open their own (nested: a savepoint) transaction on what they are given.
     const inner = tx as unknown as Db;
     const byPath = new Map<string, number>();
     const key = (names: readonly string[]) => names.map((n) => n.normalize('NFC').trim().toLowerCase()).join('\u0000');
-    const existing = flatten(codeTree(inner, actor.projectId));
+    const existing = flatten(await codeTree(inner, actor.projectId));
     for (const e of existing) byPath.set(key(e.names), e.id);
     const createdHere = new Set<number>();
     const inFile = new Map<string, number>();
@@ -113,7 +116,7 @@ export function importCodebookRows(db: Db, actor: Actor, rows: readonly Codebook
           const k = key(row.names.slice(0, depth + 1));
           let id = byPath.get(k);
           if (id === undefined) {
-            id = createCode(inner, actor, { name: row.names[depth], parentId }).id;
+            id = (await createCode(inner, actor, { name: row.names[depth], parentId })).id;
             byPath.set(k, id);
             createdHere.add(id);
             result.created++;
@@ -125,16 +128,16 @@ export function importCodebookRows(db: Db, actor: Actor, rows: readonly Codebook
         const k = key(row.names);
         const id = byPath.get(k);
         if (id === undefined) {
-          const created = createCode(inner, actor, { ...fields, name: row.names[row.names.length - 1], parentId });
+          const created = await createCode(inner, actor, { ...fields, name: row.names[row.names.length - 1], parentId });
           byPath.set(k, created.id);
           createdHere.add(created.id);
           result.created++;
         } else if (createdHere.has(id)) {
           // a parent this import created for an earlier row: now it gets its own fields
-          updateCode(inner, actor, id, fields);
+          await updateCode(inner, actor, id, fields);
         } else {
           const before = existing.find((e) => e.id === id)?.node;
-          const after = updateCode(inner, actor, id, fields);
+          const after = await updateCode(inner, actor, id, fields);
           const changed = (Object.keys(fields) as (keyof CodeFields)[]).some((f) => before?.[f] !== after[f]);
           if (changed) result.updated++;
           else result.unchanged++;

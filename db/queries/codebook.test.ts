@@ -32,9 +32,9 @@ beforeEach(() => {
 afterEach(() => t.close());
 
 /** Runs `fn` and returns the reason it was refused with (fails when it was not). */
-function refusal(fn: () => unknown): CodebookErrorReason {
+async function refusal(fn: () => unknown): Promise<CodebookErrorReason> {
   try {
-    fn();
+    await fn();
   } catch (e) {
     if (e instanceof CodebookError) return e.rule;
     throw e;
@@ -71,10 +71,10 @@ const state = () => ({
 });
 
 describe('createCode', () => {
-  it('appends a code to its level and audits it', () => {
-    const a = createCode(db, lead, { name: '  Channels  ', color: '#2563eb' });
-    const b = createCode(db, lead, { name: 'Sources' });
-    const child = createCode(db, lead, { name: 'Akimat', parentId: a.id, shortcut: 'a', description: 'Appeals' });
+  it('appends a code to its level and audits it', async () => {
+    const a = await createCode(db, lead, { name: '  Channels  ', color: '#2563eb' });
+    const b = await createCode(db, lead, { name: 'Sources' });
+    const child = await createCode(db, lead, { name: 'Akimat', parentId: a.id, shortcut: 'a', description: 'Appeals' });
     expect(a).toMatchObject({ name: 'Channels', color: '#2563EB', parentId: null, sortOrder: 0 });
     expect(b.sortOrder).toBe(1);
     expect(child).toMatchObject({ parentId: a.id, shortcut: 'a', description: 'Appeals', sortOrder: 0 });
@@ -84,34 +84,34 @@ describe('createCode', () => {
     expect(events[2].after).toMatchObject({ name: 'Akimat', shortcut: 'a' });
   });
 
-  it('validates name, colour and shortcut', () => {
-    const a = createCode(db, lead, { name: 'Channels', shortcut: 'q' });
-    expect(refusal(() => createCode(db, lead, { name: '   ' }))).toBe('name_required');
-    expect(refusal(() => createCode(db, lead, { name: 'x'.repeat(201) }))).toBe('name_too_long');
-    expect(createCode(db, lead, { name: 'қ'.repeat(200) }).name).toHaveLength(200);
-    expect(refusal(() => createCode(db, lead, { name: 'channels' }))).toBe('name_taken');
-    expect(createCode(db, lead, { name: 'Channels', parentId: a.id }).parentId).toBe(a.id); // another level
-    expect(refusal(() => createCode(db, lead, { name: 'Red', color: 'red' }))).toBe('bad_color');
-    expect(refusal(() => createCode(db, lead, { name: 'Red', color: '#12345' }))).toBe('bad_color');
-    expect(refusal(() => createCode(db, lead, { name: 'Two', shortcut: 'ab' }))).toBe('bad_shortcut');
-    expect(refusal(() => createCode(db, lead, { name: 'Space', shortcut: ' ' }))).toBe('bad_shortcut');
-    expect(refusal(() => createCode(db, lead, { name: 'Dup', shortcut: 'Q' }))).toBe('shortcut_taken');
-    expect(createCode(db, lead, { name: 'Kazakh', shortcut: 'ә' }).shortcut).toBe('ә');
-    expect(createCode(db, lead, { name: 'None', shortcut: '' }).shortcut).toBeNull();
+  it('validates name, colour and shortcut', async () => {
+    const a = await createCode(db, lead, { name: 'Channels', shortcut: 'q' });
+    expect(await refusal(() => createCode(db, lead, { name: '   ' }))).toBe('name_required');
+    expect(await refusal(() => createCode(db, lead, { name: 'x'.repeat(201) }))).toBe('name_too_long');
+    expect((await createCode(db, lead, { name: 'қ'.repeat(200) })).name).toHaveLength(200);
+    expect(await refusal(() => createCode(db, lead, { name: 'channels' }))).toBe('name_taken');
+    expect((await createCode(db, lead, { name: 'Channels', parentId: a.id })).parentId).toBe(a.id); // another level
+    expect(await refusal(() => createCode(db, lead, { name: 'Red', color: 'red' }))).toBe('bad_color');
+    expect(await refusal(() => createCode(db, lead, { name: 'Red', color: '#12345' }))).toBe('bad_color');
+    expect(await refusal(() => createCode(db, lead, { name: 'Two', shortcut: 'ab' }))).toBe('bad_shortcut');
+    expect(await refusal(() => createCode(db, lead, { name: 'Space', shortcut: ' ' }))).toBe('bad_shortcut');
+    expect(await refusal(() => createCode(db, lead, { name: 'Dup', shortcut: 'Q' }))).toBe('shortcut_taken');
+    expect((await createCode(db, lead, { name: 'Kazakh', shortcut: 'ә' })).shortcut).toBe('ә');
+    expect((await createCode(db, lead, { name: 'None', shortcut: '' })).shortcut).toBeNull();
   });
 
-  it('refuses a parent of another project', () => {
-    const foreign = createCode(db, other, { name: 'Elsewhere' });
+  it('refuses a parent of another project', async () => {
+    const foreign = await createCode(db, other, { name: 'Elsewhere' });
     const before = state();
-    expect(refusal(() => createCode(db, lead, { name: 'Child', parentId: foreign.id }))).toBe('not_found');
+    expect(await refusal(() => createCode(db, lead, { name: 'Child', parentId: foreign.id }))).toBe('not_found');
     expect(state()).toEqual(before);
   });
 });
 
 describe('updateCode', () => {
-  it('writes and audits only the fields that change', () => {
-    const a = createCode(db, lead, { name: 'Channels', color: '#111111' });
-    const updated = updateCode(db, lead, a.id, { name: 'Channels to authorities', color: '#111111', inclusion: 'Any route to officials', shortcut: 'c' });
+  it('writes and audits only the fields that change', async () => {
+    const a = await createCode(db, lead, { name: 'Channels', color: '#111111' });
+    const updated = await updateCode(db, lead, a.id, { name: 'Channels to authorities', color: '#111111', inclusion: 'Any route to officials', shortcut: 'c' });
     expect(updated).toMatchObject({ name: 'Channels to authorities', inclusion: 'Any route to officials', shortcut: 'c' });
     const last = auditRows().at(-1)!;
     expect(last).toMatchObject({ action: 'code.update', entityId: a.id });
@@ -119,103 +119,103 @@ describe('updateCode', () => {
     expect(last.after).toEqual({ name: 'Channels to authorities', inclusion: 'Any route to officials', shortcut: 'c' });
 
     const count = auditRows().length;
-    updateCode(db, lead, a.id, { name: 'Channels to authorities' });
+    await updateCode(db, lead, a.id, { name: 'Channels to authorities' });
     expect(auditRows()).toHaveLength(count); // nothing changed, nothing written
-    updateCode(db, lead, a.id, { shortcut: '' });
+    await updateCode(db, lead, a.id, { shortcut: '' });
     expect(row(a.id)!.shortcut).toBeNull();
   });
 
-  it('keeps names unique among siblings and shortcuts unique among active codes', () => {
-    const a = createCode(db, lead, { name: 'A', shortcut: 'a' });
-    const b = createCode(db, lead, { name: 'B' });
-    expect(refusal(() => updateCode(db, lead, b.id, { name: 'a' }))).toBe('name_taken');
-    expect(refusal(() => updateCode(db, lead, b.id, { shortcut: 'A' }))).toBe('shortcut_taken');
-    expect(updateCode(db, lead, a.id, { name: 'a' }).name).toBe('a'); // renaming itself by case is fine
-    archiveCode(db, lead, a.id);
-    expect(updateCode(db, lead, b.id, { shortcut: 'a' }).shortcut).toBe('a'); // freed by archiving
+  it('keeps names unique among siblings and shortcuts unique among active codes', async () => {
+    const a = await createCode(db, lead, { name: 'A', shortcut: 'a' });
+    const b = await createCode(db, lead, { name: 'B' });
+    expect(await refusal(() => updateCode(db, lead, b.id, { name: 'a' }))).toBe('name_taken');
+    expect(await refusal(() => updateCode(db, lead, b.id, { shortcut: 'A' }))).toBe('shortcut_taken');
+    expect((await updateCode(db, lead, a.id, { name: 'a' })).name).toBe('a'); // renaming itself by case is fine
+    await archiveCode(db, lead, a.id);
+    expect((await updateCode(db, lead, b.id, { shortcut: 'a' })).shortcut).toBe('a'); // freed by archiving
   });
 
-  it('refuses a code of another project', () => {
-    const foreign = createCode(db, other, { name: 'Elsewhere' });
-    expect(refusal(() => updateCode(db, lead, foreign.id, { name: 'Mine now' }))).toBe('not_found');
+  it('refuses a code of another project', async () => {
+    const foreign = await createCode(db, other, { name: 'Elsewhere' });
+    expect(await refusal(() => updateCode(db, lead, foreign.id, { name: 'Mine now' }))).toBe('not_found');
     expect(row(foreign.id)!.name).toBe('Elsewhere');
   });
 });
 
 describe('moveCode', () => {
-  it('reorders siblings and renumbers them', () => {
-    const [a, b, c] = ['A', 'B', 'C'].map((name) => createCode(db, lead, { name }));
-    moveCode(db, lead, c.id, { parentId: null, position: 0 });
+  it('reorders siblings and renumbers them', async () => {
+    const [a, b, c] = [await createCode(db, lead, { name: 'A' }), await createCode(db, lead, { name: 'B' }), await createCode(db, lead, { name: 'C' })];
+    await moveCode(db, lead, c.id, { parentId: null, position: 0 });
     expect(childrenOf(null)).toEqual(['C', 'A', 'B']);
-    moveCode(db, lead, c.id, { parentId: null, position: 99 });
+    await moveCode(db, lead, c.id, { parentId: null, position: 99 });
     expect(childrenOf(null)).toEqual(['A', 'B', 'C']);
     expect([a, b, c].map((x) => row(x.id)!.sortOrder)).toEqual([0, 1, 2]);
     const last = auditRows().at(-1)!;
     expect(last).toMatchObject({ action: 'code.move', entityId: c.id, before: { parentId: null, position: 0 }, after: { parentId: null, position: 2 } });
   });
 
-  it('nests and outdents, renumbering both levels', () => {
-    const [a, b, c] = ['A', 'B', 'C'].map((name) => createCode(db, lead, { name }));
-    const a1 = createCode(db, lead, { name: 'A1', parentId: a.id });
-    moveCode(db, lead, b.id, { parentId: a.id, position: 0 });
+  it('nests and outdents, renumbering both levels', async () => {
+    const [a, b, c] = [await createCode(db, lead, { name: 'A' }), await createCode(db, lead, { name: 'B' }), await createCode(db, lead, { name: 'C' })];
+    const a1 = await createCode(db, lead, { name: 'A1', parentId: a.id });
+    await moveCode(db, lead, b.id, { parentId: a.id, position: 0 });
     expect(childrenOf(null)).toEqual(['A', 'C']);
     expect(childrenOf(a.id)).toEqual(['B', 'A1']);
     expect(row(c.id)!.sortOrder).toBe(1);
-    moveCode(db, lead, a1.id, { parentId: null, position: 1 });
+    await moveCode(db, lead, a1.id, { parentId: null, position: 1 });
     expect(childrenOf(null)).toEqual(['A', 'A1', 'C']);
     expect(childrenOf(a.id)).toEqual(['B']);
     expect(row(b.id)!.sortOrder).toBe(0);
   });
 
-  it('refuses to move a code under itself or its descendant', () => {
-    const a = createCode(db, lead, { name: 'A' });
-    const a1 = createCode(db, lead, { name: 'A1', parentId: a.id });
-    const a11 = createCode(db, lead, { name: 'A11', parentId: a1.id });
+  it('refuses to move a code under itself or its descendant', async () => {
+    const a = await createCode(db, lead, { name: 'A' });
+    const a1 = await createCode(db, lead, { name: 'A1', parentId: a.id });
+    const a11 = await createCode(db, lead, { name: 'A11', parentId: a1.id });
     const before = state();
-    expect(refusal(() => moveCode(db, lead, a.id, { parentId: a.id, position: 0 }))).toBe('cycle');
-    expect(refusal(() => moveCode(db, lead, a.id, { parentId: a1.id, position: 0 }))).toBe('cycle');
-    expect(refusal(() => moveCode(db, lead, a.id, { parentId: a11.id, position: 0 }))).toBe('cycle');
+    expect(await refusal(() => moveCode(db, lead, a.id, { parentId: a.id, position: 0 }))).toBe('cycle');
+    expect(await refusal(() => moveCode(db, lead, a.id, { parentId: a1.id, position: 0 }))).toBe('cycle');
+    expect(await refusal(() => moveCode(db, lead, a.id, { parentId: a11.id, position: 0 }))).toBe('cycle');
     expect(state()).toEqual(before);
   });
 
-  it('refuses a name clash at the new level and ids of another project', () => {
-    const a = createCode(db, lead, { name: 'A' });
-    createCode(db, lead, { name: 'Posts', parentId: a.id });
-    const posts = createCode(db, lead, { name: 'Posts' });
-    const foreign = createCode(db, other, { name: 'Elsewhere' });
+  it('refuses a name clash at the new level and ids of another project', async () => {
+    const a = await createCode(db, lead, { name: 'A' });
+    await createCode(db, lead, { name: 'Posts', parentId: a.id });
+    const posts = await createCode(db, lead, { name: 'Posts' });
+    const foreign = await createCode(db, other, { name: 'Elsewhere' });
     const before = state();
-    expect(refusal(() => moveCode(db, lead, posts.id, { parentId: a.id, position: 0 }))).toBe('name_taken');
-    expect(refusal(() => moveCode(db, lead, posts.id, { parentId: foreign.id, position: 0 }))).toBe('not_found');
-    expect(refusal(() => moveCode(db, lead, foreign.id, { parentId: null, position: 0 }))).toBe('not_found');
+    expect(await refusal(() => moveCode(db, lead, posts.id, { parentId: a.id, position: 0 }))).toBe('name_taken');
+    expect(await refusal(() => moveCode(db, lead, posts.id, { parentId: foreign.id, position: 0 }))).toBe('not_found');
+    expect(await refusal(() => moveCode(db, lead, foreign.id, { parentId: null, position: 0 }))).toBe('not_found');
     expect(state()).toEqual(before);
   });
 });
 
 describe('archiveCode / unarchiveCode', () => {
-  it('toggles the flag, keeps codings and audits', () => {
-    const a = createCode(db, lead, { name: 'A', shortcut: 'a' });
+  it('toggles the flag, keeps codings and audits', async () => {
+    const a = await createCode(db, lead, { name: 'A', shortcut: 'a' });
     coding(a.id, coderA, 0, 5);
-    expect(archiveCode(db, lead, a.id).archived).toBe(true);
-    expect(codingCount(db, lead.projectId, a.id)).toBe(1);
-    expect(unarchiveCode(db, lead, a.id).archived).toBe(false);
+    expect((await archiveCode(db, lead, a.id)).archived).toBe(true);
+    expect(await codingCount(db, lead.projectId, a.id)).toBe(1);
+    expect((await unarchiveCode(db, lead, a.id)).archived).toBe(false);
     expect(auditRows().slice(-2).map((e) => e.action)).toEqual(['code.archive', 'code.unarchive']);
   });
 
-  it('refuses to restore a code whose shortcut was taken meanwhile', () => {
-    const a = createCode(db, lead, { name: 'A', shortcut: 'a' });
-    archiveCode(db, lead, a.id);
-    createCode(db, lead, { name: 'B', shortcut: 'a' });
-    expect(refusal(() => unarchiveCode(db, lead, a.id))).toBe('shortcut_taken');
+  it('refuses to restore a code whose shortcut was taken meanwhile', async () => {
+    const a = await createCode(db, lead, { name: 'A', shortcut: 'a' });
+    await archiveCode(db, lead, a.id);
+    await createCode(db, lead, { name: 'B', shortcut: 'a' });
+    expect(await refusal(() => unarchiveCode(db, lead, a.id))).toBe('shortcut_taken');
     expect(row(a.id)!.archived).toBe(true);
-    updateCode(db, lead, a.id, { shortcut: null });
-    expect(unarchiveCode(db, lead, a.id).archived).toBe(false);
+    await updateCode(db, lead, a.id, { shortcut: null });
+    expect((await unarchiveCode(db, lead, a.id)).archived).toBe(false);
   });
 });
 
 describe('mergeCodes', () => {
-  it('moves every coding, collapses identical ranges and appends memos', () => {
-    const source = createCode(db, lead, { name: 'Instagram' });
-    const target = createCode(db, lead, { name: 'Social media' });
+  it('moves every coding, collapses identical ranges and appends memos', async () => {
+    const source = await createCode(db, lead, { name: 'Instagram' });
+    const target = await createCode(db, lead, { name: 'Social media' });
     const keep = coding(target.id, coderA, 10, 20, { memo: 'target memo' });
     const dup = coding(source.id, coderA, 10, 20, { memo: 'source memo' }); // same range, coder, layer: collapses
     const otherCoder = coding(source.id, coderB, 10, 20); // another coder's layer: moves
@@ -227,7 +227,7 @@ describe('mergeCodes', () => {
       { codingId: dup.id, language: 'ru', text: 'RU (source)', authorId: lead.userId },
     ]).run();
 
-    expect(mergeCodes(db, lead, source.id, target.id)).toEqual({ moved: 3, collapsed: 1, children: 0 });
+    expect(await mergeCodes(db, lead, source.id, target.id)).toEqual({ moved: 3, collapsed: 1, children: 0 });
     expect(row(source.id)).toBeUndefined();
     const left = db.select().from(codings).orderBy(asc(codings.id)).all();
     expect(left.map((c) => c.id)).toEqual([keep.id, otherCoder.id, consensus.id, shifted.id]);
@@ -246,89 +246,89 @@ describe('mergeCodes', () => {
       movedCodings: [otherCoder.id, consensus.id, shifted.id],
       collapsedCodings: [{ coding: dup.id, into: keep.id }],
     });
-    const counts = codeTree(db, lead.projectId).find((n) => n.id === target.id)!.counts;
+    const counts = (await codeTree(db, lead.projectId)).find((n) => n.id === target.id)!.counts;
     expect(counts).toEqual({ [`coder:${coderA}`]: 2, [`coder:${coderB}`]: 1, consensus: 1 });
   });
 
-  it('moves the source subcodes under the target and code memos with them', () => {
-    const source = createCode(db, lead, { name: 'Sources' });
-    createCode(db, lead, { name: 'TikTok', parentId: source.id });
-    createCode(db, lead, { name: 'Telegram', parentId: source.id });
-    const after = createCode(db, lead, { name: 'After' });
-    const target = createCode(db, lead, { name: 'Information' });
-    createCode(db, lead, { name: 'Instagram', parentId: target.id });
+  it('moves the source subcodes under the target and code memos with them', async () => {
+    const source = await createCode(db, lead, { name: 'Sources' });
+    await createCode(db, lead, { name: 'TikTok', parentId: source.id });
+    await createCode(db, lead, { name: 'Telegram', parentId: source.id });
+    const after = await createCode(db, lead, { name: 'After' });
+    const target = await createCode(db, lead, { name: 'Information' });
+    await createCode(db, lead, { name: 'Instagram', parentId: target.id });
     db.insert(memos).values({ projectId: lead.projectId, targetKind: 'code', targetId: source.id, authorId: lead.userId, text: 'why' }).run();
 
-    expect(mergeCodes(db, lead, source.id, target.id).children).toBe(2);
+    expect((await mergeCodes(db, lead, source.id, target.id)).children).toBe(2);
     expect(childrenOf(target.id)).toEqual(['Instagram', 'TikTok', 'Telegram']);
     expect(childrenOf(null)).toEqual(['After', 'Information']);
     expect(row(after.id)!.sortOrder).toBe(0);
     expect(db.select().from(memos).get()!.targetId).toBe(target.id);
   });
 
-  it('merges a subcode into its parent', () => {
-    const parent = createCode(db, lead, { name: 'Channels' });
-    const child = createCode(db, lead, { name: 'Akimat', parentId: parent.id });
-    createCode(db, lead, { name: 'Courts', parentId: parent.id });
-    createCode(db, lead, { name: 'Reception', parentId: child.id });
+  it('merges a subcode into its parent', async () => {
+    const parent = await createCode(db, lead, { name: 'Channels' });
+    const child = await createCode(db, lead, { name: 'Akimat', parentId: parent.id });
+    await createCode(db, lead, { name: 'Courts', parentId: parent.id });
+    await createCode(db, lead, { name: 'Reception', parentId: child.id });
     coding(child.id, coderA, 0, 3);
-    mergeCodes(db, lead, child.id, parent.id);
+    await mergeCodes(db, lead, child.id, parent.id);
     expect(childrenOf(parent.id)).toEqual(['Courts', 'Reception']);
-    expect(codingCount(db, lead.projectId, parent.id)).toBe(1);
+    expect(await codingCount(db, lead.projectId, parent.id)).toBe(1);
   });
 
-  it('refuses self, descendants, subcode name clashes and other projects, writing nothing', () => {
-    const a = createCode(db, lead, { name: 'A' });
-    const a1 = createCode(db, lead, { name: 'A1', parentId: a.id });
-    const b = createCode(db, lead, { name: 'B' });
-    createCode(db, lead, { name: 'a1', parentId: b.id });
-    const foreign = createCode(db, other, { name: 'Elsewhere' });
+  it('refuses self, descendants, subcode name clashes and other projects, writing nothing', async () => {
+    const a = await createCode(db, lead, { name: 'A' });
+    const a1 = await createCode(db, lead, { name: 'A1', parentId: a.id });
+    const b = await createCode(db, lead, { name: 'B' });
+    await createCode(db, lead, { name: 'a1', parentId: b.id });
+    const foreign = await createCode(db, other, { name: 'Elsewhere' });
     coding(a.id, coderA, 0, 3);
     const before = state();
-    expect(refusal(() => mergeCodes(db, lead, a.id, a.id))).toBe('merge_same');
-    expect(refusal(() => mergeCodes(db, lead, a.id, a1.id))).toBe('merge_into_descendant');
-    expect(refusal(() => mergeCodes(db, lead, a.id, b.id))).toBe('merge_child_clash');
-    expect(refusal(() => mergeCodes(db, lead, a.id, foreign.id))).toBe('not_found');
-    expect(refusal(() => mergeCodes(db, lead, foreign.id, b.id))).toBe('not_found');
+    expect(await refusal(() => mergeCodes(db, lead, a.id, a.id))).toBe('merge_same');
+    expect(await refusal(() => mergeCodes(db, lead, a.id, a1.id))).toBe('merge_into_descendant');
+    expect(await refusal(() => mergeCodes(db, lead, a.id, b.id))).toBe('merge_child_clash');
+    expect(await refusal(() => mergeCodes(db, lead, a.id, foreign.id))).toBe('not_found');
+    expect(await refusal(() => mergeCodes(db, lead, foreign.id, b.id))).toBe('not_found');
     expect(state()).toEqual(before);
   });
 
-  it('leaves nothing half-written when a late step fails', () => {
-    const source = createCode(db, lead, { name: 'S' });
-    const target = createCode(db, lead, { name: 'T' });
-    createCode(db, lead, { name: 'S1', parentId: source.id });
+  it('leaves nothing half-written when a late step fails', async () => {
+    const source = await createCode(db, lead, { name: 'S' });
+    const target = await createCode(db, lead, { name: 'T' });
+    await createCode(db, lead, { name: 'S1', parentId: source.id });
     coding(source.id, coderA, 0, 3);
     coding(target.id, coderA, 0, 3);
     coding(source.id, coderB, 0, 3, { memo: 'note' });
     const before = state();
     // The audit event is the last write: make it fail after codings and codes have changed.
     db.$client.exec(`CREATE TRIGGER fail_audit BEFORE INSERT ON audit_events BEGIN SELECT RAISE(ABORT, 'audit unavailable'); END`);
-    expect(() => mergeCodes(db, lead, source.id, target.id)).toThrow(/audit unavailable/);
-    expect(() => deleteCode(db, lead, target.id, { confirmCodings: 1 })).toThrow(/audit unavailable/);
-    expect(() => moveCode(db, lead, target.id, { parentId: source.id, position: 0 })).toThrow(/audit unavailable/);
+    await expect(mergeCodes(db, lead, source.id, target.id)).rejects.toThrow(/audit unavailable/);
+    await expect(deleteCode(db, lead, target.id, { confirmCodings: 1 })).rejects.toThrow(/audit unavailable/);
+    await expect(moveCode(db, lead, target.id, { parentId: source.id, position: 0 })).rejects.toThrow(/audit unavailable/);
     expect(state()).toEqual(before);
   });
 });
 
 describe('deleteCode', () => {
-  it('deletes an unused code at once and renumbers its siblings', () => {
-    const [a, b, c] = ['A', 'B', 'C'].map((name) => createCode(db, lead, { name }));
-    deleteCode(db, lead, b.id);
+  it('deletes an unused code at once and renumbers its siblings', async () => {
+    const [a, b, c] = [await createCode(db, lead, { name: 'A' }), await createCode(db, lead, { name: 'B' }), await createCode(db, lead, { name: 'C' })];
+    await deleteCode(db, lead, b.id);
     expect(row(b.id)).toBeUndefined();
     expect(row(c.id)!.sortOrder).toBe(1);
     expect(row(a.id)!.sortOrder).toBe(0);
     expect(auditRows().at(-1)).toMatchObject({ action: 'code.delete', entityId: b.id, before: { code: { name: 'B' }, codings: [] }, after: null });
   });
 
-  it('needs the current number of codings confirmed', () => {
-    const a = createCode(db, lead, { name: 'A' });
+  it('needs the current number of codings confirmed', async () => {
+    const a = await createCode(db, lead, { name: 'A' });
     const first = coding(a.id, coderA, 0, 3);
     coding(a.id, coderB, 4, 8, { layer: 'consensus' });
     db.insert(translations).values({ codingId: first.id, language: 'en', text: 'EN', authorId: lead.userId }).run();
     const before = state();
     let error: CodebookError | undefined;
     try {
-      deleteCode(db, lead, a.id);
+      await deleteCode(db, lead, a.id);
     } catch (e) {
       error = e as CodebookError;
     }
@@ -336,10 +336,10 @@ describe('deleteCode', () => {
     expect(error!.reason).toBe('codebook.confirm_codings');
     expect(error!.details.count).toBe(2);
     expect(error!.message).toMatch(/deletes 2 codings/);
-    expect(refusal(() => deleteCode(db, lead, a.id, { confirmCodings: 1 }))).toBe('confirm_codings');
+    expect(await refusal(() => deleteCode(db, lead, a.id, { confirmCodings: 1 }))).toBe('confirm_codings');
     expect(state()).toEqual(before);
 
-    deleteCode(db, lead, a.id, { confirmCodings: 2 });
+    await deleteCode(db, lead, a.id, { confirmCodings: 2 });
     expect(row(a.id)).toBeUndefined();
     expect(db.select().from(codings).all()).toEqual([]);
     expect(db.select().from(translations).all()).toEqual([]);
@@ -347,13 +347,13 @@ describe('deleteCode', () => {
     expect((event.before as { codings: unknown[] }).codings).toHaveLength(2);
   });
 
-  it('refuses a code with subcodes and a code of another project', () => {
-    const a = createCode(db, lead, { name: 'A' });
-    createCode(db, lead, { name: 'A1', parentId: a.id });
-    const foreign = createCode(db, other, { name: 'Elsewhere' });
+  it('refuses a code with subcodes and a code of another project', async () => {
+    const a = await createCode(db, lead, { name: 'A' });
+    await createCode(db, lead, { name: 'A1', parentId: a.id });
+    const foreign = await createCode(db, other, { name: 'Elsewhere' });
     const before = state();
-    expect(refusal(() => deleteCode(db, lead, a.id))).toBe('has_children');
-    expect(refusal(() => deleteCode(db, lead, foreign.id))).toBe('not_found');
+    expect(await refusal(() => deleteCode(db, lead, a.id))).toBe('has_children');
+    expect(await refusal(() => deleteCode(db, lead, foreign.id))).toBe('not_found');
     expect(state()).toEqual(before);
   });
 });

@@ -11,7 +11,8 @@
  * dropping the shortcut. Here: reading the tree and applying the plans.
  */
 import { and, asc, eq, inArray, isNull, sql } from 'drizzle-orm';
-import type { Db } from '../client';
+import type { Db, Tx } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { codes, codings, memos, translations } from '../schema';
 import { recordAudit } from './audit';
 import { cleanColor, cleanName, cleanShortcut, cleanText, CodebookError } from '@/lib/codebook/rules';
@@ -29,7 +30,6 @@ import {
 
 export type { MoveTarget } from '@/lib/codebook/tree';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 type CodeRow = typeof codes.$inferSelect;
 
 /** Who makes the change, in which project. */
@@ -62,8 +62,8 @@ function snapshot(row: CodeRow) {
   return rest;
 }
 
-function audit(tx: Tx, actor: Actor, action: string, entityId: number, before: unknown, after: unknown) {
-  recordAudit(tx as unknown as Db, { projectId: actor.projectId, userId: actor.userId, action, entityType: 'code', entityId, before, after });
+async function audit(tx: Tx, actor: Actor, action: string, entityId: number, before: unknown, after: unknown) {
+  await recordAudit(tx as unknown as Db, { projectId: actor.projectId, userId: actor.userId, action, entityType: 'code', entityId, before, after });
 }
 
 function load(tx: Tx, projectId: number, id: number): CodeRow {
@@ -92,8 +92,8 @@ function applySortOrders(tx: Tx, changes: readonly SortOrderChange[]) {
 }
 
 /** Creates a code at the end of its parent's children (or of the top level). Returns it. */
-export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
-  return db.transaction((tx) => {
+export async function createCode(db: Db, actor: Actor, input: NewCode): Promise<CodeRow> {
+  return await transaction(db, async (tx) => {
     const parentId = input.parentId ?? null;
     if (parentId != null) load(tx, actor.projectId, parentId);
     const name = cleanName(input.name);
@@ -118,7 +118,7 @@ export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
       })
       .returning()
       .get();
-    audit(tx, actor, 'code.create', row.id, null, snapshot(row));
+    await audit(tx, actor, 'code.create', row.id, null, snapshot(row));
     return row;
   });
 }
@@ -127,8 +127,8 @@ export function createCode(db: Db, actor: Actor, input: NewCode): CodeRow {
  * Changes any of a code's fields. Only fields that differ are written and audited; a patch
  * that changes nothing writes nothing. Returns the code as it now is.
  */
-export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<CodeFields>): CodeRow {
-  return db.transaction((tx) => {
+export async function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<CodeFields>): Promise<CodeRow> {
+  return await transaction(db, async (tx) => {
     const code = load(tx, actor.projectId, codeId);
     const next: Partial<CodeFields> = {};
     if (patch.name !== undefined) next.name = cleanName(patch.name);
@@ -158,7 +158,7 @@ export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<
       .where(eq(codes.id, code.id))
       .returning()
       .get();
-    audit(tx, actor, 'code.update', code.id, before, after);
+    await audit(tx, actor, 'code.update', code.id, before, after);
     return row;
   });
 }
@@ -168,8 +168,8 @@ export function updateCode(db: Db, actor: Actor, codeId: number, patch: Partial<
  * siblings, renumbering the old and the new sibling lists. Refuses to move a code under
  * itself or one of its descendants.
  */
-export function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): CodeRow {
-  return db.transaction((tx) => {
+export async function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): Promise<CodeRow> {
+  return await transaction(db, async (tx) => {
     const tree = allCodes(tx, actor.projectId);
     const plan = planMove(tree, codeId, to);
     if (!plan) return findCode(tree, codeId);
@@ -177,18 +177,18 @@ export function moveCode(db: Db, actor: Actor, codeId: number, to: MoveTarget): 
       tx.update(codes).set({ parentId: plan.to.parentId, updatedAt: new Date() }).where(eq(codes.id, plan.codeId)).run();
     }
     applySortOrders(tx, plan.sortOrders);
-    audit(tx, actor, 'code.move', plan.codeId, plan.from, plan.to);
+    await audit(tx, actor, 'code.move', plan.codeId, plan.from, plan.to);
     return load(tx, actor.projectId, plan.codeId);
   });
 }
 
-function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): CodeRow {
-  return db.transaction((tx) => {
+async function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): Promise<CodeRow> {
+  return await transaction(db, async (tx) => {
     const code = load(tx, actor.projectId, codeId);
     if (code.archived === archived) return code;
     if (!archived && code.shortcut != null) assertShortcutFree(allCodes(tx, actor.projectId), code.shortcut, code.id);
     const row = tx.update(codes).set({ archived, updatedAt: new Date() }).where(eq(codes.id, code.id)).returning().get();
-    audit(tx, actor, archived ? 'code.archive' : 'code.unarchive', code.id, { archived: code.archived }, { archived });
+    await audit(tx, actor, archived ? 'code.archive' : 'code.unarchive', code.id, { archived: code.archived }, { archived });
     return row;
   });
 }
@@ -197,13 +197,15 @@ function setArchived(db: Db, actor: Actor, codeId: number, archived: boolean): C
  * Archives a code: it keeps its codings and place in the tree, and its shortcut is freed for
  * other codes. Its subcodes are not archived with it.
  */
-export function archiveCode(db: Db, actor: Actor, codeId: number): CodeRow {
-  return setArchived(db, actor, codeId, true);
+export async function archiveCode(db: Db, actor: Actor, codeId: number): Promise<CodeRow> {
+  await dbReady(db);
+  return await setArchived(db, actor, codeId, true);
 }
 
 /** Restores an archived code; refused while another active code uses its shortcut. */
-export function unarchiveCode(db: Db, actor: Actor, codeId: number): CodeRow {
-  return setArchived(db, actor, codeId, false);
+export async function unarchiveCode(db: Db, actor: Actor, codeId: number): Promise<CodeRow> {
+  await dbReady(db);
+  return await setArchived(db, actor, codeId, false);
 }
 
 export interface MergeResult {
@@ -266,8 +268,8 @@ function moveCodings(tx: Tx, projectId: number, sourceId: number, targetId: numb
  * Refuses merging a code into itself or into one of its subcodes, and merging when a
  * subcode of the source has the name of a subcode of the target (lib/codebook/tree planMerge).
  */
-export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: number): MergeResult {
-  return db.transaction((tx) => {
+export async function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: number): Promise<MergeResult> {
+  return await transaction(db, async (tx) => {
     const { source, target, reparent, deleteId, sortOrders } = planMerge(allCodes(tx, actor.projectId), sourceId, targetId);
 
     const { moved, collapsed } = moveCodings(tx, actor.projectId, source.id, target.id);
@@ -284,7 +286,7 @@ export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: num
     tx.delete(codes).where(eq(codes.id, deleteId)).run();
     applySortOrders(tx, sortOrders);
 
-    audit(
+    await audit(
       tx,
       actor,
       'code.merge',
@@ -303,7 +305,8 @@ export function mergeCodes(db: Db, actor: Actor, sourceId: number, targetId: num
 }
 
 /** How many codings (all layers) use the code. */
-export function codingCount(db: Db, projectId: number, codeId: number): number {
+export async function codingCount(db: Db, projectId: number, codeId: number): Promise<number> {
+  await dbReady(db);
   return (
     db
       .select({ n: sql<number>`count(*)` })
@@ -319,8 +322,8 @@ export function codingCount(db: Db, projectId: number, codeId: number): number {
  * confirms exactly what goes; the codings (with their translations) and the code's memos
  * are deleted with it and kept in the audit event.
  */
-export function deleteCode(db: Db, actor: Actor, codeId: number, options: { confirmCodings?: number } = {}): void {
-  db.transaction((tx) => {
+export async function deleteCode(db: Db, actor: Actor, codeId: number, options: { confirmCodings?: number } = {}): Promise<void> {
+  await transaction(db, async (tx) => {
     const code = load(tx, actor.projectId, codeId);
     const children = siblings(tx, actor.projectId, code.id);
     if (children.length > 0) {
@@ -356,6 +359,6 @@ export function deleteCode(db: Db, actor: Actor, codeId: number, options: { conf
     if (codeMemos.length) tx.delete(memos).where(inArray(memos.id, codeMemos.map((m) => m.id))).run();
     tx.delete(codes).where(eq(codes.id, code.id)).run();
     applySortOrders(tx, renumbered(siblings(tx, actor.projectId, code.parentId)));
-    audit(tx, actor, 'code.delete', code.id, { code: snapshot(code), codings: gone, memos: codeMemos.map(({ id, authorId, text }) => ({ id, authorId, text })) }, null);
+    await audit(tx, actor, 'code.delete', code.id, { code: snapshot(code), codings: gone, memos: codeMemos.map(({ id, authorId, text }) => ({ id, authorId, text })) }, null);
   });
 }

@@ -1,5 +1,6 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { codes, codings } from '../schema';
 import { coderKey } from '@/lib/access/layers';
 
@@ -10,13 +11,15 @@ export interface CodeNode extends Omit<CodeRow, 'createdAt' | 'updatedAt' | 'pro
   children: CodeNode[];
 }
 
-export function codesOfProject(db: Db, projectId: number): CodeRow[] {
+export async function codesOfProject(db: Db, projectId: number): Promise<CodeRow[]> {
+  await dbReady(db);
   return db.select().from(codes).where(eq(codes.projectId, projectId)).orderBy(asc(codes.sortOrder), asc(codes.id)).all();
 }
 
 /** The codebook as a tree in display order, each code with its coding counts per layer. */
-export function codeTree(db: Db, projectId: number): CodeNode[] {
-  const rows = codesOfProject(db, projectId);
+export async function codeTree(db: Db, projectId: number): Promise<CodeNode[]> {
+  await dbReady(db);
+  const rows = await codesOfProject(db, projectId);
   const countRows = db
     .select({ codeId: codings.codeId, layer: codings.layer, coderId: codings.coderId, n: sql<number>`count(*)` })
     .from(codings)

@@ -17,22 +17,22 @@ afterEach(() => ctx.close());
 const own = (id: number) => ({ kind: 'coder' as const, coderId: id });
 
 describe('createCodings', () => {
-  it('stores the quote as the text slice, audits it and starts the assignment', () => {
+  it('stores the quote as the text slice, audits it and starts the assignment', async () => {
     const start = f.text.indexOf('әкімдікке');
     const end = f.text.indexOf('👍') + 2;
-    const [c] = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start, end, layer: own(f.coder1.id), actorId: f.coder1.id });
+    const [c] = await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start, end, layer: own(f.coder1.id), actorId: f.coder1.id });
     expect(c.quote).toBe('әкімдікке e-Otinish арқылы жаздым 👍');
     expect(c.coderName).toBe('coder1');
     expect(ctx.db.select().from(auditEvents).all().map((a) => a.action)).toEqual(['coding.create']);
     const a = ctx.db.select().from(assignments).where(eq(assignments.coderId, f.coder1.id)).get();
     expect(a?.status).toBe('in_progress');
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('codes a range across two turns with several codes at once, and does not double an identical coding', () => {
+  it('codes a range across two turns with several codes at once, and does not double an identical coding', async () => {
     const input = { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id, f.eotinish.id], start: f.ranges[1].start + 4, end: f.ranges[2].end, layer: own(f.coder1.id), actorId: f.coder1.id };
-    const first = createCodings(ctx.db, input);
-    const again = createCodings(ctx.db, input);
+    const first = await createCodings(ctx.db, input);
+    const again = await createCodings(ctx.db, input);
     expect(first).toHaveLength(2);
     expect(again.map((c) => c.id)).toEqual(first.map((c) => c.id));
     expect(first[0].quote).toContain('\n');
@@ -43,64 +43,60 @@ describe('createCodings', () => {
     ['outside the text', { start: 5, end: 10_000 }, /outside the text/],
     ['empty', { start: 5, end: 5 }, /empty/],
     ['negative', { start: -1, end: 3 }, /outside/],
-  ])('rejects a range %s and writes nothing', (_, range, message) => {
-    expect(() =>
-      createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], ...range, layer: own(f.coder1.id), actorId: f.coder1.id }),
-    ).toThrow(message);
+  ])('rejects a range %s and writes nothing', async (_, range, message) => {
+    await expect(createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], ...range, layer: own(f.coder1.id), actorId: f.coder1.id }),
+    ).rejects.toThrow(message);
     expect(ctx.db.select().from(codings).all()).toEqual([]);
     expect(ctx.db.select().from(auditEvents).all()).toEqual([]);
   });
 
-  it('rejects a code of another project, naming it, with nothing written even when other codes are fine', () => {
-    expect(() =>
-      createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id, f.foreignCode.id], start: 0, end: 3, layer: own(f.coder1.id), actorId: f.coder1.id }),
-    ).toThrow(`Code ${f.foreignCode.id} is not in this project`);
+  it('rejects a code of another project, naming it, with nothing written even when other codes are fine', async () => {
+    await expect(createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id, f.foreignCode.id], start: 0, end: 3, layer: own(f.coder1.id), actorId: f.coder1.id }),
+    ).rejects.toThrow(`Code ${f.foreignCode.id} is not in this project`);
     expect(ctx.db.select().from(codings).all()).toEqual([]);
   });
 
-  it('rejects a document of another project and offsets made stale by a correction', () => {
-    expect(() =>
-      createCodings(ctx.db, { projectId: f.other.id, documentId: f.doc.id, codeIds: [f.foreignCode.id], start: 0, end: 3, layer: own(f.outsider.id), actorId: f.outsider.id }),
-    ).toThrow(/not in this project/);
+  it('rejects a document of another project and offsets made stale by a correction', async () => {
+    await expect(createCodings(ctx.db, { projectId: f.other.id, documentId: f.doc.id, codeIds: [f.foreignCode.id], start: 0, end: 3, layer: own(f.outsider.id), actorId: f.outsider.id }),
+    ).rejects.toThrow(/not in this project/);
     ctx.db.update(documents).set({ version: 2 }).where(eq(documents.id, f.doc.id)).run();
-    expect(() =>
-      createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 3, layer: own(f.coder1.id), actorId: f.coder1.id }),
-    ).toThrow(/corrected since you opened it/);
+    await expect(createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 3, layer: own(f.coder1.id), actorId: f.coder1.id }),
+    ).rejects.toThrow(/corrected since you opened it/);
   });
 });
 
 describe('reading layers', () => {
-  it('returns only the layers asked for', () => {
+  it('returns only the layers asked for', async () => {
     const base = { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: 0, end: 4 };
-    createCodings(ctx.db, { ...base, layer: own(f.coder1.id), actorId: f.coder1.id });
-    createCodings(ctx.db, { ...base, layer: own(f.coder2.id), actorId: f.coder2.id });
-    createCodings(ctx.db, { ...base, layer: { kind: 'consensus' }, actorId: f.lead.id });
-    expect(codingsForDocument(ctx.db, f.doc.id, [own(f.coder1.id)]).map((c) => c.coderName)).toEqual(['coder1']);
-    expect(codingsForDocument(ctx.db, f.doc.id, [{ kind: 'consensus' }]).map((c) => c.layer)).toEqual(['consensus']);
-    expect(codingsForDocument(ctx.db, f.doc.id, [])).toEqual([]);
-    expect(codingsForDocument(ctx.db, f.doc.id, [own(f.coder1.id), own(f.coder2.id), { kind: 'consensus' }])).toHaveLength(3);
+    await createCodings(ctx.db, { ...base, layer: own(f.coder1.id), actorId: f.coder1.id });
+    await createCodings(ctx.db, { ...base, layer: own(f.coder2.id), actorId: f.coder2.id });
+    await createCodings(ctx.db, { ...base, layer: { kind: 'consensus' }, actorId: f.lead.id });
+    expect((await codingsForDocument(ctx.db, f.doc.id, [own(f.coder1.id)])).map((c) => c.coderName)).toEqual(['coder1']);
+    expect((await codingsForDocument(ctx.db, f.doc.id, [{ kind: 'consensus' }])).map((c) => c.layer)).toEqual(['consensus']);
+    expect(await codingsForDocument(ctx.db, f.doc.id, [])).toEqual([]);
+    expect(await codingsForDocument(ctx.db, f.doc.id, [own(f.coder1.id), own(f.coder2.id), { kind: 'consensus' }])).toHaveLength(3);
   });
 });
 
 describe('updateCoding and deleteCoding', () => {
-  it('moves the quote with the range, changes code and memo, and audits both', () => {
-    const [c] = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].start + 5, layer: own(f.coder1.id), actorId: f.coder1.id });
+  it('moves the quote with the range, changes code and memo, and audits both', async () => {
+    const [c] = await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].start + 5, layer: own(f.coder1.id), actorId: f.coder1.id });
     const start = f.text.indexOf('Instagram');
-    const u = updateCoding(ctx.db, f.project.id, c.id, { start, end: start + 'Instagram'.length, codeId: f.eotinish.id, memo: 'жеке арна' }, f.coder1.id);
+    const u = await updateCoding(ctx.db, f.project.id, c.id, { start, end: start + 'Instagram'.length, codeId: f.eotinish.id, memo: 'жеке арна' }, f.coder1.id);
     expect(u).toMatchObject({ quote: 'Instagram', codeId: f.eotinish.id, memo: 'жеке арна' });
-    expect(() => updateCoding(ctx.db, f.project.id, c.id, { end: 99_999 }, f.coder1.id)).toThrow(/outside the text/);
-    expect(() => updateCoding(ctx.db, f.project.id, c.id, { codeId: f.foreignCode.id }, f.coder1.id)).toThrow(/not in this project/);
-    deleteCoding(ctx.db, f.project.id, c.id, f.coder1.id);
+    await expect(updateCoding(ctx.db, f.project.id, c.id, { end: 99_999 }, f.coder1.id)).rejects.toThrow(/outside the text/);
+    await expect(updateCoding(ctx.db, f.project.id, c.id, { codeId: f.foreignCode.id }, f.coder1.id)).rejects.toThrow(/not in this project/);
+    await deleteCoding(ctx.db, f.project.id, c.id, f.coder1.id);
     expect(ctx.db.select().from(codings).all()).toEqual([]);
     expect(ctx.db.select().from(auditEvents).all().map((a) => a.action)).toEqual(['coding.create', 'coding.update', 'coding.delete']);
-    expect(() => deleteCoding(ctx.db, f.other.id, c.id, f.outsider.id)).toThrow(/does not exist/);
+    await expect(deleteCoding(ctx.db, f.other.id, c.id, f.outsider.id)).rejects.toThrow(/does not exist/);
   });
 });
 
 describe('checkIntegrity', () => {
-  it('reports a quote that no longer matches the text', () => {
-    const [c] = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: 0, end: 4, layer: own(f.coder1.id), actorId: f.coder1.id });
+  it('reports a quote that no longer matches the text', async () => {
+    const [c] = await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: 0, end: 4, layer: own(f.coder1.id), actorId: f.coder1.id });
     ctx.db.update(codings).set({ quote: 'nope' }).where(eq(codings.id, c.id)).run();
-    expect(checkIntegrity(ctx.db).problems).toEqual([`Coding ${c.id}: quote differs from the text at [0, 4) of document ${f.doc.id}`]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([`Coding ${c.id}: quote differs from the text at [0, 4) of document ${f.doc.id}`]);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { and, asc, desc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { assignments, auditEvents, codes, codings, documents, turns, users } from '../schema';
 import { rangeProblem } from '@/lib/coding/range';
 import type { LayerRef } from '@/lib/access/layers';
@@ -23,7 +24,8 @@ export class CodingError extends DomainError {}
  * The refusal of a range chosen in version `seen` of a document now at `current`: it names
  * the last correction (who, when) so the coder knows why the editor reloads.
  */
-export function staleDocument(tx: Queryable, documentId: number, seen: number, current: number): CodingError {
+export async function staleDocument(tx: Queryable, documentId: number, seen: number, current: number): Promise<CodingError> {
+  await dbReady(tx);
   const last = tx
     .select({ at: auditEvents.at, by: users.name })
     .from(auditEvents)
@@ -59,7 +61,8 @@ function layerCondition(layers: readonly LayerRef[]): SQL | undefined {
 }
 
 /** The codings of the given layers in a document, in text order. */
-export function codingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): CodingView[] {
+export async function codingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): Promise<CodingView[]> {
+  await dbReady(db);
   return db
     .select(codingViewColumns)
     .from(codings)
@@ -74,7 +77,8 @@ export function codingsForDocument(db: Db, documentId: number, layers: readonly 
  * The same codings for the editor page, without quotes: a long transcript's quotes made up
  * a third of the page's payload, and the editor has the text to slice them from.
  */
-export function editorCodingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): EditorCoding[] {
+export async function editorCodingsForDocument(db: Db, documentId: number, layers: readonly LayerRef[]): Promise<EditorCoding[]> {
+  await dbReady(db);
   return db
     .select(editorCodingColumns)
     .from(codings)
@@ -92,7 +96,8 @@ function inLayers(documentId: number, layers: readonly LayerRef[]): SQL | undefi
 const textOrder = [asc(codings.start), asc(codings.end), asc(codings.id)];
 
 /** The document's canonical text, rebuilt from its turns. */
-export function documentText(db: Queryable, documentId: number): string {
+export async function documentText(db: Queryable, documentId: number): Promise<string> {
+  await dbReady(db);
   return db
     .select({ text: turns.text })
     .from(turns)
@@ -110,7 +115,8 @@ function layerValues(layer: LayerRef, actorId: number) {
 }
 
 /** Is the coder assigned to the document (any status)? */
-export function isAssigned(db: Db, documentId: number, coderId: number): boolean {
+export async function isAssigned(db: Db, documentId: number, coderId: number): Promise<boolean> {
+  await dbReady(db);
   return !!db
     .select({ d: assignments.documentId })
     .from(assignments)
@@ -136,16 +142,16 @@ export interface CreateCodingsInput {
  * codings (a code already applied to exactly this range in this layer is not doubled: the
  * existing coding is returned). Throws CodingError naming the problem; writes nothing then.
  */
-export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
-  return db.transaction((tx) => {
+export async function createCodings(db: Db, input: CreateCodingsInput): Promise<CodingView[]> {
+  return await transaction(db, async (tx) => {
     const doc = tx
       .select({ id: documents.id, version: documents.version })
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
     if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
-    if (input.version != null && input.version !== doc.version) throw staleDocument(tx, doc.id, input.version, doc.version);
-    const text = documentText(tx, doc.id);
+    if (input.version != null && input.version !== doc.version) throw await staleDocument(tx, doc.id, input.version, doc.version);
+    const text = await documentText(tx, doc.id);
     const problem = rangeProblem(text.length, input.start, input.end);
     if (problem) throw problem;
     const ids = [...new Set(input.codeIds)];
@@ -197,7 +203,7 @@ export function createCodings(db: Db, input: CreateCodingsInput): CodingView[] {
         })
         .returning()
         .get();
-      recordAudit(tx, {
+      await recordAudit(tx, {
         projectId: input.projectId,
         userId: input.actorId,
         action: 'coding.create',
@@ -230,7 +236,8 @@ function codingsByIds(db: Queryable, ids: number[]): CodingView[] {
 }
 
 /** A coding of the project, or undefined. */
-export function codingInProject(db: Queryable, projectId: number, codingId: number): CodingRow | undefined {
+export async function codingInProject(db: Queryable, projectId: number, codingId: number): Promise<CodingRow | undefined> {
+  await dbReady(db);
   return db
     .select()
     .from(codings)
@@ -239,12 +246,12 @@ export function codingInProject(db: Queryable, projectId: number, codingId: numb
 }
 
 /** Deletes a coding; returns what was deleted (for undo) or throws when it does not exist. */
-export function deleteCoding(db: Db, projectId: number, codingId: number, actorId: number): CodingRow {
-  return db.transaction((tx) => {
-    const row = codingInProject(tx, projectId, codingId);
+export async function deleteCoding(db: Db, projectId: number, codingId: number, actorId: number): Promise<CodingRow> {
+  return await transaction(db, async (tx) => {
+    const row = await codingInProject(tx, projectId, codingId);
     if (!row) throw new CodingError('coding.not_found', { id: codingId });
     tx.delete(codings).where(eq(codings.id, codingId)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId,
       userId: actorId,
       action: 'coding.delete',
@@ -266,9 +273,9 @@ export interface UpdateCodingInput {
 }
 
 /** Changes a coding's code, range or memo; the quote follows the range. */
-export function updateCoding(db: Db, projectId: number, codingId: number, change: UpdateCodingInput, actorId: number): CodingView {
-  return db.transaction((tx) => {
-    const row = codingInProject(tx, projectId, codingId);
+export async function updateCoding(db: Db, projectId: number, codingId: number, change: UpdateCodingInput, actorId: number): Promise<CodingView> {
+  return await transaction(db, async (tx) => {
+    const row = await codingInProject(tx, projectId, codingId);
     if (!row) throw new CodingError('coding.not_found', { id: codingId });
     const next: Partial<CodingRow> = { updatedAt: new Date() };
     if (change.codeId != null && change.codeId !== row.codeId) {
@@ -283,17 +290,17 @@ export function updateCoding(db: Db, projectId: number, codingId: number, change
     }
     if (change.start != null || change.end != null) {
       const current = tx.select({ version: documents.version }).from(documents).where(eq(documents.id, row.documentId)).get()!;
-      if (change.version != null && change.version !== current.version) throw staleDocument(tx, row.documentId, change.version, current.version);
+      if (change.version != null && change.version !== current.version) throw await staleDocument(tx, row.documentId, change.version, current.version);
       const start = change.start ?? row.start;
       const end = change.end ?? row.end;
-      const text = documentText(tx, row.documentId);
+      const text = await documentText(tx, row.documentId);
       const problem = rangeProblem(text.length, start, end);
       if (problem) throw problem;
       Object.assign(next, { start, end, quote: text.slice(start, end), needsReview: false });
     }
     if (change.memo != null) next.memo = change.memo;
     tx.update(codings).set(next).where(eq(codings.id, codingId)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId,
       userId: actorId,
       action: 'coding.update',

@@ -19,15 +19,15 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 const layer = (coderId: number) => ({ kind: 'coder' as const, coderId });
-const code = (coderId: number, codeId: number, start: number, end: number) =>
-  createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [codeId], start, end, layer: layer(coderId), actorId: coderId })[0];
+const code = async (coderId: number, codeId: number, start: number, end: number) =>
+  (await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [codeId], start, end, layer: layer(coderId), actorId: coderId }))[0];
 const consensus = () => codingsForDocument(ctx.db, f.doc.id, [{ kind: 'consensus' }]);
 
-const review = () => reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id])!;
+const review = async () => (await reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id]))!;
 
 /** The disagreements of coders 1 and 2, as the review page computes them. */
-function disagreements() {
-  const review = reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id])!;
+async function disagreements() {
+  const review = (await reviewDocument(ctx.db, f.project.id, f.doc.id, [f.coder1.id, f.coder2.id]))!;
   return listDisagreements({
     turns: review.turns.map((t) => ({ start: t.start, end: t.end, isParticipant: t.speakerKind === 'participant' })),
     coders: [String(f.coder1.id), String(f.coder2.id)],
@@ -36,12 +36,12 @@ function disagreements() {
   }).items;
 }
 
-function resolve(decision: Decision, note?: string, noteToCode = false) {
-  const [item] = disagreements();
-  return resolveDisagreement(ctx.db, {
+async function resolve(decision: Decision, note?: string, noteToCode = false) {
+  const [item] = await disagreements();
+  return await resolveDisagreement(ctx.db, {
     projectId: f.project.id,
     documentId: f.doc.id,
-    version: review().version,
+    version: (await review()).version,
     actorId: f.lead.id,
     key: item.key,
     codeId: Number(item.codeId),
@@ -55,96 +55,96 @@ function resolve(decision: Decision, note?: string, noteToCode = false) {
 }
 
 describe('resolveDisagreement', () => {
-  beforeEach(() => {
+  beforeEach(async () => {
     // P1's turn: coder 1 codes "әкімдікке e-Otinish", coder 2 the whole turn — 50 % overlap.
     const p1 = f.ranges[1];
     const start = f.text.indexOf('әкімдікке');
-    code(f.coder1.id, f.channels.id, start, start + 'әкімдікке e-Otinish'.length);
-    code(f.coder2.id, f.channels.id, p1.start, p1.end);
+    await code(f.coder1.id, f.channels.id, start, start + 'әкімдікке e-Otinish'.length);
+    await code(f.coder2.id, f.channels.id, p1.start, p1.end);
   });
 
-  it('accepts coder 1’s version into the consensus layer, with a valid quote, and stores the resolution', () => {
-    const [item] = disagreements();
+  it('accepts coder 1’s version into the consensus layer, with a valid quote, and stores the resolution', async () => {
+    const [item] = await disagreements();
     expect(item.reasons).toEqual(['segment']);
-    const result = resolve({ kind: 'accept', coder: String(f.coder1.id) }, 'Only the channel named, not the whole turn.');
-    expect(consensus().map((c) => [c.quote, c.coderId, c.memo])).toEqual([['әкімдікке e-Otinish', f.lead.id, 'Only the channel named, not the whole turn.']]);
+    const result = await resolve({ kind: 'accept', coder: String(f.coder1.id) }, 'Only the channel named, not the whole turn.');
+    expect((await consensus()).map((c) => [c.quote, c.coderId, c.memo])).toEqual([['әкімдікке e-Otinish', f.lead.id, 'Only the channel named, not the whole turn.']]);
     expect(result.created).toHaveLength(1);
-    const stored = resolutionsOf(ctx.db, f.project.id, f.doc.id);
+    const stored = await resolutionsOf(ctx.db, f.project.id, f.doc.id);
     expect(stored.get(item.key)?.decision).toEqual({ kind: 'accept', coder: String(f.coder1.id) });
     // the coders' layers are untouched, so the disagreement and its key stay, now resolved
-    expect(disagreements().map((d) => d.key)).toEqual([item.key]);
+    expect((await disagreements()).map((d) => d.key)).toEqual([item.key]);
     expect(ctx.db.select().from(auditEvents).all().map((a) => a.action).slice(-2)).toEqual(['coding.create', 'disagreement.resolve']);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('replaces the passage on a second decision instead of piling up codings', () => {
-    resolve({ kind: 'accept', coder: String(f.coder1.id) });
-    resolve({ kind: 'both' });
-    expect(consensus().map((c) => c.quote)).toEqual([f.text.slice(f.ranges[1].start, f.ranges[1].end), 'әкімдікке e-Otinish']);
-    const firstId = consensus().find((c) => c.quote === 'әкімдікке e-Otinish')!.id;
-    resolve({ kind: 'accept', coder: String(f.coder1.id) });
-    expect(consensus().map((c) => c.id)).toEqual([firstId]); // an identical coding is kept, not rewritten
-    resolve({ kind: 'reject' });
-    expect(consensus()).toEqual([]);
-    expect(resolutionsOf(ctx.db, f.project.id, f.doc.id).get(disagreements()[0].key)?.decision).toEqual({ kind: 'reject' });
+  it('replaces the passage on a second decision instead of piling up codings', async () => {
+    await resolve({ kind: 'accept', coder: String(f.coder1.id) });
+    await resolve({ kind: 'both' });
+    expect((await consensus()).map((c) => c.quote)).toEqual([f.text.slice(f.ranges[1].start, f.ranges[1].end), 'әкімдікке e-Otinish']);
+    const firstId = (await consensus()).find((c) => c.quote === 'әкімдікке e-Otinish')!.id;
+    await resolve({ kind: 'accept', coder: String(f.coder1.id) });
+    expect((await consensus()).map((c) => c.id)).toEqual([firstId]); // an identical coding is kept, not rewritten
+    await resolve({ kind: 'reject' });
+    expect(await consensus()).toEqual([]);
+    expect((await resolutionsOf(ctx.db, f.project.id, f.doc.id)).get((await disagreements())[0].key)?.decision).toEqual({ kind: 'reject' });
   });
 
-  it('writes an edited range, and leaves consensus codings of other codes and passages alone', () => {
-    const other = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].end, layer: { kind: 'consensus' }, actorId: f.lead.id })[0];
-    const elsewhere = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].end, layer: { kind: 'consensus' }, actorId: f.lead.id })[0];
+  it('writes an edited range, and leaves consensus codings of other codes and passages alone', async () => {
+    const other = (await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].end, layer: { kind: 'consensus' }, actorId: f.lead.id }))[0];
+    const elsewhere = (await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].end, layer: { kind: 'consensus' }, actorId: f.lead.id }))[0];
     const start = f.text.indexOf('e-Otinish');
-    resolve({ kind: 'edit', start, end: start + 9 });
-    expect(consensus().map((c) => [c.codeId, c.quote])).toEqual([
+    await resolve({ kind: 'edit', start, end: start + 9 });
+    expect((await consensus()).map((c) => [c.codeId, c.quote])).toEqual([
       [f.eotinish.id, other.quote],
       [f.channels.id, 'e-Otinish'],
       [f.channels.id, elsewhere.quote],
     ]);
   });
 
-  it('appends the note to the code as a memo when asked', () => {
-    resolve({ kind: 'accept', coder: String(f.coder1.id) }, 'Code the named channel only.', true);
+  it('appends the note to the code as a memo when asked', async () => {
+    await resolve({ kind: 'accept', coder: String(f.coder1.id) }, 'Code the named channel only.', true);
     const memo = ctx.db.select().from(memos).where(and(eq(memos.targetKind, 'code'), eq(memos.targetId, f.channels.id))).get();
     expect(memo?.text).toMatch(/^Code the named channel only\. \(FG01, \d+–\d+\)$/);
     expect(memo?.authorId).toBe(f.lead.id);
   });
 
-  it('writes nothing when the range is bad or the code archived', () => {
-    const existing = createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[1].start, end: f.ranges[1].start + 5, layer: { kind: 'consensus' }, actorId: f.lead.id })[0];
+  it('writes nothing when the range is bad or the code archived', async () => {
+    const existing = (await createCodings(ctx.db, { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[1].start, end: f.ranges[1].start + 5, layer: { kind: 'consensus' }, actorId: f.lead.id }))[0];
     const before = ctx.db.select().from(auditEvents).all().length;
-    expect(() => resolve({ kind: 'edit', start: 10, end: 100_000 }, 'note', true)).toThrow(/outside the text/);
+    await expect(resolve({ kind: 'edit', start: 10, end: 100_000 }, 'note', true)).rejects.toThrow(/outside the text/);
     ctx.db.update(codes).set({ archived: true }).where(eq(codes.id, f.channels.id)).run();
-    expect(() => resolve({ kind: 'accept', coder: String(f.coder1.id) })).toThrow(/archived/);
-    expect(consensus().map((c) => c.id)).toEqual([existing.id]); // the replaced coding is back
+    await expect(resolve({ kind: 'accept', coder: String(f.coder1.id) })).rejects.toThrow(/archived/);
+    expect((await consensus()).map((c) => c.id)).toEqual([existing.id]); // the replaced coding is back
     expect(ctx.db.select().from(auditEvents).all()).toHaveLength(before);
     expect(ctx.db.select().from(memos).all()).toEqual([]);
   });
 });
 
 describe('copyLayerToConsensus', () => {
-  it('copies the only coder’s layer, with memos, without doubling on a second copy', () => {
-    const a = code(f.coder1.id, f.channels.id, f.ranges[1].start, f.ranges[1].end);
-    code(f.coder1.id, f.eotinish.id, f.ranges[1].start, f.ranges[1].end);
+  it('copies the only coder’s layer, with memos, without doubling on a second copy', async () => {
+    const a = await code(f.coder1.id, f.channels.id, f.ranges[1].start, f.ranges[1].end);
+    await code(f.coder1.id, f.eotinish.id, f.ranges[1].start, f.ranges[1].end);
     ctx.db.update(codings).set({ memo: 'жеке арна' }).where(eq(codings.id, a.id)).run();
-    expect(copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 2, skipped: 0 });
-    expect(copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 2, skipped: 0 });
-    const c = consensus();
+    expect(await copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 2, skipped: 0 });
+    expect(await copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 2, skipped: 0 });
+    const c = await consensus();
     expect(c.map((x) => [x.codeId, x.start, x.end, x.coderId])).toEqual([
       [f.channels.id, f.ranges[1].start, f.ranges[1].end, f.lead.id],
       [f.eotinish.id, f.ranges[1].start, f.ranges[1].end, f.lead.id],
     ]);
     expect(c.find((x) => x.codeId === f.channels.id)?.memo).toBe('жеке арна');
     expect(ctx.db.select().from(auditEvents).all().filter((e) => e.action === 'layer.copy_to_consensus')).toHaveLength(2);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('skips archived codes, and refuses a coder without codings or a document two coders coded', () => {
-    expect(() => copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toThrow(/no codings/);
-    code(f.coder1.id, f.channels.id, 0, 4);
-    code(f.coder1.id, f.eotinish.id, 0, 4);
+  it('skips archived codes, and refuses a coder without codings or a document two coders coded', async () => {
+    await expect(copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).rejects.toThrow(/no codings/);
+    await code(f.coder1.id, f.channels.id, 0, 4);
+    await code(f.coder1.id, f.eotinish.id, 0, 4);
     ctx.db.update(codes).set({ archived: true }).where(eq(codes.id, f.eotinish.id)).run();
-    expect(copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 1, skipped: 1 });
-    code(f.coder2.id, f.channels.id, 0, 4);
-    expect(() => copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toThrow(/coder2 also coded this document/);
-    expect(() => copyLayerToConsensus(ctx.db, f.other.id, f.doc.id, f.coder1.id, f.lead.id)).toThrow(/not in this project/);
+    expect(await copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).toEqual({ copied: 1, skipped: 1 });
+    await code(f.coder2.id, f.channels.id, 0, 4);
+    await expect(copyLayerToConsensus(ctx.db, f.project.id, f.doc.id, f.coder1.id, f.lead.id)).rejects.toThrow(/coder2 also coded this document/);
+    await expect(copyLayerToConsensus(ctx.db, f.other.id, f.doc.id, f.coder1.id, f.lead.id)).rejects.toThrow(/not in this project/);
   });
 });

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, gt, lt } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { codes, codings, documents, memos, users } from '../schema';
 import type { Decision, Range } from '@/lib/agreement/resolution';
 import { recordAudit } from './audit';
@@ -45,17 +46,17 @@ export interface ResolveResult {
  * `after` holds the key — that is what the review's progress counts. Throws CodingError naming
  * the problem (a bad range, an archived code …); nothing is written then.
  */
-export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult {
-  return db.transaction(() => {
-    const doc = db
+export async function resolveDisagreement(db: Db, input: ResolveInput): Promise<ResolveResult> {
+  return await transaction(db, async (tx) => {
+    const doc = tx
       .select({ title: documents.title, version: documents.version })
       .from(documents)
       .where(and(eq(documents.id, input.documentId), eq(documents.projectId, input.projectId)))
       .get();
     if (!doc) throw new CodingError('document.not_found', { id: input.documentId });
-    if (input.version !== doc.version) throw staleDocument(db, input.documentId, input.version, doc.version);
+    if (input.version !== doc.version) throw await staleDocument(tx, input.documentId, input.version, doc.version);
     const note = input.note?.trim() ?? '';
-    const overlapping = db
+    const overlapping = tx
       .select({ id: codings.id, start: codings.start, end: codings.end })
       .from(codings)
       .where(
@@ -75,11 +76,11 @@ export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult 
       if (same) keep.add(same.id);
     }
     const removed = overlapping.filter((c) => !keep.has(c.id)).map((c) => c.id);
-    for (const id of removed) deleteCoding(db, input.projectId, id, input.actorId);
+    for (const id of removed) await deleteCoding(tx, input.projectId, id, input.actorId);
     const created: CodingView[] = [];
     for (const r of input.ranges) {
       created.push(
-        ...createCodings(db, {
+        ...await createCodings(tx, {
           projectId: input.projectId,
           documentId: input.documentId,
           codeIds: [input.codeId],
@@ -92,7 +93,7 @@ export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult 
       );
     }
     if (note && input.noteToCode) {
-      db.insert(memos)
+      tx.insert(memos)
         .values({
           projectId: input.projectId,
           targetKind: 'code',
@@ -102,7 +103,7 @@ export function resolveDisagreement(db: Db, input: ResolveInput): ResolveResult 
         })
         .run();
     }
-    recordAudit(db, {
+    await recordAudit(tx, {
       projectId: input.projectId,
       userId: input.actorId,
       action: 'disagreement.resolve',
@@ -139,11 +140,11 @@ export interface CopyResult {
  * codings there, or when another coder has coded the document too (then its disagreements are
  * reviewed instead); nothing is written then.
  */
-export function copyLayerToConsensus(db: Db, projectId: number, documentId: number, coderId: number, actorId: number): CopyResult {
-  return db.transaction(() => {
-    const doc = db.select({ id: documents.id }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get();
+export async function copyLayerToConsensus(db: Db, projectId: number, documentId: number, coderId: number, actorId: number): Promise<CopyResult> {
+  return await transaction(db, async (tx) => {
+    const doc = tx.select({ id: documents.id }).from(documents).where(and(eq(documents.id, documentId), eq(documents.projectId, projectId))).get();
     if (!doc) throw new CodingError('document.not_found', { id: documentId });
-    const rows = db
+    const rows = tx
       .select({ coderId: codings.coderId, coderName: users.name, codeId: codings.codeId, start: codings.start, end: codings.end, memo: codings.memo, archived: codes.archived })
       .from(codings)
       .innerJoin(codes, eq(codes.id, codings.codeId))
@@ -164,10 +165,10 @@ export function copyLayerToConsensus(db: Db, projectId: number, documentId: numb
         skipped++;
         continue;
       }
-      createCodings(db, { projectId, documentId, codeIds: [c.codeId], start: c.start, end: c.end, layer: { kind: 'consensus' }, memo: c.memo, actorId });
+      await createCodings(tx, { projectId, documentId, codeIds: [c.codeId], start: c.start, end: c.end, layer: { kind: 'consensus' }, memo: c.memo, actorId });
       copied++;
     }
-    recordAudit(db, { projectId, userId: actorId, action: 'layer.copy_to_consensus', entityType: 'document', entityId: documentId, after: { coderId, copied, skipped } });
+    await recordAudit(tx, { projectId, userId: actorId, action: 'layer.copy_to_consensus', entityType: 'document', entityId: documentId, after: { coderId, copied, skipped } });
     return { copied, skipped };
   });
 }

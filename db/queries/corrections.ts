@@ -5,6 +5,7 @@
  */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { transaction } from '../transaction';
 import { codings, documents, participants, turns } from '../schema';
 import { buildCanonicalText, countWords } from '@/lib/text/canonical';
 import { applyTurnOp, CorrectionError, type TurnOp } from '@/lib/text/corrections';
@@ -19,11 +20,11 @@ export interface CorrectionResult {
   flagged: number;
 }
 
-export function correctTranscript(
+export async function correctTranscript(
   db: Db,
   input: { projectId: number; documentId: number; version: number; op: TurnOp; actorId: number },
-): CorrectionResult {
-  return db.transaction((tx) => {
+): Promise<CorrectionResult> {
+  return await transaction(db, async (tx) => {
     const doc = tx
       .select()
       .from(documents)
@@ -89,7 +90,7 @@ export function correctTranscript(
     }
     const version = doc.version + 1;
     tx.update(documents).set({ version, updatedAt: new Date() }).where(eq(documents.id, doc.id)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId: input.projectId,
       userId: input.actorId,
       action: 'document.correct',

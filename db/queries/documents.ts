@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { assignments, codings, documents, participants, turns, users } from '../schema';
 import { documentAttributeMap, participantAttributeMap } from './attributes';
 
@@ -21,7 +22,8 @@ export interface DocumentSummary {
 }
 
 /** The project's documents with attributes, sizes and, per coder, assignment status and codings. */
-export function documentsForProject(db: Db, projectId: number): DocumentSummary[] {
+export async function documentsForProject(db: Db, projectId: number): Promise<DocumentSummary[]> {
+  await dbReady(db);
   const docs = db
     .select({
       id: documents.id,
@@ -34,7 +36,7 @@ export function documentsForProject(db: Db, projectId: number): DocumentSummary[
     .where(eq(documents.projectId, projectId))
     .orderBy(asc(documents.sortOrder), asc(documents.title))
     .all();
-  const attrs = documentAttributeMap(db, projectId, docs.map((d) => d.id));
+  const attrs = await documentAttributeMap(db, projectId, docs.map((d) => d.id));
 
   const assigned = db
     .select({ documentId: assignments.documentId, coderId: assignments.coderId, status: assignments.status, coderName: users.name })
@@ -68,7 +70,8 @@ export function documentsForProject(db: Db, projectId: number): DocumentSummary[
   }));
 }
 
-export function documentInProject(db: Db, projectId: number, documentId: number) {
+export async function documentInProject(db: Db, projectId: number, documentId: number) {
+  await dbReady(db);
   return db
     .select()
     .from(documents)
@@ -90,7 +93,8 @@ export interface TurnView {
   wordCount: number;
 }
 
-export function turnsOfDocument(db: Db, documentId: number): TurnView[] {
+export async function turnsOfDocument(db: Db, documentId: number): Promise<TurnView[]> {
+  await dbReady(db);
   return db
     .select({
       id: turns.id,
@@ -111,22 +115,23 @@ export function turnsOfDocument(db: Db, documentId: number): TurnView[] {
 }
 
 /** A document with its turns, attributes and the attributes of its participants. */
-export function documentWithTurns(db: Db, projectId: number, documentId: number) {
-  const doc = documentInProject(db, projectId, documentId);
+export async function documentWithTurns(db: Db, projectId: number, documentId: number) {
+  await dbReady(db);
+  const doc = await documentInProject(db, projectId, documentId);
   if (!doc) return undefined;
-  const docTurns = turnsOfDocument(db, documentId);
+  const docTurns = await turnsOfDocument(db, documentId);
   const people = db
     .select({ id: participants.id, label: participants.label })
     .from(participants)
     .where(eq(participants.documentId, documentId))
     .orderBy(asc(participants.label))
     .all();
-  const pattrs = participantAttributeMap(db, projectId);
+  const pattrs = await participantAttributeMap(db, projectId);
   return {
     id: doc.id,
     title: doc.title,
     version: doc.version,
-    attributes: documentAttributeMap(db, projectId, [doc.id]).get(doc.id) ?? {},
+    attributes: (await documentAttributeMap(db, projectId, [doc.id])).get(doc.id) ?? {},
     participants: people.map((p) => ({ ...p, attributes: pattrs.get(p.id) ?? {} })),
     turns: docTurns,
     /** Words in all turns, as the documents list and the API count them. */

@@ -14,6 +14,7 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { codes, codings, documents, turns, users } from '../schema';
 import type { LayerRef } from '@/lib/access/layers';
 import { binOf } from '@/lib/attributes/bins';
@@ -50,7 +51,8 @@ export class ExcerptFilterError extends Error {
 }
 
 /** The project's codes in codebook order, with paths and depths. */
-export function exportCodes(db: Db, projectId: number): ExportCode[] {
+export async function exportCodes(db: Db, projectId: number): Promise<ExportCode[]> {
+  await dbReady(db);
   const rows = db
     .select({
       id: codes.id,
@@ -116,9 +118,10 @@ export interface ExcerptExportOptions {
  * names a code, document or attribute that is not in the project (a private attribute
  * counts as absent: filtering by it would leak it).
  */
-export function excerptExport(db: Db, projectId: number, projectName: string, filter: ExcerptFilter, options: ExcerptExportOptions = {}): ExcerptExport {
+export async function excerptExport(db: Db, projectId: number, projectName: string, filter: ExcerptFilter, options: ExcerptExportOptions = {}): Promise<ExcerptExport> {
+  await dbReady(db);
   const consensusLabel = options.consensusLabel ?? 'Consensus';
-  const allCodes = exportCodes(db, projectId);
+  const allCodes = await exportCodes(db, projectId);
   const codeIndex = new Map(allCodes.map((c, i) => [c.id, i]));
   const codeById = new Map(allCodes.map((c) => [c.id, c]));
   const filters: string[] = [];
@@ -143,7 +146,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
   // Sets narrow the codes, documents and participants further; an empty set selects nothing.
   const setMembers: Partial<Record<'code' | 'document' | 'participant', Set<number>>> = {};
   if (filter.setIds?.length) {
-    const sets = setsOfProject(db, projectId);
+    const sets = await setsOfProject(db, projectId);
     for (const id of filter.setIds) {
       const set = sets.find((x) => x.id === id);
       if (!set) throw new ExcerptFilterError(`Set ${id} is not in this project`);
@@ -166,7 +169,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
     filters.push(`Documents: ${filter.documentIds.map((id) => docById.get(id)!.title).join(', ')}`);
   }
 
-  const attributes = exportableAttributes(db, projectId);
+  const attributes = await exportableAttributes(db, projectId);
   const conditions = (filter.attributes ?? []).map((c) => {
     const a = conditionAttribute(attributes, c.name);
     filters.push(`${a.name}: ${c.values.join(' or ')}`);
@@ -201,9 +204,9 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
 
   const docIds = [...new Set(rows.map((r) => r.documentId))];
   const turnsByDoc = loadTurns(db, docIds);
-  const people = new Map(exportableParticipants(db, projectId).map((p) => [p.id, p]));
-  const pValues = exportableParticipantValues(db, projectId);
-  const dValues = exportableDocumentValues(db, projectId);
+  const people = new Map((await exportableParticipants(db, projectId)).map((p) => [p.id, p]));
+  const pValues = await exportableParticipantValues(db, projectId);
+  const dValues = await exportableDocumentValues(db, projectId);
   const moderator = options.moderatorLabel ?? 'Moderator';
   const speakerOf = (t: DocTurns, i: number) =>
     t.kinds[i] === 'moderator' ? moderator : t.kinds[i] === 'participant' && t.participantIds[i] != null ? (people.get(t.participantIds[i] as number)?.label ?? '') : '';
@@ -248,7 +251,7 @@ export function excerptExport(db: Db, projectId: number, projectName: string, fi
     built.push(e);
   }
 
-  const translations = translationsForCodings(db, built.map((e) => e.codingId));
+  const translations = await translationsForCodings(db, built.map((e) => e.codingId));
   for (const e of built) {
     e.translations = (translations.get(e.codingId) ?? []).map((t) => ({ language: t.language, text: t.text, author: t.authorName }));
   }

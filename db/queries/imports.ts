@@ -11,6 +11,7 @@
  */
 import { and, asc, eq, inArray, max, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { attributeDefinitions, codings, documents, participants, turns } from '../schema';
 import { buildCanonicalText, countWords } from '@/lib/text/canonical';
 import { checkAttributeValue, valueKey } from '@/lib/attributes/validate';
@@ -47,7 +48,8 @@ export interface ImportGroup {
 }
 
 /** Every document of the project with its participants and the labels its turns remember. */
-export function importGroups(db: Queryable, projectId: number): ImportGroup[] {
+export async function importGroups(db: Queryable, projectId: number): Promise<ImportGroup[]> {
+  await dbReady(db);
   const docs = db
     .select({
       id: documents.id,
@@ -142,11 +144,11 @@ const BATCH = 500;
  * participants, stores the turns with their ranges, timestamps and word counts, sets the
  * document attributes, and records a `document.import` audit event with the mapping.
  */
-export function importTranscripts(
+export async function importTranscripts(
   db: Db,
   input: { projectId: number; actorId: number; items: readonly TranscriptImportItem[] },
-): ImportedDocument[] {
-  return db.transaction((tx) => {
+): Promise<ImportedDocument[]> {
+  return await transaction(db, async (tx) => {
     const { projectId } = input;
     const docs = tx
       .select({
@@ -215,7 +217,7 @@ export function importTranscripts(
     if (problems.length > 0) throw new ImportProblems(problems);
 
     let sortOrder = (tx.select({ n: max(documents.sortOrder) }).from(documents).where(eq(documents.projectId, projectId)).get()?.n ?? -1) + 1;
-    return plans.map((p) => {
+    const importPlan = async (p: (typeof plans)[number]): Promise<ImportedDocument> => {
       let documentId: number;
       let before: { title: string; turns: number; words: number } | null = null;
       if (p.target) {
@@ -264,12 +266,12 @@ export function importTranscripts(
         };
       });
       for (let i = 0; i < rows.length; i += BATCH) tx.insert(turns).values(rows.slice(i, i + BATCH)).run();
-      for (const v of p.values) writeAttributeValue(tx, 'document', documentId, v.attributeId, v);
+      for (const v of p.values) await writeAttributeValue(tx, 'document', documentId, v.attributeId, v);
 
       const labelOf = new Map<number, string>([...p.group.map((g): [number, string] => [g.id, g.label]), ...[...created].map(([l, id]): [number, string] => [id, l])]);
       const describe = (s: ResolvedSpeaker) =>
         s.kind === 'moderator' || s.kind === 'unknown' ? { kind: s.kind } : { kind: 'participant', participant: labelOf.get(participantOf(s)!) ?? null };
-      recordAudit(tx, {
+      await recordAudit(tx, {
         projectId,
         userId: input.actorId,
         action: 'document.import',
@@ -289,7 +291,10 @@ export function importTranscripts(
         },
       });
       return { id: documentId, title: p.title, turns: rows.length, words, participantsCreated: created.size, replaced: p.target !== undefined };
-    });
+    };
+    const imported: ImportedDocument[] = [];
+    for (const p of plans) imported.push(await importPlan(p));
+    return imported;
   });
 }
 
@@ -309,7 +314,8 @@ function groupParticipants(tx: Queryable, documentId: number): GroupParticipant[
  * ("Модератор", "Жүргізуші"), else "Moderator", and unknown speakers under the file's label
  * or none. Undefined when the document is not in the project.
  */
-export function transcriptForExport(db: Queryable, projectId: number, documentId: number): { title: string; turns: ExportTurn[] } | undefined {
+export async function transcriptForExport(db: Queryable, projectId: number, documentId: number): Promise<{ title: string; turns: ExportTurn[] } | undefined> {
+  await dbReady(db);
   const doc = db
     .select({ title: documents.title })
     .from(documents)

@@ -5,6 +5,7 @@
  */
 import { sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 
 export interface IntegrityReport {
   documents: number;
@@ -13,7 +14,8 @@ export interface IntegrityReport {
   problems: string[];
 }
 
-export function checkIntegrity(db: Db): IntegrityReport {
+export async function checkIntegrity(db: Db): Promise<IntegrityReport> {
+  await dbReady(db);
   const problems: string[] = [];
   const client = db.$client;
   const fk = client.pragma('foreign_key_check') as unknown[];

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { codes, documents, itemSetMembers, itemSets, participants, SET_KINDS } from '../schema';
 import { DomainError } from '@/lib/errors';
 import type { AnalysisFilter } from '@/lib/analysis/types';
@@ -23,7 +24,8 @@ export interface ItemSet {
 const memberTable = { code: codes, document: documents, participant: participants } as const;
 
 /** The project's sets (of one kind, or all), by kind then name, with their member ids. */
-export function setsOfProject(db: Queryable, projectId: number, kind?: SetKind): ItemSet[] {
+export async function setsOfProject(db: Queryable, projectId: number, kind?: SetKind): Promise<ItemSet[]> {
+  await dbReady(db);
   const rows = db
     .select()
     .from(itemSets)
@@ -46,10 +48,11 @@ export function setsOfProject(db: Queryable, projectId: number, kind?: SetKind):
 }
 
 /** Creates a set with its members; names are unique per project and kind. */
-export function createSet(db: Queryable, input: { projectId: number; kind: SetKind; name: string; description?: string; memberIds: readonly number[] }): ItemSet {
+export async function createSet(db: Queryable, input: { projectId: number; kind: SetKind; name: string; description?: string; memberIds: readonly number[] }): Promise<ItemSet> {
+  await dbReady(db);
   const name = input.name.trim();
   if (!name) throw new ItemSetError('set.name_empty');
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     const taken = tx
       .select({ id: itemSets.id })
       .from(itemSets)
@@ -61,8 +64,8 @@ export function createSet(db: Queryable, input: { projectId: number; kind: SetKi
       .values({ projectId: input.projectId, kind: input.kind, name, description: input.description ?? '' })
       .returning({ id: itemSets.id })
       .get().id;
-    setMembers(tx, input.projectId, id, input.memberIds);
-    return setsOfProject(tx, input.projectId, input.kind).find((s) => s.id === id)!;
+    await setMembers(tx, input.projectId, id, input.memberIds);
+    return (await setsOfProject(tx, input.projectId, input.kind)).find((s) => s.id === id)!;
   });
 }
 
@@ -73,9 +76,10 @@ function requireSet(db: Queryable, projectId: number, setId: number) {
 }
 
 /** Replaces the members of a set; ids not of the project (or not of the set's kind) are refused. */
-export function setMembers(db: Queryable, projectId: number, setId: number, memberIds: readonly number[]): void {
+export async function setMembers(db: Queryable, projectId: number, setId: number, memberIds: readonly number[]): Promise<void> {
+  await dbReady(db);
   const ids = [...new Set(memberIds)];
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     const set = requireSet(tx, projectId, setId);
     const table = memberTable[set.kind];
     if (ids.length) {
@@ -90,10 +94,11 @@ export function setMembers(db: Queryable, projectId: number, setId: number, memb
   });
 }
 
-export function renameSet(db: Queryable, projectId: number, setId: number, name: string): void {
+export async function renameSet(db: Queryable, projectId: number, setId: number, name: string): Promise<void> {
+  await dbReady(db);
   const n = name.trim();
   if (!n) throw new ItemSetError('set.name_empty');
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     const set = requireSet(tx, projectId, setId);
     const taken = tx.select({ id: itemSets.id }).from(itemSets).where(and(eq(itemSets.projectId, projectId), eq(itemSets.kind, set.kind), eq(itemSets.name, n))).get();
     if (taken && taken.id !== setId) throw new ItemSetError('set.name_taken', { name: n });
@@ -101,7 +106,8 @@ export function renameSet(db: Queryable, projectId: number, setId: number, name:
   });
 }
 
-export function deleteSet(db: Queryable, projectId: number, setId: number): void {
+export async function deleteSet(db: Queryable, projectId: number, setId: number): Promise<void> {
+  await dbReady(db);
   requireSet(db, projectId, setId);
   db.delete(itemSets).where(eq(itemSets.id, setId)).run();
 }
@@ -110,9 +116,10 @@ export function deleteSet(db: Queryable, projectId: number, setId: number): void
  * The members of the given sets of one kind, as a filter: the union of their member ids, or
  * null when no set is given (no filter). Sets of another kind or project are refused.
  */
-export function setFilterIds(db: Queryable, projectId: number, kind: SetKind, setIds: readonly number[] | null | undefined): number[] | null {
+export async function setFilterIds(db: Queryable, projectId: number, kind: SetKind, setIds: readonly number[] | null | undefined): Promise<number[] | null> {
+  await dbReady(db);
   if (!setIds?.length) return null;
-  const sets = setsOfProject(db, projectId, kind);
+  const sets = await setsOfProject(db, projectId, kind);
   const out = new Set<number>();
   for (const id of setIds) {
     const set = sets.find((s) => s.id === id);
@@ -135,10 +142,11 @@ export interface SetChoice {
  * of the document sets (within the filter's own documents), codings attributed to
  * participants of the participant sets. Several sets of a kind are their union.
  */
-export function filterWithSets(db: Queryable, projectId: number, filter: AnalysisFilter, sets: SetChoice): AnalysisFilter {
-  const codeIds = setFilterIds(db, projectId, 'code', sets.codeSets);
-  const docIds = setFilterIds(db, projectId, 'document', sets.documentSets);
-  const participantIds = setFilterIds(db, projectId, 'participant', sets.participantSets);
+export async function filterWithSets(db: Queryable, projectId: number, filter: AnalysisFilter, sets: SetChoice): Promise<AnalysisFilter> {
+  await dbReady(db);
+  const codeIds = await setFilterIds(db, projectId, 'code', sets.codeSets);
+  const docIds = await setFilterIds(db, projectId, 'document', sets.documentSets);
+  const participantIds = await setFilterIds(db, projectId, 'participant', sets.participantSets);
   const documentIds = docIds === null ? filter.documentIds : filter.documentIds ? filter.documentIds.filter((id) => docIds.includes(id)) : docIds;
   return {
     ...filter,

@@ -1,6 +1,7 @@
 /** Memos on a project, a document or a code: free text with its author, audited. */
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { codes, documents, memos, users } from '../schema';
 import { recordAudit } from './audit';
 import { DomainError } from '@/lib/errors';
@@ -21,7 +22,8 @@ function checkTarget(db: Queryable, projectId: number, kind: MemoTarget, targetI
   if (!found) throw new MemoError('memo.target_not_found', { kind, id: targetId ?? '' });
 }
 
-export function memosFor(db: Db, projectId: number, kind: MemoTarget, targetId: number | null): MemoView[] {
+export async function memosFor(db: Db, projectId: number, kind: MemoTarget, targetId: number | null): Promise<MemoView[]> {
+  await dbReady(db);
   return db
     .select({ id: memos.id, authorId: memos.authorId, authorName: users.name, text: memos.text, updatedAt: memos.updatedAt })
     .from(memos)
@@ -33,37 +35,38 @@ export function memosFor(db: Db, projectId: number, kind: MemoTarget, targetId: 
 }
 
 /** Adds a memo, or changes one of the author's own. */
-export function saveMemo(
+export async function saveMemo(
   db: Db,
   input: { projectId: number; kind: MemoTarget; targetId: number | null; memoId?: number; text: string; authorId: number },
-): void {
-  db.transaction((tx) => {
+): Promise<void> {
+  await transaction(db, async (tx) => {
     checkTarget(tx, input.projectId, input.kind, input.targetId);
     if (input.memoId != null) {
       const row = tx.select().from(memos).where(and(eq(memos.id, input.memoId), eq(memos.projectId, input.projectId))).get();
       if (!row || row.authorId !== input.authorId) throw new MemoError('memo.only_author_edits');
       tx.update(memos).set({ text: input.text, updatedAt: new Date() }).where(eq(memos.id, row.id)).run();
-      recordAudit(tx, { projectId: input.projectId, userId: input.authorId, action: 'memo.update', entityType: 'memo', entityId: row.id, before: { text: row.text }, after: { text: input.text } });
+      await recordAudit(tx, { projectId: input.projectId, userId: input.authorId, action: 'memo.update', entityType: 'memo', entityId: row.id, before: { text: row.text }, after: { text: input.text } });
       return;
     }
     const row = tx.insert(memos).values({ projectId: input.projectId, targetKind: input.kind, targetId: input.targetId, authorId: input.authorId, text: input.text }).returning().get();
-    recordAudit(tx, { projectId: input.projectId, userId: input.authorId, action: 'memo.create', entityType: 'memo', entityId: row.id, after: { kind: input.kind, targetId: input.targetId, text: input.text } });
+    await recordAudit(tx, { projectId: input.projectId, userId: input.authorId, action: 'memo.create', entityType: 'memo', entityId: row.id, after: { kind: input.kind, targetId: input.targetId, text: input.text } });
   });
 }
 
 /** Deletes one of the author's own memos (a lead may delete any). */
-export function deleteMemo(db: Db, projectId: number, memoId: number, actor: { id: number; isLead: boolean }): void {
-  db.transaction((tx) => {
+export async function deleteMemo(db: Db, projectId: number, memoId: number, actor: { id: number; isLead: boolean }): Promise<void> {
+  await transaction(db, async (tx) => {
     const row = tx.select().from(memos).where(and(eq(memos.id, memoId), eq(memos.projectId, projectId))).get();
     if (!row) throw new MemoError('memo.not_found', { id: memoId });
     if (row.authorId !== actor.id && !actor.isLead) throw new MemoError('memo.only_author_or_lead_deletes');
     tx.delete(memos).where(eq(memos.id, memoId)).run();
-    recordAudit(tx, { projectId, userId: actor.id, action: 'memo.delete', entityType: 'memo', entityId: memoId, before: { text: row.text } });
+    await recordAudit(tx, { projectId, userId: actor.id, action: 'memo.delete', entityType: 'memo', entityId: memoId, before: { text: row.text } });
   });
 }
 
 /** Every code memo of the project, by code id. */
-export function codeMemosByCode(db: Db, projectId: number): Map<number, MemoView[]> {
+export async function codeMemosByCode(db: Db, projectId: number): Promise<Map<number, MemoView[]>> {
+  await dbReady(db);
   const out = new Map<number, MemoView[]>();
   const rows = db
     .select({ id: memos.id, codeId: memos.targetId, authorId: memos.authorId, authorName: users.name, text: memos.text, updatedAt: memos.updatedAt })

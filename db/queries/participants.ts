@@ -1,11 +1,13 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { documents, participants, turns } from '../schema';
 import { participantAttributeMap } from './attributes';
 import type { ParticipantSummary } from '@/lib/attributes/participants';
 
 /** Every participant of the project with attributes and how much they spoke. Real names are never selected. */
-export function participantsForProject(db: Db, projectId: number): ParticipantSummary[] {
+export async function participantsForProject(db: Db, projectId: number): Promise<ParticipantSummary[]> {
+  await dbReady(db);
   const rows = db
     .select({
       id: participants.id,
@@ -20,6 +22,6 @@ export function participantsForProject(db: Db, projectId: number): ParticipantSu
     .where(eq(participants.projectId, projectId))
     .orderBy(asc(documents.sortOrder), asc(documents.title), asc(participants.id))
     .all();
-  const attrs = participantAttributeMap(db, projectId);
+  const attrs = await participantAttributeMap(db, projectId);
   return rows.map((r) => ({ ...r, attributes: attrs.get(r.id) ?? {} }));
 }

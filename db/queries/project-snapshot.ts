@@ -4,6 +4,7 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { codes, codings, documents, memos, projects, turns, users } from '../schema';
 import type { LayerRef } from '@/lib/access/layers';
 import { PROJECT_JSON_FORMAT, PROJECT_JSON_VERSION, type ProjectJson, type ProjectJsonTurn } from '@/lib/export/project-json';
@@ -18,16 +19,17 @@ function layerCondition(layers: readonly LayerRef[]): SQL {
   return parts.length ? (or(...parts) as SQL) : sql`0`;
 }
 
-export function projectSnapshot(db: Db, projectId: number, layers: readonly LayerRef[], layerNames: string[], now = new Date()): ProjectJson {
+export async function projectSnapshot(db: Db, projectId: number, layers: readonly LayerRef[], layerNames: string[], now = new Date()): Promise<ProjectJson> {
+  await dbReady(db);
   const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project) throw new Error(`Project ${projectId} does not exist`);
   const codeRows = db.select().from(codes).where(eq(codes.projectId, projectId)).all();
   const byId = new Map(codeRows.map((c) => [c.id, c]));
-  const ordered = exportCodes(db, projectId);
-  const people = exportableParticipants(db, projectId);
+  const ordered = await exportCodes(db, projectId);
+  const people = await exportableParticipants(db, projectId);
   const labelOf = new Map(people.map((p) => [p.id, p.label]));
-  const pValues = exportableParticipantValues(db, projectId);
-  const dValues = exportableDocumentValues(db, projectId);
+  const pValues = await exportableParticipantValues(db, projectId);
+  const dValues = await exportableDocumentValues(db, projectId);
   const docs = db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title)).all();
   const turnRows = docs.length
     ? db
@@ -71,7 +73,7 @@ export function projectSnapshot(db: Db, projectId: number, layers: readonly Laye
         .orderBy(asc(codings.documentId), asc(codings.start), asc(codings.end), asc(codings.id))
         .all()
     : [];
-  const translations = translationsForCodings(db, codingRows.map((c) => c.id));
+  const translations = await translationsForCodings(db, codingRows.map((c) => c.id));
   const memoRows = db
     .select({ target: memos.targetKind, targetId: memos.targetId, author: users.name, text: memos.text, createdAt: memos.createdAt })
     .from(memos)
@@ -86,7 +88,7 @@ export function projectSnapshot(db: Db, projectId: number, layers: readonly Laye
     offsets: 'utf16-code-units',
     project: { name: project.name, description: project.description, isDemo: project.isDemo },
     layers: layerNames,
-    attributes: exportableAttributes(db, projectId).map((a) => ({ scope: a.scope, name: a.name, type: a.type, values: a.values, bins: a.bins })),
+    attributes: (await exportableAttributes(db, projectId)).map((a) => ({ scope: a.scope, name: a.name, type: a.type, values: a.values, bins: a.bins })),
     codes: ordered.map((c) => {
       const row = byId.get(c.id)!;
       return {

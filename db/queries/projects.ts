@@ -1,5 +1,6 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { documents, members, participants, projects, users } from '../schema';
 import { type Role } from '@/lib/access/layers';
 import { DomainError } from '@/lib/errors';
@@ -7,7 +8,8 @@ import { DomainError } from '@/lib/errors';
 export type ProjectRow = typeof projects.$inferSelect;
 
 /** The projects a user belongs to, with their role and sizes. Admins see only their own memberships. */
-export function projectsForUser(db: Db, userId: number) {
+export async function projectsForUser(db: Db, userId: number) {
+  await dbReady(db);
   return db
     .select({
       id: projects.id,
@@ -26,7 +28,8 @@ export function projectsForUser(db: Db, userId: number) {
 }
 
 /** The user's role in the project, or undefined when they are not a member (or it does not exist). */
-export function roleInProject(db: Db, userId: number, projectId: number): Role | undefined {
+export async function roleInProject(db: Db, userId: number, projectId: number): Promise<Role | undefined> {
+  await dbReady(db);
   return db
     .select({ role: members.role })
     .from(members)
@@ -34,19 +37,21 @@ export function roleInProject(db: Db, userId: number, projectId: number): Role |
     .get()?.role;
 }
 
-export function projectById(db: Db, projectId: number): ProjectRow | undefined {
+export async function projectById(db: Db, projectId: number): Promise<ProjectRow | undefined> {
+  await dbReady(db);
   return db.select().from(projects).where(eq(projects.id, projectId)).get();
 }
 
-export function createProject(db: Db, input: { name: string; description?: string }, leadId: number): ProjectRow {
-  return db.transaction((tx) => {
+export async function createProject(db: Db, input: { name: string; description?: string }, leadId: number): Promise<ProjectRow> {
+  return await transaction(db, async (tx) => {
     const project = tx.insert(projects).values({ name: input.name, description: input.description ?? '' }).returning().get();
     tx.insert(members).values({ projectId: project.id, userId: leadId, role: 'lead' }).run();
     return project;
   });
 }
 
-export function membersOfProject(db: Db, projectId: number) {
+export async function membersOfProject(db: Db, projectId: number) {
+  await dbReady(db);
   return db
     .select({ userId: users.id, email: users.email, name: users.name, role: members.role, disabled: users.disabled })
     .from(members)
@@ -57,7 +62,8 @@ export function membersOfProject(db: Db, projectId: number) {
 }
 
 /** Adds the user or changes their role. */
-export function setMemberRole(db: Queryable, projectId: number, userId: number, role: Role): void {
+export async function setMemberRole(db: Queryable, projectId: number, userId: number, role: Role): Promise<void> {
+  await dbReady(db);
   db.insert(members)
     .values({ projectId, userId, role })
     .onConflictDoUpdate({ target: [members.projectId, members.userId], set: { role } })
@@ -65,8 +71,8 @@ export function setMemberRole(db: Queryable, projectId: number, userId: number, 
 }
 
 /** Removes a member; refuses to remove the project's last lead. */
-export function removeMember(db: Db, projectId: number, userId: number): void {
-  db.transaction((tx) => {
+export async function removeMember(db: Db, projectId: number, userId: number): Promise<void> {
+  await transaction(db, async (tx) => {
     const leads = tx
       .select({ userId: members.userId })
       .from(members)
@@ -79,8 +85,8 @@ export function removeMember(db: Db, projectId: number, userId: number): void {
   });
 }
 
-export function setMemberRoleChecked(db: Db, projectId: number, userId: number, role: Role): void {
-  db.transaction((tx) => {
+export async function setMemberRoleChecked(db: Db, projectId: number, userId: number, role: Role): Promise<void> {
+  await transaction(db, async (tx) => {
     if (role !== 'lead') {
       const leads = tx
         .select({ userId: members.userId })
@@ -91,6 +97,6 @@ export function setMemberRoleChecked(db: Db, projectId: number, userId: number, 
         throw new DomainError('member.last_lead');
       }
     }
-    setMemberRole(tx, projectId, userId, role);
+    await setMemberRole(tx, projectId, userId, role);
   });
 }

@@ -20,8 +20,8 @@ import { readQdpx, writeQdpx } from '@/lib/refi-qda';
 import { schemaTestMode, xmllint } from '@/lib/refi-qda/test-support';
 
 /** Every coding of a project as comparable text: document, code path, layer, range, quote, memo. */
-function codingFacts(db: Db, projectId: number): string[] {
-  const paths = new Map(exportCodes(db, projectId).map((c) => [c.id, c.path]));
+async function codingFacts(db: Db, projectId: number): Promise<string[]> {
+  const paths = new Map((await exportCodes(db, projectId)).map((c) => [c.id, c.path]));
   return db
     .select({ title: documents.title, codeId: codings.codeId, layer: codings.layer, coder: users.name, start: codings.start, end: codings.end, quote: codings.quote, memo: codings.memo })
     .from(codings)
@@ -52,24 +52,24 @@ function allLayers(db: Db, projectId: number) {
 
 describe('the fixture through .qdpx', () => {
   let ctx: ReturnType<typeof openTestDatabase>;
-  let f: ReturnType<typeof seedExportFixture>;
-  beforeEach(() => {
+  let f: Awaited<ReturnType<typeof seedExportFixture>>;
+  beforeEach(async () => {
     ctx = openTestDatabase();
-    f = seedExportFixture(ctx.db);
+    f = await seedExportFixture(ctx.db);
   });
   afterEach(() => ctx.close());
 
-  const exportFile = () => writeQdpx(projectToRefi(ctx.db, f.project.id, allLayers(ctx.db, f.project.id)).project, { now: new Date('2025-01-01T00:00:00Z') });
+  const exportFile = async () => writeQdpx((await projectToRefi(ctx.db, f.project.id, allLayers(ctx.db, f.project.id))).project, { now: new Date('2025-01-01T00:00:00Z') });
 
-  it.runIf(schemaTestMode() === 'run')('validates against the REFI-QDA project schema', () => {
-    const qde = strFromU8(unzipSync(exportFile())['project.qde']);
+  it.runIf(schemaTestMode() === 'run')('validates against the REFI-QDA project schema', async () => {
+    const qde = strFromU8(unzipSync(await exportFile())['project.qde']);
     const result = xmllint(qde);
     expect(result.output).toMatch(/validates/);
     expect(result.valid).toBe(true);
   });
 
-  it('holds no real name, private value or transcript speaker label', () => {
-    const files = unzipSync(exportFile());
+  it('holds no real name, private value or transcript speaker label', async () => {
+    const files = unzipSync(await exportFile());
     const everything = Object.values(files).map((b) => strFromU8(b)).join('\n');
     for (const secret of SECRETS) expect(everything).not.toContain(secret);
     expect(everything).not.toContain('phone');
@@ -79,34 +79,34 @@ describe('the fixture through .qdpx', () => {
     expect(everything).toContain('name="Consensus"');
   });
 
-  it('imports back into a new project with the same codings on the same quotes, speakers and attributes', () => {
-    const before = codingFacts(ctx.db, f.project.id);
-    const { project } = readQdpx(exportFile());
-    const report = importRefiProject(ctx.db, project, f.outsider.id);
+  it('imports back into a new project with the same codings on the same quotes, speakers and attributes', async () => {
+    const before = await codingFacts(ctx.db, f.project.id);
+    const { project } = readQdpx(await exportFile());
+    const report = await importRefiProject(ctx.db, project, f.outsider.id);
     // coders: coder1, coder2 and the lead, who wrote the code memo (a REFI user like any other)
     expect(report).toMatchObject({ documents: 1, participants: 2, codes: 2, codings: 4, coders: 3 });
-    expect(codingFacts(ctx.db, report.projectId)).toEqual(before);
+    expect(await codingFacts(ctx.db, report.projectId)).toEqual(before);
     expect(speakerFacts(ctx.db, report.projectId)).toEqual([
       'FG01|moderator||Как вы обращаетесь к власти?',
       'FG01|participant|P1|Мен әкімдікке e-Otinish арқылы жаздым 👍',
       'FG01|participant|P2|А я пишу в Instagram акимата.',
     ]);
-    const pValues = [...exportableParticipantValues(ctx.db, report.projectId).values()];
+    const pValues = [...(await exportableParticipantValues(ctx.db, report.projectId)).values()];
     expect(pValues).toEqual([
       { gender: 'Female', age: '34' },
       { gender: 'Male', age: '52' },
     ]);
-    expect([...exportableDocumentValues(ctx.db, report.projectId).values()]).toEqual([{ city: 'Aktobe' }]);
+    expect([...(await exportableDocumentValues(ctx.db, report.projectId)).values()]).toEqual([{ city: 'Aktobe' }]);
     expect(ctx.db.select({ text: memos.text, kind: memos.targetKind }).from(memos).where(eq(memos.projectId, report.projectId)).all()).toEqual([{ text: 'Online appeals only', kind: 'code' }]);
     // the importer leads; coders are the accounts their emails name (no placeholders in the same instance)
     const team = ctx.db.select({ role: members.role, email: users.email, disabled: users.disabled }).from(members).innerJoin(users, eq(users.id, members.userId)).where(eq(members.projectId, report.projectId)).all();
     expect(team.find((m) => m.role === 'lead')?.email).toBe('outsider@test.kz');
     expect(team.filter((m) => m.role === 'coder').map((m) => m.email).sort()).toEqual(['coder1@test.kz', 'coder2@test.kz', 'lead@test.kz']);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('exports only the layers it is given (a coder in blind mode: their own)', () => {
-    const { project } = projectToRefi(ctx.db, f.project.id, [{ kind: 'coder', coderId: f.coder1.id }]);
+  it('exports only the layers it is given (a coder in blind mode: their own)', async () => {
+    const { project } = await projectToRefi(ctx.db, f.project.id, [{ kind: 'coder', coderId: f.coder1.id }]);
     expect(project.users.map((u) => u.name)).toEqual(['lead', 'coder1']); // lead wrote the code memo
     expect(project.sources[0].selections).toHaveLength(1);
     expect(project.sources[0].selections[0].creatingUserGuid).toBe(`user-${f.coder1.id}`);
@@ -122,21 +122,21 @@ describe('the demo study through .qdpx', () => {
   });
   afterAll(() => ctx.close());
 
-  it('round-trips every layer: export, import, the same codings on the same quotes', () => {
-    const { project, omitted } = projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId));
+  it('round-trips every layer: export, import, the same codings on the same quotes', async () => {
+    const { project, omitted } = await projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId));
     expect(omitted).toBe(0);
     const bytes = writeQdpx(project);
     const read = readQdpx(bytes);
     expect(read.problems.filter((p) => p.severity !== 'info')).toEqual([]);
     const importer = ctx.db.select().from(users).where(eq(users.email, 'lead@demo.test')).get()!;
-    const report = importRefiProject(ctx.db, read.project, importer.id);
+    const report = await importRefiProject(ctx.db, read.project, importer.id);
     expect(report.codings).toBe(ctx.db.select().from(codings).where(eq(codings.projectId, projectId)).all().length);
-    expect(codingFacts(ctx.db, report.projectId)).toEqual(codingFacts(ctx.db, projectId));
+    expect(await codingFacts(ctx.db, report.projectId)).toEqual(await codingFacts(ctx.db, projectId));
     expect(speakerFacts(ctx.db, report.projectId)).toEqual(speakerFacts(ctx.db, projectId));
     expect(ctx.db.select().from(codes).where(eq(codes.projectId, report.projectId)).all()).toHaveLength(40);
-    expect(exportCodes(ctx.db, report.projectId).map((c) => c.path)).toEqual(exportCodes(ctx.db, projectId).map((c) => c.path));
+    expect((await exportCodes(ctx.db, report.projectId)).map((c) => c.path)).toEqual((await exportCodes(ctx.db, projectId)).map((c) => c.path));
     expect(report.participants).toBe(98);
     expect(report.notes).toEqual([]);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 });

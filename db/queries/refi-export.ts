@@ -22,6 +22,7 @@
  */
 import { and, asc, eq, inArray, or, sql, type SQL } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { assignments, codes, codings, documents, memos, projects, turns, users } from '../schema';
 import type { LayerRef } from '@/lib/access/layers';
 import { codeRefId, codebookToRefiCodes } from '@/lib/export/codebook-refi';
@@ -60,7 +61,8 @@ export interface ProjectToRefiOptions {
   allAssignments?: boolean;
 }
 
-export function projectToRefi(db: Db, projectId: number, layers: readonly LayerRef[], options: ProjectToRefiOptions = {}): { project: RefiProject; omitted: number } {
+export async function projectToRefi(db: Db, projectId: number, layers: readonly LayerRef[], options: ProjectToRefiOptions = {}): Promise<{ project: RefiProject; omitted: number }> {
+  await dbReady(db);
   const project = db.select().from(projects).where(eq(projects.id, projectId)).get();
   if (!project) throw new Error(`Project ${projectId} does not exist`);
 
@@ -68,11 +70,11 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   const docs = db.select({ id: documents.id, title: documents.title, createdAt: documents.createdAt, updatedAt: documents.updatedAt }).from(documents).where(eq(documents.projectId, projectId)).orderBy(asc(documents.sortOrder), asc(documents.title)).all();
   const docTitle = new Map(docs.map((d) => [d.id, d.title]));
   const turnsByDoc = turnsOf(db, projectId);
-  const people = exportableParticipants(db, projectId);
+  const people = await exportableParticipants(db, projectId);
   const labelOf = new Map(people.map((p) => [p.id, p.label]));
-  const pValues = exportableParticipantValues(db, projectId);
-  const dValues = exportableDocumentValues(db, projectId);
-  const { variables, valuesOf } = refiVariables(db, projectId, pValues, dValues);
+  const pValues = await exportableParticipantValues(db, projectId);
+  const dValues = await exportableDocumentValues(db, projectId);
+  const { variables, valuesOf } = await refiVariables(db, projectId, pValues, dValues);
   const coded = refiSelections(db, projectId, layers, turnsByDoc, labelOf);
 
   const sources: RefiSource[] = docs.map((d) => {
@@ -124,7 +126,7 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   // types, shortcuts, assignments, and a key of each coder's email (never the email itself) so
   // an import can find their accounts.
   const extension: RefiExtension = {
-    variables: exportableAttributes(db, projectId).map((a) => ({ guid: `attr-${a.id}`, scope: a.scope, type: a.type, values: a.values, bins: a.bins })),
+    variables: (await exportableAttributes(db, projectId)).map((a) => ({ guid: `attr-${a.id}`, scope: a.scope, type: a.type, values: a.values, bins: a.bins })),
     codes: codeRows.filter((c) => c.shortcut).map((c) => ({ guid: codeRefId(c.id), shortcut: c.shortcut as string })),
     users: accounts.map((u) => ({ guid: userRef(u.id), emailKey: emailKey(u.email) })),
     assignments: assigned.map((a) => ({ sourceGuid: docRef(a.documentId), userGuid: userRef(a.coderId), status: a.status })),
@@ -134,7 +136,7 @@ export function projectToRefi(db: Db, projectId: number, layers: readonly LayerR
   if (project.description) out.description = project.description;
   // Code and document sets as <Sets>; the standard's sets have no case members, so participant sets stay out.
   const exportedCodes = new Set(codeRows.map((c) => c.id));
-  const sets = setsOfProject(db, projectId)
+  const sets = (await setsOfProject(db, projectId))
     .filter((s) => s.kind !== 'participant')
     .map((s): RefiSet => ({
       guid: `set-${s.id}`,
@@ -165,10 +167,10 @@ function turnsOf(db: Db, projectId: number) {
 }
 
 /** Non-private attributes as variables, each typed by the values it holds, and a converter of values to them. */
-function refiVariables(db: Db, projectId: number, pValues: Map<number, Record<string, string>>, dValues: Map<number, Record<string, string>>) {
+async function refiVariables(db: Db, projectId: number, pValues: Map<number, Record<string, string>>, dValues: Map<number, Record<string, string>>) {
   const variables: RefiVariable[] = [];
   const converters = new Map<string, { guid: string; convert: (v: string) => string | number }>();
-  for (const a of exportableAttributes(db, projectId)) {
+  for (const a of await exportableAttributes(db, projectId)) {
     const values = [...(a.scope === 'participant' ? pValues : dValues).values()].map((rec) => rec[a.name]).filter((v): v is string => v !== undefined);
     const { type, convert } = refiTypeFor(a.type, values);
     const guid = `attr-${a.id}`;

@@ -22,6 +22,7 @@
  */
 import { createSet } from './item-sets';
 import type { Db, Tx } from '../client';
+import { dbReady, transaction } from '../transaction';
 import {
   assignments,
   attributeDefinitions,
@@ -86,8 +87,8 @@ function clean(s: string | undefined, fallback: string, max = NAME_MAX): string 
  * Imports `refi` as a new project led by `importerId`. Returns what was imported. Throws
  * (writing nothing) if the database refuses anything.
  */
-export function importRefiProject(db: Db, refi: RefiProject, importerId: number, options: ImportOptions = {}): RefiImportReport {
-  return db.transaction((tx) => importInto(tx, refi, importerId, options));
+export async function importRefiProject(db: Db, refi: RefiProject, importerId: number, options: ImportOptions = {}): Promise<RefiImportReport> {
+  return await transaction(db, (tx) => importInto(tx, refi, importerId, options));
 }
 
 /** For each coder of the file (by its guid): an existing account's id, or a new placeholder account. */
@@ -138,7 +139,8 @@ export function fileCoders(db: Db | Tx, refi: RefiProject): FileCoder[] {
  * the projects they belong to (people they already work with; the instance's other accounts
  * stay hidden).
  */
-export function mappingCandidates(db: Db, importerId: number): { id: number; name: string; email: string }[] {
+export async function mappingCandidates(db: Db, importerId: number): Promise<{ id: number; name: string; email: string }[]> {
+  await dbReady(db);
   const mine = db.select({ projectId: members.projectId }).from(members).where(eq(members.userId, importerId));
   return db
     .selectDistinct({ id: users.id, name: users.name, email: users.email })
@@ -160,7 +162,7 @@ interface Step {
 
 type Layer = { layer: 'coder' | 'consensus'; coderId: number };
 
-function importInto(tx: Tx, refi: RefiProject, importerId: number, options: ImportOptions): RefiImportReport {
+async function importInto(tx: Tx, refi: RefiProject, importerId: number, options: ImportOptions): Promise<RefiImportReport> {
   const project = tx
     .insert(projects)
     .values({
@@ -180,7 +182,7 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: Impo
   importTurns(step, refi, docs, people);
   const coded = collectCodings(step, refi, docs, codeIds, team);
   const memoRows = notesToMemos(step, refi, coded, codeIds, docs, team);
-  importSets(step, refi, codeIds, docs.ids);
+  await importSets(step, refi, codeIds, docs.ids);
 
   inBatches(coded.rows, (b) => tx.insert(codings).values(b).run());
   inBatches(memoRows, (b) => tx.insert(memos).values(b).run());
@@ -200,7 +202,7 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: Impo
     coders: team.coders,
     notes: step.notes,
   };
-  recordAudit(tx, {
+  await recordAudit(tx, {
     projectId: project.id,
     userId: importerId,
     action: 'project.import',
@@ -216,7 +218,7 @@ function importInto(tx: Tx, refi: RefiProject, importerId: number, options: Impo
  * each, under the same name. Names are made unique per kind; empty sets are kept (a group the
  * user made on purpose).
  */
-function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: Map<string, number>, docIds: Map<string, number>): void {
+async function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: Map<string, number>, docIds: Map<string, number>): Promise<void> {
   const taken = { code: new Set<string>(), document: new Set<string>() };
   let made = 0;
   for (const set of refi.sets ?? []) {
@@ -226,7 +228,7 @@ function importSets({ tx, projectId, notes }: Step, refi: RefiProject, codeIds: 
     if (codesIn.length || !docsIn.length) kinds.push(['code', codesIn]);
     if (docsIn.length) kinds.push(['document', docsIn]);
     for (const [kind, memberIds] of kinds) {
-      createSet(tx, { projectId, kind, name: unique(clean(set.name, 'Set'), taken[kind]), description: set.description ?? '', memberIds });
+      await createSet(tx, { projectId, kind, name: unique(clean(set.name, 'Set'), taken[kind]), description: set.description ?? '', memberIds });
       made++;
     }
   }

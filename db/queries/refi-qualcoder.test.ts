@@ -90,10 +90,10 @@ describe.runIf(run)(`QualCoder's REFI-QDA import of the demo${MISSING ? ` (FAILS
   let projectId: number;
   let qc: QualCoderResult;
   let refi: RefiProject;
-  beforeAll(() => {
+  beforeAll(async () => {
     ctx = openTestDatabase();
     ({ projectId } = seedDemo(ctx.db));
-    refi = projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId)).project;
+    refi = (await projectToRefi(ctx.db, projectId, allLayers(ctx.db, projectId))).project;
     qc = loadWithQualCoder(writeQdpx(refi));
   }, 300_000);
   afterAll(() => ctx.close());

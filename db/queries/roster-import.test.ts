@@ -27,11 +27,11 @@ describe('importRoster', () => {
     Занятость: { action: 'create' as const, name: 'occupation', type: 'category' as const },
   };
 
-  it('lists every bad row and writes nothing, then imports the fixed roster, updating existing participants', () => {
+  it('lists every bad row and writes nothing, then imports the fixed roster, updating existing participants', async () => {
     const before = [count(participants), count(auditEvents)];
     let problems: unknown[] = [];
     try {
-      importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'roster.csv', rows: rows('сорок'), plan });
+      await importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'roster.csv', rows: rows('сорок'), plan });
     } catch (e) {
       expect(e).toBeInstanceOf(RosterImportProblems);
       problems = (e as RosterImportProblems).problems;
@@ -43,7 +43,7 @@ describe('importRoster', () => {
     expect([count(participants), count(auditEvents)]).toEqual(before);
 
     const fixed = rows('41').slice(0, 2);
-    const result = importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'roster.csv', rows: fixed, plan });
+    const result = await importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'roster.csv', rows: fixed, plan });
     expect(result).toEqual({ created: 1, updated: 1, attributesCreated: ['gender', 'age', 'occupation'] });
     const people = ctx.db.select().from(participants).where(eq(participants.documentId, f.doc.id)).all();
     expect(people.map((p) => p.label)).toEqual(['P1', 'P2', 'P3']);
@@ -57,24 +57,23 @@ describe('importRoster', () => {
     });
   });
 
-  it('treats "Р1" in Cyrillic as the group\'s P1, and refuses two rows that are one participant', () => {
-    const r = importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'r.csv', rows: [{ Код: 'Р1', Группа: 'FG01', Возраст: '20' }], plan: { age: plan.age } });
+  it('treats "Р1" in Cyrillic as the group\'s P1, and refuses two rows that are one participant', async () => {
+    const r = await importRoster(ctx.db, { projectId: f.project.id, actorId: f.lead.id, fileName: 'r.csv', rows: [{ Код: 'Р1', Группа: 'FG01', Возраст: '20' }], plan: { age: plan.age } });
     expect(r).toMatchObject({ created: 0, updated: 1 });
-    expect(() =>
-      importRoster(ctx.db, {
+    await expect(importRoster(ctx.db, {
         projectId: f.project.id,
         actorId: f.lead.id,
         fileName: 'r.csv',
         rows: [{ Код: 'Р2', Группа: 'FG01', Возраст: '20' }, { Код: 'P2', Группа: 'FG01', Возраст: '21' }],
         plan: { age: { action: 'skip' } },
       }),
-    ).toThrow('row 3, label: "P2" is the same participant as "Р2" in row 2');
+    ).rejects.toThrow('row 3, label: "P2" is the same participant as "Р2" in row 2');
   });
 });
 
 describe('rosterPreview', () => {
-  it('reports row problems, proposes a plan and counts new and existing participants, writing nothing', () => {
-    const preview = rosterPreview(ctx.db, f.project.id, [
+  it('reports row problems, proposes a plan and counts new and existing participants, writing nothing', async () => {
+    const preview = await rosterPreview(ctx.db, f.project.id, [
       { Код: 'P1', Группа: 'FG01', Пол: 'Ж', Стаж: 'пять' },
       { Код: 'P7', Группа: 'FG01', Пол: 'М', Стаж: '3' },
       { Код: 'P8', Группа: 'FG02', Пол: 'М', Стаж: '3' },

@@ -6,6 +6,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { attributeDefinitions, documents, participants } from '../schema';
 import { valueKey } from '@/lib/attributes/validate';
 import { labelKey } from '@/lib/import/mapping';
@@ -30,7 +31,8 @@ export class RosterImportProblems extends Error {
 }
 
 /** The project's groups (document titles), as a roster names them. */
-export function rosterGroups(db: Queryable, projectId: number): Array<{ id: number; title: string }> {
+export async function rosterGroups(db: Queryable, projectId: number): Promise<Array<{ id: number; title: string }>> {
+  await dbReady(db);
   return db
     .select({ id: documents.id, title: documents.title })
     .from(documents)
@@ -54,8 +56,9 @@ export interface RosterPreview {
 }
 
 /** Checks roster rows against the project and proposes a plan; writes nothing. */
-export function rosterPreview(db: Queryable, projectId: number, rows: ParsedRoster['rows']): RosterPreview {
-  const groups = rosterGroups(db, projectId);
+export async function rosterPreview(db: Queryable, projectId: number, rows: ParsedRoster['rows']): Promise<RosterPreview> {
+  await dbReady(db);
+  const groups = await rosterGroups(db, projectId);
   const validation = validateRoster(rows, { groups: groups.map((g) => g.title) });
   const definitions = participantDefinitions(db, projectId);
   const columns = rosterColumns(validation.participants);
@@ -110,13 +113,13 @@ export interface RosterImportResult {
  * label by labelKey: "Р1" is "P1") — blank cells leave a value as it was — and records a
  * `participant.import` audit event.
  */
-export function importRoster(
+export async function importRoster(
   db: Db,
   input: { projectId: number; actorId: number; fileName: string; rows: ParsedRoster['rows']; plan: Readonly<Record<string, RosterColumnPlan>> },
-): RosterImportResult {
-  return db.transaction((tx) => {
+): Promise<RosterImportResult> {
+  return await transaction(db, async (tx) => {
     const { projectId } = input;
-    const groups = rosterGroups(tx, projectId);
+    const groups = await rosterGroups(tx, projectId);
     const groupId = new Map(groups.map((g) => [g.title, g.id]));
     const validation = validateRoster(input.rows, { groups: groups.map((g) => g.title) });
     const defs = tx
@@ -147,21 +150,23 @@ export function importRoster(
     }
     if (problems.length > 0) throw new RosterImportProblems(problems.sort((a, b) => a.row - b.row));
 
-    let sortOrder = nextSortOrder(tx, projectId, 'participant');
-    const createdIds = applied.create.map((c) => {
+    let sortOrder = await nextSortOrder(tx, projectId, 'participant');
+    const createAttribute = async (c: (typeof applied.create)[number]): Promise<number> => {
       const row = tx
         .insert(attributeDefinitions)
         .values({ projectId, scope: 'participant', name: c.name, type: c.type, values: c.values, bins: [], sortOrder: sortOrder++ })
         .returning()
         .get();
-      recordAudit(tx, { projectId, userId: input.actorId, action: 'attribute.create', entityType: 'attribute', entityId: row.id, after: row });
+      await recordAudit(tx, { projectId, userId: input.actorId, action: 'attribute.create', entityType: 'attribute', entityId: row.id, after: row });
       return row.id;
-    });
+    };
+    const createdIds: number[] = [];
+    for (const c of applied.create) createdIds.push(await createAttribute(c));
     for (const [id, extra] of applied.addValues) {
       const def = defs.find((d) => d.id === id)!;
       const values = [...def.values, ...extra];
       tx.update(attributeDefinitions).set({ values }).where(eq(attributeDefinitions.id, id)).run();
-      recordAudit(tx, { projectId, userId: input.actorId, action: 'attribute.update', entityType: 'attribute', entityId: id, before: { values: def.values }, after: { values } });
+      await recordAudit(tx, { projectId, userId: input.actorId, action: 'attribute.update', entityType: 'attribute', entityId: id, before: { values: def.values }, after: { values } });
     }
 
     const created: string[] = [];
@@ -177,10 +182,10 @@ export function importRoster(
       }
       for (const v of values) {
         const attributeId = v.attribute.kind === 'existing' ? v.attribute.attributeId : createdIds[v.attribute.index];
-        writeAttributeValue(tx, 'participant', id, attributeId, v);
+        await writeAttributeValue(tx, 'participant', id, attributeId, v);
       }
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId,
       userId: input.actorId,
       action: 'participant.import',

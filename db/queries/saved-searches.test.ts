@@ -20,21 +20,21 @@ const options: SearchOptions = {
 };
 
 describe('saved searches', () => {
-  it('saves, lists with their options, replaces by name and deletes', () => {
-    const saved = saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder1.id, name: 'Channels', options });
+  it('saves, lists with their options, replaces by name and deletes', async () => {
+    const saved = await saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder1.id, name: 'Channels', options });
     expect(saved).toMatchObject({ name: 'Channels', options, createdBy: f.coder1.id, createdByName: 'coder1' });
-    saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder2.id, name: 'Anything', options: { ...EMPTY_SEARCH, q: 'a' } });
-    expect(savedSearchesOfProject(ctx.db, f.project.id).map((s) => s.name)).toEqual(['Anything', 'Channels']);
-    expect(savedSearchesOfProject(ctx.db, f.other.id)).toEqual([]);
+    await saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder2.id, name: 'Anything', options: { ...EMPTY_SEARCH, q: 'a' } });
+    expect((await savedSearchesOfProject(ctx.db, f.project.id)).map((s) => s.name)).toEqual(['Anything', 'Channels']);
+    expect(await savedSearchesOfProject(ctx.db, f.other.id)).toEqual([]);
 
-    const replaced = saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder1.id, name: 'Channels', options: { ...options, regex: true, q: 'әкім\\p{L}*' } });
+    const replaced = await saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder1.id, name: 'Channels', options: { ...options, regex: true, q: 'әкім\\p{L}*' } });
     expect(replaced.id).toBe(saved.id);
-    expect(savedSearchesOfProject(ctx.db, f.project.id).find((s) => s.id === saved.id)!.options).toMatchObject({ regex: true, q: 'әкім\\p{L}*' });
+    expect((await savedSearchesOfProject(ctx.db, f.project.id)).find((s) => s.id === saved.id)!.options).toMatchObject({ regex: true, q: 'әкім\\p{L}*' });
 
-    expect(() => saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder2.id, name: 'Channels', options })).toThrow(SavedSearchError);
-    expect(() => deleteSavedSearch(ctx.db, { projectId: f.project.id, id: saved.id, userId: f.coder2.id, isLead: false })).toThrow(/author or a lead/);
-    expect(() => deleteSavedSearch(ctx.db, { projectId: f.other.id, id: saved.id, userId: f.outsider.id, isLead: true })).toThrow(/does not exist/);
-    deleteSavedSearch(ctx.db, { projectId: f.project.id, id: saved.id, userId: f.lead.id, isLead: true });
-    expect(savedSearchesOfProject(ctx.db, f.project.id).map((s) => s.name)).toEqual(['Anything']);
+    await expect(saveSearch(ctx.db, { projectId: f.project.id, userId: f.coder2.id, name: 'Channels', options })).rejects.toThrow(SavedSearchError);
+    await expect(deleteSavedSearch(ctx.db, { projectId: f.project.id, id: saved.id, userId: f.coder2.id, isLead: false })).rejects.toThrow(/author or a lead/);
+    await expect(deleteSavedSearch(ctx.db, { projectId: f.other.id, id: saved.id, userId: f.outsider.id, isLead: true })).rejects.toThrow(/does not exist/);
+    await deleteSavedSearch(ctx.db, { projectId: f.project.id, id: saved.id, userId: f.lead.id, isLead: true });
+    expect((await savedSearchesOfProject(ctx.db, f.project.id)).map((s) => s.name)).toEqual(['Anything']);
   });
 });

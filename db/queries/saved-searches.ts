@@ -1,6 +1,7 @@
 /** A project's saved searches: listed for every member, saved by name, deleted by their author or a lead. */
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { savedSearches, users } from '../schema';
 import { EMPTY_SEARCH, searchOptionsSchema, type SearchOptions } from '@/lib/search/options';
 import { DomainError } from '@/lib/errors';
@@ -14,7 +15,8 @@ function storedOptions(query: string, raw: unknown): SearchOptions {
   return parsed.success ? parsed.data : { ...EMPTY_SEARCH, q: query };
 }
 
-export function savedSearchesOfProject(db: Db, projectId: number): SavedSearchView[] {
+export async function savedSearchesOfProject(db: Db, projectId: number): Promise<SavedSearchView[]> {
+  await dbReady(db);
   return db
     .select({
       id: savedSearches.id,
@@ -37,8 +39,8 @@ export function savedSearchesOfProject(db: Db, projectId: number): SavedSearchVi
  * Saves a search under a name. Saving again under one's own name replaces it; a name
  * another member uses is refused.
  */
-export function saveSearch(db: Db, input: { projectId: number; userId: number; name: string; options: SearchOptions }): SavedSearchView {
-  return db.transaction((tx) => {
+export async function saveSearch(db: Db, input: { projectId: number; userId: number; name: string; options: SearchOptions }): Promise<SavedSearchView> {
+  return await transaction(db, async (tx) => {
     const { q, ...rest } = input.options;
     const existing = tx
       .select()
@@ -75,7 +77,8 @@ export function saveSearch(db: Db, input: { projectId: number; userId: number; n
 }
 
 /** Deletes a saved search; only its author or a lead may. */
-export function deleteSavedSearch(db: Db, input: { projectId: number; id: number; userId: number; isLead: boolean }): void {
+export async function deleteSavedSearch(db: Db, input: { projectId: number; id: number; userId: number; isLead: boolean }): Promise<void> {
+  await dbReady(db);
   const row = db
     .select()
     .from(savedSearches)

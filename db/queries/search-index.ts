@@ -4,10 +4,12 @@
  * needed (after restoring a table by hand with triggers off, say).
  */
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { FTS_TABLE, foldedForIndex, ftsRebuildStatements } from '@/lib/search/fts-schema';
 
 /** What is wrong with the index: turns missing from it, rows for no turn, text out of step. Empty when all is well. */
-export function searchIndexProblems(db: Db): string[] {
+export async function searchIndexProblems(db: Db): Promise<string[]> {
+  await dbReady(db);
   const c = db.$client;
   const problems: string[] = [];
   const missing = c.prepare(`SELECT count(*) FROM turns t WHERE NOT EXISTS (SELECT 1 FROM ${FTS_TABLE} f WHERE f.rowid = t.id)`).pluck().get() as number;
@@ -29,7 +31,8 @@ export function searchIndexProblems(db: Db): string[] {
 }
 
 /** Empties the index and fills it again from the turns, in one transaction (as migration 0005 does). */
-export function rebuildSearchIndex(db: Db): void {
+export async function rebuildSearchIndex(db: Db): Promise<void> {
+  await dbReady(db);
   const c = db.$client;
   c.transaction(() => {
     for (const statement of ftsRebuildStatements()) c.prepare(statement).run();

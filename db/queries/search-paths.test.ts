@@ -53,7 +53,7 @@ describe('one-term searches counted from the index', () => {
           { offset: 0, limit: 7 },
           { offset: 5, limit: 3 },
         ]) {
-          const expected = searchResultView(db, projectId, full, page);
+          const expected = await searchResultView(db, projectId, full, page);
           const counted = await searchProject(db, projectId, options(q, extra), { ...ctxSearch, ...page, rarePhraseTurns: 0 });
           expect(counted, q).toEqual(expected);
         }

@@ -4,6 +4,7 @@
  * from the index without reading every turn; anything else counts the hits `findHits` finds.
  */
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import { ftsMatchExpression } from '@/lib/search/fts-match';
 import { FTS_TABLE } from '@/lib/search/fts-schema';
 import { matchTurn } from '@/lib/search/match';
@@ -117,12 +118,13 @@ function resultView(db: Db, projectId: number, counted: Counted, page: { offset:
  * Shapes found hits for the screen and the API: counts per document and one page of hits
  * with context. Private attributes (which never leave the app) only with `includePrivate`.
  */
-export function searchResultView(
+export async function searchResultView(
   db: Db,
   projectId: number,
   found: FoundHits,
   page: { offset: number; limit: number; includePrivate?: boolean },
-): SearchResult {
+): Promise<SearchResult> {
+  await dbReady(db);
   const perDoc = new Map<number, { documentId: number; title: string; hits: number }>();
   const turnIds = new Set<number>();
   for (const h of found.hits) {
@@ -160,10 +162,10 @@ function termCondition(word: string, prefix: boolean): { sql: string; params: st
  * Hits per document of a one-term query (a word, a prefix or a phrase), from the index's
  * word positions (fts5vocab): [documentId, hits, turns with hits], in no particular order.
  */
-function termCounts(db: Db, projectId: number, options: SearchOptions, term: TermNode): Array<[number, number, number]> {
+async function termCounts(db: Db, projectId: number, options: SearchOptions, term: TermNode): Promise<Array<[number, number, number]>> {
   const c = db.$client;
   c.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${VOCAB} USING fts5vocab(main, '${FTS_TABLE}', 'instance')`);
-  const { where, params } = turnFilter(db, projectId, options);
+  const { where, params } = await turnFilter(db, projectId, options);
   const last = term.words.length - 1;
   const first = termCondition(term.words[0], term.prefix && last === 0);
   const from = `${VOCAB} v JOIN turns t ON t.id = v.doc JOIN documents d ON d.id = t.document_id WHERE ${first.sql} AND ${where.join(' AND ')}`;
@@ -209,14 +211,14 @@ function termCounts(db: Db, projectId: number, options: SearchOptions, term: Ter
  * cuts and folds words exactly as `lib/search/words.ts` does (held by tests); the page's
  * documents are then searched the ordinary way for their hits. Null for other queries.
  */
-function countedTermSearch(
+async function countedTermSearch(
   db: Db,
   projectId: number,
   options: SearchOptions,
   query: QueryNode,
   page: { offset: number; limit: number },
   rarePhraseTurns: number,
-): Counted | null {
+): Promise<Counted | null> {
   if (query.kind !== 'term') return null;
   // A phrase of common words can be rare; then reading its few turns is cheaper than
   // joining every position of its words. The index says how many turns have it.
@@ -224,8 +226,8 @@ function countedTermSearch(
     const turns = db.$client.prepare(`SELECT count(*) FROM ${FTS_TABLE} WHERE ${FTS_TABLE} MATCH ?`).pluck().get(ftsMatchExpression(query)) as number;
     if (turns <= rarePhraseTurns) return null;
   }
-  const rows = termCounts(db, projectId, options, query);
-  const docs = projectDocuments(db, projectId);
+  const rows = await termCounts(db, projectId, options, query);
+  const docs = await projectDocuments(db, projectId);
   rows.sort((a, b) => docs.get(a[0])!.order - docs.get(b[0])!.order);
   let total = 0;
   let turns = 0;
@@ -243,7 +245,7 @@ function countedTermSearch(
   const shown: Hit[] = [];
   if (pageDocs.length) {
     const all: Hit[] = [];
-    for (const turn of candidateTurns(db, projectId, options, ftsMatchExpression(query), pageDocs)) {
+    for (const turn of await candidateTurns(db, projectId, options, ftsMatchExpression(query), pageDocs)) {
       for (const [s, e] of matchTurn(turn.text, query)) all.push({ turn, start: turn.start + s, end: turn.start + e, coded: null });
     }
     shown.push(...all.slice(page.offset - before, page.offset - before + page.limit));
@@ -275,14 +277,15 @@ export async function searchProject(
     rarePhraseTurns?: number;
   },
 ): Promise<SearchResult> {
+  await dbReady(db);
   const page = { offset: ctx.offset ?? 0, limit: ctx.limit ?? 200, includePrivate: ctx.includePrivate };
   if (!options.regex && !options.coded && ctx.markCodeId == null) {
     const parsed = parseQuery(options.q);
     if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
     if (!parsed.query) return resultView(db, projectId, { empty: true, truncated: false, perDocument: [], total: 0, turns: 0, shown: [] }, page);
-    const counted = countedTermSearch(db, projectId, options, parsed.query, page, ctx.rarePhraseTurns ?? RARE_PHRASE_TURNS);
+    const counted = await countedTermSearch(db, projectId, options, parsed.query, page, ctx.rarePhraseTurns ?? RARE_PHRASE_TURNS);
     if (counted) return resultView(db, projectId, counted, page);
   }
   const found = await findHits(db, projectId, options, ctx);
-  return searchResultView(db, projectId, found, page);
+  return await searchResultView(db, projectId, found, page);
 }

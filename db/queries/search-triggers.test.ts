@@ -78,7 +78,7 @@ describe('migration 0005, the shallow search triggers', () => {
     expect(triggers).toEqual(['turns_fts_delete', 'turns_fts_insert', 'turns_fts_insert_folding', 'turns_fts_update', 'turns_fts_update_folding']);
   });
 
-  it('migrates an existing database to the same index, and keeps it the same on later writes', () => {
+  it('migrates an existing database to the same index, and keeps it the same on later writes', async () => {
     // A database as 0004 left it: migrations up to 0004 only, with 0003's deep triggers.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0005-'));
     cleanups.push(() => fs.rmSync(dir, { recursive: true, force: true }));
@@ -96,7 +96,7 @@ describe('migration 0005, the shallow search triggers', () => {
     cleanups.push(() => db.$client.close());
     expect(db.$client.prepare("SELECT count(*) FROM sqlite_master WHERE name = 'turns_fts_insert_folding'").pluck().get()).toBe(1);
     expect(indexState(db)).toEqual(before);
-    expect(searchIndexProblems(db)).toEqual([]);
+    expect(await searchIndexProblems(db)).toEqual([]);
     const texts = db.$client.prepare('SELECT text FROM turns_fts WHERE text GLOB ?').pluck();
     expect(texts.all('*𞤣𞤤*')).toEqual([foldedForIndex(MIXED)]);
     expect(foldedForIndex(MIXED)).toBe('istanbul ꮳꮃꭹ საქართველო 𐓘𐓪𐓦𐓵 𞤢𞤣𞤤𞤢𞤥 ҚҰРМЕТТІ Петиция');
@@ -112,6 +112,6 @@ describe('migration 0005, the shallow search triggers', () => {
     update.run('plain now', again, 1);
     db.$client.prepare('UPDATE turns SET id = id + 1000 WHERE document_id = ? AND seq = 2').run(again);
     expect(stored.all(again)).toEqual(['plain now', foldedForIndex(MIXED), 'ꭰ plain']);
-    expect(searchIndexProblems(db)).toEqual([]);
+    expect(await searchIndexProblems(db)).toEqual([]);
   });
 });

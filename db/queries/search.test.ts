@@ -34,11 +34,13 @@ async function search(q: string, options: Partial<SearchOptions> = {}) {
 /** Each hit as the text it points at in its document's canonical text (checked against the snippet). */
 async function hitTexts(q: string, options: Partial<SearchOptions> = {}): Promise<string[]> {
   const r = await search(q, options);
-  return r.hits.map((h) => {
-    const text = documentText(ctx.db, h.documentId).slice(h.start, h.end);
+  const texts: string[] = [];
+  for (const h of r.hits) {
+    const text = (await documentText(ctx.db, h.documentId)).slice(h.start, h.end);
     expect(h.snippet.match).toBe(text);
-    return text;
-  });
+    texts.push(text);
+  }
+  return texts;
 }
 
 describe('the search index migration', () => {
@@ -188,9 +190,9 @@ describe('filters', () => {
   });
 
   it('by whether the hit is already coded with a code in my layer', async () => {
-    const text = documentText(ctx.db, extra.doc.id);
+    const text = await documentText(ctx.db, extra.doc.id);
     const s = text.indexOf('ПЕТИЦИЯ');
-    createCodings(ctx.db, {
+    await createCodings(ctx.db, {
       projectId: f.project.id, documentId: extra.doc.id, codeIds: [f.channels.id], start: s, end: s + 20,
       layer: { kind: 'coder', coderId: f.coder1.id }, actorId: f.lead.id,
     });
@@ -206,16 +208,16 @@ describe('filters', () => {
 describe('the index follows the turns', () => {
   it('finds the corrected text and not the old one after correctTranscript', async () => {
     expect(await hitTexts('Instagram')).toEqual(['Instagram']);
-    correctTranscript(ctx.db, {
+    await correctTranscript(ctx.db, {
       projectId: f.project.id, documentId: f.doc.id, version: 1, actorId: f.lead.id,
       op: { op: 'edit', index: 2, text: 'А я пишу в Telegram-канал акимата.' },
     });
     expect(await hitTexts('Instagram')).toEqual([]);
     expect(await hitTexts('telegram')).toEqual(['Telegram']);
-    correctTranscript(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 2, actorId: f.lead.id, op: { op: 'split', index: 1, at: 14 } });
+    await correctTranscript(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 2, actorId: f.lead.id, op: { op: 'split', index: 1, at: 14 } });
     const [hit] = (await search('e-Otinish', { document: [{ attributeId: extra.language.id, values: ['Kazakh'] }] })).hits;
     expect(hit.turnSeq).toBe(3);
-    expect(documentText(ctx.db, f.doc.id).slice(hit.start, hit.end)).toBe('e-Otinish');
+    expect((await documentText(ctx.db, f.doc.id)).slice(hit.start, hit.end)).toBe('e-Otinish');
   });
 
   it('follows direct updates and deletes of turns, and of whole documents', async () => {
@@ -246,15 +248,15 @@ describe('regex mode', () => {
 
 describe('index maintenance', () => {
   it('finds nothing wrong after imports and corrections, finds what is, and rebuilds', async () => {
-    correctTranscript(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 1, actorId: f.lead.id, op: { op: 'merge', index: 1 } });
-    expect(searchIndexProblems(ctx.db)).toEqual([]);
+    await correctTranscript(ctx.db, { projectId: f.project.id, documentId: f.doc.id, version: 1, actorId: f.lead.id, op: { op: 'merge', index: 1 } });
+    expect(await searchIndexProblems(ctx.db)).toEqual([]);
     const client = ctx.db.$client;
     client.exec('DROP TRIGGER turns_fts_update');
     client.prepare('UPDATE turns SET text = ? WHERE document_id = ? AND seq = 1').run('Совсем другой текст', f.doc.id);
     client.prepare('DELETE FROM turns_fts WHERE rowid = (SELECT max(id) FROM turns)').run();
-    expect(searchIndexProblems(ctx.db)).toEqual(['1 turns are missing from the search index', '1 turns have other text in the search index']);
-    rebuildSearchIndex(ctx.db);
-    expect(searchIndexProblems(ctx.db)).toEqual([]);
+    expect(await searchIndexProblems(ctx.db)).toEqual(['1 turns are missing from the search index', '1 turns have other text in the search index']);
+    await rebuildSearchIndex(ctx.db);
+    expect(await searchIndexProblems(ctx.db)).toEqual([]);
     expect(await hitTexts('другой')).toEqual(['другой']);
   });
 });

@@ -8,6 +8,7 @@
  * `search-results.ts`.
  */
 import type { Db } from '../client';
+import { dbReady } from '../transaction';
 import type { LayerRef } from '@/lib/access/layers';
 import { ftsMatchExpression } from '@/lib/search/fts-match';
 import { FTS_TABLE } from '@/lib/search/fts-schema';
@@ -118,7 +119,8 @@ export interface ProjectDocument {
   order: number;
 }
 
-export function projectDocuments(db: Db, projectId: number): Map<number, ProjectDocument> {
+export async function projectDocuments(db: Db, projectId: number): Promise<Map<number, ProjectDocument>> {
+  await dbReady(db);
   const rows = db.$client
     .prepare('SELECT id, title, version FROM documents WHERE project_id = ? ORDER BY sort_order, title, id')
     .raw(true)
@@ -127,8 +129,9 @@ export function projectDocuments(db: Db, projectId: number): Map<number, Project
 }
 
 /** The FROM and WHERE of "turns of the project that pass the filters", with their parameters. */
-export function turnFilter(db: Db, projectId: number, options: SearchOptions): { where: string[]; params: unknown[] } {
-  const defs = attributeDefinitionsFor(db, projectId);
+export async function turnFilter(db: Db, projectId: number, options: SearchOptions): Promise<{ where: string[]; params: unknown[] }> {
+  await dbReady(db);
+  const defs = await attributeDefinitionsFor(db, projectId);
   const where: string[] = ['d.project_id = ?'];
   const params: unknown[] = [projectId];
   if (options.speakers === 'participants') where.push(`t.speaker_kind = 'participant'`);
@@ -144,15 +147,15 @@ export function turnFilter(db: Db, projectId: number, options: SearchOptions): {
  * in no order: on a common word this reads tens of thousands of turns, and row objects, a
  * SQL sort and unused columns were most of the cost.
  */
-function filteredTurns(
+async function filteredTurns(
   db: Db,
   projectId: number,
   options: SearchOptions,
   match: string | null,
   columns: string,
   documentIds?: number[],
-): unknown[][] {
-  const { where, params } = turnFilter(db, projectId, options);
+): Promise<unknown[][]> {
+  const { where, params } = await turnFilter(db, projectId, options);
   if (match) {
     where.unshift(`${FTS_TABLE} MATCH ?`);
     params.unshift(match);
@@ -182,11 +185,12 @@ function inReadingOrder<T extends { documentId: number; seq: number }>(docs: Map
 }
 
 /** The turns (with their text) of the project that pass the filters and the MATCH expression, in reading order. */
-export function candidateTurns(db: Db, projectId: number, options: SearchOptions, match: string | null, documentIds?: number[]): SearchTurn[] {
-  const rows = filteredTurns(db, projectId, options, match, 't.id, t.document_id, t.seq, t.start, t.text', documentIds) as Array<
+export async function candidateTurns(db: Db, projectId: number, options: SearchOptions, match: string | null, documentIds?: number[]): Promise<SearchTurn[]> {
+  await dbReady(db);
+  const rows = await filteredTurns(db, projectId, options, match, 't.id, t.document_id, t.seq, t.start, t.text', documentIds) as Array<
     [number, number, number, number, string]
   >;
-  const docs = projectDocuments(db, projectId);
+  const docs = await projectDocuments(db, projectId);
   return inReadingOrder(
     docs,
     rows.map((r) => turnOf(docs, r)),
@@ -232,11 +236,12 @@ function codedFlags(db: Db, projectId: number, codeId: number, layer: LayerRef, 
  * malformed query or regular expression, or one stopped at the time limit.
  */
 export async function findHits(db: Db, projectId: number, options: SearchOptions, ctx: SearchContext): Promise<FoundHits> {
+  await dbReady(db);
   let hits: Hit[] = [];
   let truncated = false;
   if (options.regex) {
     if (options.q.trim() === '') return { empty: true, hits: [], truncated: false };
-    const turns = candidateTurns(db, projectId, options, null);
+    const turns = await candidateTurns(db, projectId, options, null);
     let found;
     try {
       found = await regexMatches(options.q, turns.map((t) => t.text), { timeLimitMs: ctx.regexTimeLimitMs, maxMatches: MAX_HITS });
@@ -254,7 +259,7 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
     if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
     if (!parsed.query) return { empty: true, hits: [], truncated: false };
     const query = parsed.query;
-    for (const turn of candidateTurns(db, projectId, options, ftsMatchExpression(query))) {
+    for (const turn of await candidateTurns(db, projectId, options, ftsMatchExpression(query))) {
       const ranges: Range[] = matchTurn(turn.text, query);
       for (const [s, e] of ranges) hits.push({ turn, start: turn.start + s, end: turn.start + e, coded: null });
       if (hits.length >= MAX_HITS) {
@@ -266,6 +271,8 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
   }
   const codeId = options.coded?.codeId ?? ctx.markCodeId ?? null;
   if (codeId != null) {
+    // The regular expressions ran in a worker, answering in a later turn: a transaction may have opened since.
+    await dbReady(db);
     const flags = codedFlags(db, projectId, codeId, ctx.codedLayer, hits);
     hits.forEach((h, i) => (h.coded = flags[i]));
     if (options.coded) hits = hits.filter((h) => h.coded === (options.coded!.state === 'coded'));
@@ -274,7 +281,8 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
 }
 
 /** The attributes a search can filter on, with their choices. A number attribute without bins is left out. */
-export function searchFilterChoices(db: Db, projectId: number): FilterChoice[] {
+export async function searchFilterChoices(db: Db, projectId: number): Promise<FilterChoice[]> {
+  await dbReady(db);
   const used = db.$client.prepare(
     `SELECT DISTINCT value FROM (
        SELECT attribute_id, value FROM document_attribute_values
@@ -282,7 +290,7 @@ export function searchFilterChoices(db: Db, projectId: number): FilterChoice[] {
      ) WHERE attribute_id = ? ORDER BY value LIMIT 50`,
   );
   const out: FilterChoice[] = [];
-  for (const def of attributeDefinitionsFor(db, projectId)) {
+  for (const def of await attributeDefinitionsFor(db, projectId)) {
     let values: string[];
     if (def.type === 'number') values = def.bins.map((b) => b.label);
     else if (def.type === 'category' && def.values.length) values = def.values;

@@ -16,79 +16,79 @@ const MINUTE = 60_000;
 const EMAIL = 'a@test.kz';
 
 describe('per (email, address)', () => {
-  it('locks the pair at the fifth failure within the window, for a minute, doubling up to an hour', () => {
+  it('locks the pair at the fifth failure within the window, for a minute, doubling up to an hour', async () => {
     let t = T0;
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
-    recordSignInSuccess(ctx.db, 'b@test.kz', '203.0.113.8', t); // unrelated
-    expect(signInWait(ctx.db, EMAIL, '203.0.113.7', t)).toBe(0);
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
+    await recordSignInSuccess(ctx.db, 'b@test.kz', '203.0.113.8', t); // unrelated
+    expect(await signInWait(ctx.db, EMAIL, '203.0.113.7', t)).toBe(0);
     const locks: number[] = [];
     for (let i = 0; i < 8; i++) {
-      recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
-      locks.push(signInWait(ctx.db, EMAIL, '203.0.113.7', t));
+      await recordSignInFailure(ctx.db, EMAIL, '203.0.113.7', (t += 1000));
+      locks.push(await signInWait(ctx.db, EMAIL, '203.0.113.7', t));
     }
     expect(locks.map((l) => l / MINUTE)).toEqual([1, 2, 4, 8, 16, 32, 60, 60]);
   });
 
-  it('five wrong passwords from another address do not stop the owner at their usual address', () => {
-    recordSignInSuccess(ctx.db, EMAIL, '198.51.100.1', T0); // the owner signed in from here before
+  it('five wrong passwords from another address do not stop the owner at their usual address', async () => {
+    await recordSignInSuccess(ctx.db, EMAIL, '198.51.100.1', T0); // the owner signed in from here before
     let t = T0 + MINUTE;
-    for (let i = 0; i < MAX_FAILURES + 3; i++) recordSignInFailure(ctx.db, EMAIL, '203.0.113.66', (t += 100));
-    expect(signInWait(ctx.db, EMAIL, '203.0.113.66', t)).toBeGreaterThan(0);
-    expect(signInWait(ctx.db, EMAIL, '198.51.100.1', t)).toBe(0);
+    for (let i = 0; i < MAX_FAILURES + 3; i++) await recordSignInFailure(ctx.db, EMAIL, '203.0.113.66', (t += 100));
+    expect(await signInWait(ctx.db, EMAIL, '203.0.113.66', t)).toBeGreaterThan(0);
+    expect(await signInWait(ctx.db, EMAIL, '198.51.100.1', t)).toBe(0);
   });
 
-  it('starts counting again once the window (15 minutes) has passed', () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, 'x', T0 + i);
-    recordSignInFailure(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE);
-    expect(signInWait(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE)).toBe(0);
+  it('starts counting again once the window (15 minutes) has passed', async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(ctx.db, EMAIL, 'x', T0 + i);
+    await recordSignInFailure(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE);
+    expect(await signInWait(ctx.db, EMAIL, 'x', T0 + 16 * MINUTE)).toBe(0);
     expect(ctx.db.select().from(signInFailures).all().map((r) => r.count)).toEqual([1, 1]);
   });
 });
 
 describe('per email, from every address', () => {
-  it('slows new addresses down after five failures — one try per 1, 2, 4 … s, at most a minute — and never locks', () => {
+  it('slows new addresses down after five failures — one try per 1, 2, 4 … s, at most a minute — and never locks', async () => {
     let t = T0;
-    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, (t += 10));
+    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, (t += 10));
     // a sixth address, never used before, must wait a second after the latest failure
-    expect(signInWait(ctx.db, EMAIL, '192.0.2.200', t)).toBe(1000);
-    expect(signInWait(ctx.db, EMAIL, '192.0.2.200', t + 1000)).toBe(0);
-    for (let i = 0; i < 20; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${100 + i}`, (t += 10));
-    expect(signInWait(ctx.db, EMAIL, '192.0.2.201', t)).toBe(MAX_SLOWDOWN_MS);
-    expect(signInWait(ctx.db, EMAIL, '192.0.2.201', t + MAX_SLOWDOWN_MS)).toBe(0);
+    expect(await signInWait(ctx.db, EMAIL, '192.0.2.200', t)).toBe(1000);
+    expect(await signInWait(ctx.db, EMAIL, '192.0.2.200', t + 1000)).toBe(0);
+    for (let i = 0; i < 20; i++) await recordSignInFailure(ctx.db, EMAIL, `192.0.2.${100 + i}`, (t += 10));
+    expect(await signInWait(ctx.db, EMAIL, '192.0.2.201', t)).toBe(MAX_SLOWDOWN_MS);
+    expect(await signInWait(ctx.db, EMAIL, '192.0.2.201', t + MAX_SLOWDOWN_MS)).toBe(0);
     // other emails are untouched
-    expect(signInWait(ctx.db, 'b@test.kz', '192.0.2.201', t)).toBe(0);
+    expect(await signInWait(ctx.db, 'b@test.kz', '192.0.2.201', t)).toBe(0);
   });
 
-  it('counts unknown emails exactly like known ones', () => {
-    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, 'nobody@test.kz', `192.0.2.${i}`, T0);
-    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, T0);
-    expect(signInWait(ctx.db, 'nobody@test.kz', '192.0.2.99', T0)).toBe(signInWait(ctx.db, EMAIL, '192.0.2.99', T0));
+  it('counts unknown emails exactly like known ones', async () => {
+    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(ctx.db, 'nobody@test.kz', `192.0.2.${i}`, T0);
+    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(ctx.db, EMAIL, `192.0.2.${i}`, T0);
+    expect(await signInWait(ctx.db, 'nobody@test.kz', '192.0.2.99', T0)).toBe(await signInWait(ctx.db, EMAIL, '192.0.2.99', T0));
   });
 
-  it('a success clears the pair, remembers the address for 90 days, and leaves the email count to expire', () => {
-    for (let i = 0; i < MAX_FAILURES - 1; i++) recordSignInFailure(ctx.db, EMAIL, 'home', T0 + i);
-    recordSignInSuccess(ctx.db, EMAIL, 'home', T0 + 10);
+  it('a success clears the pair, remembers the address for 90 days, and leaves the email count to expire', async () => {
+    for (let i = 0; i < MAX_FAILURES - 1; i++) await recordSignInFailure(ctx.db, EMAIL, 'home', T0 + i);
+    await recordSignInSuccess(ctx.db, EMAIL, 'home', T0 + 10);
     const keys = ctx.db.select().from(signInFailures).all().map((r) => r.key);
     expect(keys).toEqual([`email:${EMAIL}`]);
-    for (let i = 0; i < MAX_FAILURES; i++) recordSignInFailure(ctx.db, EMAIL, 'elsewhere', T0 + 20 + i);
-    expect(signInWait(ctx.db, EMAIL, 'home', T0 + 30)).toBe(0);
-    expect(signInWait(ctx.db, EMAIL, 'cafe', T0 + 30)).toBeGreaterThan(0);
+    for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(ctx.db, EMAIL, 'elsewhere', T0 + 20 + i);
+    expect(await signInWait(ctx.db, EMAIL, 'home', T0 + 30)).toBe(0);
+    expect(await signInWait(ctx.db, EMAIL, 'cafe', T0 + 30)).toBeGreaterThan(0);
   });
 });
 
 describe('pruning', () => {
-  it('deletes counts whose window passed and no lock holds, and addresses unused for 90 days', () => {
-    for (let i = 0; i < 3; i++) recordSignInFailure(ctx.db, `old${i}@test.kz`, 'x', T0);
-    for (let i = 0; i < MAX_FAILURES + 6; i++) recordSignInFailure(ctx.db, 'locked@test.kz', 'y', T0); // locked for an hour
-    recordSignInFailure(ctx.db, 'recent@test.kz', 'z', T0 + WINDOW_MS);
-    recordSignInSuccess(ctx.db, 'old0@test.kz', 'x', T0);
+  it('deletes counts whose window passed and no lock holds, and addresses unused for 90 days', async () => {
+    for (let i = 0; i < 3; i++) await recordSignInFailure(ctx.db, `old${i}@test.kz`, 'x', T0);
+    for (let i = 0; i < MAX_FAILURES + 6; i++) await recordSignInFailure(ctx.db, 'locked@test.kz', 'y', T0); // locked for an hour
+    await recordSignInFailure(ctx.db, 'recent@test.kz', 'z', T0 + WINDOW_MS);
+    await recordSignInSuccess(ctx.db, 'old0@test.kz', 'x', T0);
     const now = T0 + WINDOW_MS + 10 * MINUTE;
     // old*: three email rows and two pair rows (old0's pair went with its success); locked@'s email row
-    expect(pruneSignIn(ctx.db, now)).toBe(5 + 1);
+    expect(await pruneSignIn(ctx.db, now)).toBe(5 + 1);
     const left = ctx.db.select().from(signInFailures).all().map((r) => r.key).sort();
     expect(left).toEqual(['email:recent@test.kz', 'pair:locked@test.kz y', 'pair:recent@test.kz z']);
     expect(ctx.db.select().from(signInAddresses).all()).toHaveLength(1);
-    pruneSignIn(ctx.db, T0 + KNOWN_ADDRESS_MS + 1);
+    await pruneSignIn(ctx.db, T0 + KNOWN_ADDRESS_MS + 1);
     expect(ctx.db.select().from(signInAddresses).all()).toHaveLength(0);
   });
 });

@@ -15,6 +15,7 @@
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { signInAddresses, signInFailures } from '../schema';
 
 export const MAX_FAILURES = 5;
@@ -33,7 +34,8 @@ function row(db: Db, key: string) {
 }
 
 /** Milliseconds the key stays locked, or 0 when it may try now. */
-export function lockedFor(db: Db, key: string, now = Date.now()): number {
+export async function lockedFor(db: Db, key: string, now = Date.now()): Promise<number> {
+  await dbReady(db);
   const r = row(db, key);
   if (!r?.lockedUntil) return 0;
   return Math.max(0, r.lockedUntil - now);
@@ -46,8 +48,9 @@ function isKnownAddress(db: Db, email: string, address: string | null, now: numb
 }
 
 /** Milliseconds until this email may be tried from this address, or 0 for now. */
-export function signInWait(db: Db, email: string, address: string | null, now = Date.now()): number {
-  const pair = lockedFor(db, pairKey(email, address), now);
+export async function signInWait(db: Db, email: string, address: string | null, now = Date.now()): Promise<number> {
+  await dbReady(db);
+  const pair = await lockedFor(db, pairKey(email, address), now);
   if (pair > 0) return pair;
   const e = row(db, emailKey(email));
   if (!e || now - e.firstAt > WINDOW_MS || e.count < MAX_FAILURES) return 0;
@@ -71,10 +74,10 @@ function countFailure(db: Db, key: string, now: number, lock: boolean): void {
 }
 
 /** A wrong password (or an unknown email, or a disabled account) for this email from this address. */
-export function recordSignInFailure(db: Db, email: string, address: string | null, now = Date.now()): void {
-  db.transaction(() => {
-    countFailure(db, pairKey(email, address), now, true);
-    countFailure(db, emailKey(email), now, false);
+export async function recordSignInFailure(db: Db, email: string, address: string | null, now = Date.now()): Promise<void> {
+  await transaction(db, async (tx) => {
+    countFailure(tx, pairKey(email, address), now, true);
+    countFailure(tx, emailKey(email), now, false);
   });
 }
 
@@ -83,17 +86,18 @@ export function recordSignInFailure(db: Db, email: string, address: string | nul
  * owner's. The email's count is left to expire — only the owner can clear it by signing in,
  * and doing so must not give a guesser a fresh set of quick tries.
  */
-export function recordSignInSuccess(db: Db, email: string, address: string | null, now = Date.now()): void {
-  db.transaction(() => {
-    db.delete(signInFailures).where(eq(signInFailures.key, pairKey(email, address))).run();
+export async function recordSignInSuccess(db: Db, email: string, address: string | null, now = Date.now()): Promise<void> {
+  await transaction(db, async (tx) => {
+    tx.delete(signInFailures).where(eq(signInFailures.key, pairKey(email, address))).run();
     if (address) {
-      db.insert(signInAddresses).values({ email, address, lastAt: now }).onConflictDoUpdate({ target: [signInAddresses.email, signInAddresses.address], set: { lastAt: now } }).run();
+      tx.insert(signInAddresses).values({ email, address, lastAt: now }).onConflictDoUpdate({ target: [signInAddresses.email, signInAddresses.address], set: { lastAt: now } }).run();
     }
   });
 }
 
 /** Deletes expired counts (window passed, no lock in force) and addresses not used for 90 days. */
-export function pruneSignIn(db: Db, now = Date.now()): number {
+export async function pruneSignIn(db: Db, now = Date.now()): Promise<number> {
+  await dbReady(db);
   const failures = db
     .delete(signInFailures)
     .where(and(sql`coalesce(${signInFailures.lockedUntil}, 0) <= ${now}`, sql`max(${signInFailures.firstAt}, coalesce(${signInFailures.lastAt}, 0)) < ${now - WINDOW_MS}`))

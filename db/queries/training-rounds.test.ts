@@ -25,53 +25,53 @@ afterEach(() => ctx.close());
 const addDocument = (db: Db, projectId: number, title: string) => db.insert(documents).values({ projectId, title }).returning().get().id;
 
 describe('training rounds', () => {
-  it('creates rounds in order, renames, reorders and deletes them; names are unique per project', () => {
-    const r1 = createRound(ctx.db, f.project.id, '  Round 1 ');
-    const r2 = createRound(ctx.db, f.project.id, 'Round 2');
-    expect(roundsOfProject(ctx.db, f.project.id).map((r) => [r.name, r.position])).toEqual([
+  it('creates rounds in order, renames, reorders and deletes them; names are unique per project', async () => {
+    const r1 = await createRound(ctx.db, f.project.id, '  Round 1 ');
+    const r2 = await createRound(ctx.db, f.project.id, 'Round 2');
+    expect((await roundsOfProject(ctx.db, f.project.id)).map((r) => [r.name, r.position])).toEqual([
       ['Round 1', 1],
       ['Round 2', 2],
     ]);
-    expect(() => createRound(ctx.db, f.project.id, 'Round 2')).toThrow(TrainingRoundError);
-    expect(() => createRound(ctx.db, f.project.id, '   ')).toThrow(/needs a name/);
+    await expect(createRound(ctx.db, f.project.id, 'Round 2')).rejects.toThrow(TrainingRoundError);
+    await expect(createRound(ctx.db, f.project.id, '   ')).rejects.toThrow(/needs a name/);
     // the same name in another project is fine
-    createRound(ctx.db, f.other.id, 'Round 1');
-    renameRound(ctx.db, f.project.id, r1.id, 'Pilot');
-    expect(() => renameRound(ctx.db, f.project.id, r2.id, 'Pilot')).toThrow(/already has a training round named “Pilot”/);
+    await createRound(ctx.db, f.other.id, 'Round 1');
+    await renameRound(ctx.db, f.project.id, r1.id, 'Pilot');
+    await expect(renameRound(ctx.db, f.project.id, r2.id, 'Pilot')).rejects.toThrow(/already has a training round named “Pilot”/);
     // a round of another project is not found
-    expect(() => renameRound(ctx.db, f.other.id, r1.id, 'x')).toThrow(/does not exist/);
-    reorderRounds(ctx.db, f.project.id, [r2.id]);
-    expect(roundsOfProject(ctx.db, f.project.id).map((r) => r.name)).toEqual(['Round 2', 'Pilot']);
-    deleteRound(ctx.db, f.project.id, r2.id);
-    expect(roundsOfProject(ctx.db, f.project.id).map((r) => r.name)).toEqual(['Pilot']);
-    expect(roundsOfProject(ctx.db, f.other.id).map((r) => r.name)).toEqual(['Round 1']);
+    await expect(renameRound(ctx.db, f.other.id, r1.id, 'x')).rejects.toThrow(/does not exist/);
+    await reorderRounds(ctx.db, f.project.id, [r2.id]);
+    expect((await roundsOfProject(ctx.db, f.project.id)).map((r) => r.name)).toEqual(['Round 2', 'Pilot']);
+    await deleteRound(ctx.db, f.project.id, r2.id);
+    expect((await roundsOfProject(ctx.db, f.project.id)).map((r) => r.name)).toEqual(['Pilot']);
+    expect((await roundsOfProject(ctx.db, f.other.id)).map((r) => r.name)).toEqual(['Round 1']);
   });
 
-  it('puts a document in at most one round, refuses documents of other projects, and forgets deleted documents', () => {
+  it('puts a document in at most one round, refuses documents of other projects, and forgets deleted documents', async () => {
     const fg02 = addDocument(ctx.db, f.project.id, 'FG02');
     const foreign = addDocument(ctx.db, f.other.id, 'Elsewhere');
-    const r1 = createRound(ctx.db, f.project.id, 'Round 1');
-    const r2 = createRound(ctx.db, f.project.id, 'Round 2');
-    setRoundDocuments(ctx.db, f.project.id, r1.id, [f.doc.id, fg02]);
-    setRoundDocuments(ctx.db, f.project.id, r2.id, [fg02]);
-    expect(roundsOfProject(ctx.db, f.project.id).map((r) => [r.name, r.documentIds])).toEqual([
+    const r1 = await createRound(ctx.db, f.project.id, 'Round 1');
+    const r2 = await createRound(ctx.db, f.project.id, 'Round 2');
+    await setRoundDocuments(ctx.db, f.project.id, r1.id, [f.doc.id, fg02]);
+    await setRoundDocuments(ctx.db, f.project.id, r2.id, [fg02]);
+    expect((await roundsOfProject(ctx.db, f.project.id)).map((r) => [r.name, r.documentIds])).toEqual([
       ['Round 1', [f.doc.id]],
       ['Round 2', [fg02]],
     ]);
-    expect(() => setRoundDocuments(ctx.db, f.project.id, r1.id, [foreign])).toThrow(/not in this project/);
+    await expect(setRoundDocuments(ctx.db, f.project.id, r1.id, [foreign])).rejects.toThrow(/not in this project/);
     // a refused change changes nothing
-    expect(roundsOfProject(ctx.db, f.project.id)[0].documentIds).toEqual([f.doc.id]);
+    expect((await roundsOfProject(ctx.db, f.project.id))[0].documentIds).toEqual([f.doc.id]);
     ctx.db.delete(documents).where(eq(documents.id, fg02)).run();
-    expect(roundsOfProject(ctx.db, f.project.id)[1].documentIds).toEqual([]);
+    expect((await roundsOfProject(ctx.db, f.project.id))[1].documentIds).toEqual([]);
     // deleting a round leaves its documents in no round
-    deleteRound(ctx.db, f.project.id, r1.id);
+    await deleteRound(ctx.db, f.project.id, r1.id);
     expect(ctx.db.$client.prepare('SELECT count(*) FROM training_round_documents').pluck().get()).toBe(0);
     expect(ctx.db.select().from(documents).all().map((d) => d.title)).toContain('FG01');
   });
 });
 
 describe('migration 0007', () => {
-  it('applies to a database at 0006 and keeps its data', () => {
+  it('applies to a database at 0006 and keeps its data', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'fgcoder-0007-'));
     try {
       const { db: old, file } = databaseAtMigration(dir, 6);
@@ -82,9 +82,9 @@ describe('migration 0007', () => {
       const db = openDatabase(file);
       try {
         expect(db.select().from(documents).all().map((d) => d.title)).toEqual(['FG01']);
-        const r = createRound(db, seeded.project.id, 'Round 1');
-        setRoundDocuments(db, seeded.project.id, r.id, [seeded.doc.id]);
-        expect(roundsOfProject(db, seeded.project.id)).toEqual([{ id: r.id, name: 'Round 1', position: 1, documentIds: [seeded.doc.id] }]);
+        const r = await createRound(db, seeded.project.id, 'Round 1');
+        await setRoundDocuments(db, seeded.project.id, r.id, [seeded.doc.id]);
+        expect(await roundsOfProject(db, seeded.project.id)).toEqual([{ id: r.id, name: 'Round 1', position: 1, documentIds: [seeded.doc.id] }]);
         expect(db.$client.prepare('PRAGMA foreign_key_check').all()).toEqual([]);
       } finally {
         db.$client.close();

@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray, max } from 'drizzle-orm';
 import type { Queryable as Db } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { documents, trainingRoundDocuments, trainingRounds } from '../schema';
 import { DomainError } from '@/lib/errors';
 
@@ -19,7 +20,8 @@ export interface TrainingRound {
 }
 
 /** The project's rounds in order (position, then id), each with its documents. */
-export function roundsOfProject(db: Db, projectId: number): TrainingRound[] {
+export async function roundsOfProject(db: Db, projectId: number): Promise<TrainingRound[]> {
+  await dbReady(db);
   const rounds = db
     .select({ id: trainingRounds.id, name: trainingRounds.name, position: trainingRounds.position })
     .from(trainingRounds)
@@ -63,9 +65,10 @@ function requireRound(db: Db, projectId: number, roundId: number) {
 }
 
 /** Adds a round after the last one. */
-export function createRound(db: Db, projectId: number, name: string): TrainingRound {
+export async function createRound(db: Db, projectId: number, name: string): Promise<TrainingRound> {
+  await dbReady(db);
   const n = cleanName(name);
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     if (nameTaken(tx, projectId, n)) throw new TrainingRoundError('round.name_taken', { name: n });
     const last = tx.select({ p: max(trainingRounds.position) }).from(trainingRounds).where(eq(trainingRounds.projectId, projectId)).get()?.p;
     const position = last == null ? 1 : last + 1;
@@ -74,9 +77,10 @@ export function createRound(db: Db, projectId: number, name: string): TrainingRo
   });
 }
 
-export function renameRound(db: Db, projectId: number, roundId: number, name: string): void {
+export async function renameRound(db: Db, projectId: number, roundId: number, name: string): Promise<void> {
+  await dbReady(db);
   const n = cleanName(name);
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     requireRound(tx, projectId, roundId);
     if (nameTaken(tx, projectId, n, roundId)) throw new TrainingRoundError('round.name_taken', { name: n });
     tx.update(trainingRounds).set({ name: n }).where(eq(trainingRounds.id, roundId)).run();
@@ -84,18 +88,18 @@ export function renameRound(db: Db, projectId: number, roundId: number, name: st
 }
 
 /** Deletes a round; its documents stay, in no round. */
-export function deleteRound(db: Db, projectId: number, roundId: number): void {
-  db.transaction((tx) => {
+export async function deleteRound(db: Db, projectId: number, roundId: number): Promise<void> {
+  await transaction(db, async (tx) => {
     requireRound(tx, projectId, roundId);
     tx.delete(trainingRounds).where(eq(trainingRounds.id, roundId)).run();
   });
 }
 
 /** Puts the rounds in the given order (ids of the project's rounds; others keep their place after them). */
-export function reorderRounds(db: Db, projectId: number, roundIds: readonly number[]): void {
-  db.transaction((tx) => {
+export async function reorderRounds(db: Db, projectId: number, roundIds: readonly number[]): Promise<void> {
+  await transaction(db, async (tx) => {
     for (const id of roundIds) requireRound(tx, projectId, id);
-    const rest = roundsOfProject(tx, projectId).filter((r) => !roundIds.includes(r.id)).map((r) => r.id);
+    const rest = (await roundsOfProject(tx, projectId)).filter((r) => !roundIds.includes(r.id)).map((r) => r.id);
     [...new Set(roundIds), ...rest].forEach((id, i) => tx.update(trainingRounds).set({ position: i + 1 }).where(eq(trainingRounds.id, id)).run());
   });
 }
@@ -104,9 +108,10 @@ export function reorderRounds(db: Db, projectId: number, roundIds: readonly numb
  * Makes `documentIds` the documents of the round: the ones listed join it (leaving any other
  * round they were in), the round's others leave it.
  */
-export function setRoundDocuments(db: Db, projectId: number, roundId: number, documentIds: readonly number[]): void {
+export async function setRoundDocuments(db: Db, projectId: number, roundId: number, documentIds: readonly number[]): Promise<void> {
+  await dbReady(db);
   const wanted = [...new Set(documentIds)];
-  db.transaction((tx) => {
+  await transaction(db, async (tx) => {
     requireRound(tx, projectId, roundId);
     if (wanted.length) {
       const known = new Set(

@@ -9,10 +9,10 @@ import { deleteTranslation, saveTranslation, translationsForCoding, translations
 let ctx: ReturnType<typeof openTestDatabase>;
 let f: ReturnType<typeof seedFixture>;
 let codingId: number;
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestDatabase();
   f = seedFixture(ctx.db);
-  [{ id: codingId }] = createCodings(ctx.db, {
+  [{ id: codingId }] = await createCodings(ctx.db, {
     projectId: f.project.id,
     documentId: f.doc.id,
     codeIds: [f.eotinish.id],
@@ -25,19 +25,19 @@ beforeEach(() => {
 afterEach(() => ctx.close());
 
 describe('translations', () => {
-  it('adds, replaces (the editor becomes the author) and deletes, auditing each', () => {
-    const en = saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'en', text: ' I wrote via e-Otinish 👍 ', actorId: f.coder1.id });
+  it('adds, replaces (the editor becomes the author) and deletes, auditing each', async () => {
+    const en = await saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'en', text: ' I wrote via e-Otinish 👍 ', actorId: f.coder1.id });
     expect(en).toMatchObject({ language: 'en', text: 'I wrote via e-Otinish 👍', authorName: 'coder1' });
-    saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'ru', text: 'Я написала через e-Otinish 👍', actorId: f.coder1.id });
-    const edited = saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'en', text: 'I wrote to the akimat via e-Otinish 👍', actorId: f.lead.id });
+    await saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'ru', text: 'Я написала через e-Otinish 👍', actorId: f.coder1.id });
+    const edited = await saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'en', text: 'I wrote to the akimat via e-Otinish 👍', actorId: f.lead.id });
     expect(edited.authorName).toBe('lead');
-    expect(translationsForCoding(ctx.db, f.project.id, codingId).map((t) => [t.language, t.authorName])).toEqual([
+    expect((await translationsForCoding(ctx.db, f.project.id, codingId)).map((t) => [t.language, t.authorName])).toEqual([
       ['en', 'lead'],
       ['ru', 'coder1'],
     ]);
-    expect(translationsForCodings(ctx.db, [codingId]).get(codingId)).toHaveLength(2);
-    expect(deleteTranslation(ctx.db, f.project.id, codingId, 'ru', f.lead.id)).toBe(true);
-    expect(deleteTranslation(ctx.db, f.project.id, codingId, 'ru', f.lead.id)).toBe(false);
+    expect((await translationsForCodings(ctx.db, [codingId])).get(codingId)).toHaveLength(2);
+    expect(await deleteTranslation(ctx.db, f.project.id, codingId, 'ru', f.lead.id)).toBe(true);
+    expect(await deleteTranslation(ctx.db, f.project.id, codingId, 'ru', f.lead.id)).toBe(false);
     expect(ctx.db.select().from(auditEvents).all().map((a) => a.action).filter((a) => a.startsWith('translation'))).toEqual([
       'translation.create',
       'translation.create',
@@ -50,15 +50,15 @@ describe('translations', () => {
     ['a bad language code', { language: 'English' }, /not a language code/],
     ['an empty text', { text: '   ' }, /empty/],
     ['a coding of another project', { projectId: -1 }, /does not exist/],
-  ])('refuses %s and writes nothing', (_, change, message) => {
+  ])('refuses %s and writes nothing', async (_, change, message) => {
     const input = { projectId: f.project.id, codingId, language: 'kk-Latn', text: 'Men jazdym', actorId: f.lead.id, ...change };
     if (input.projectId === -1) input.projectId = f.other.id;
-    expect(() => saveTranslation(ctx.db, input)).toThrow(DomainError);
-    expect(() => saveTranslation(ctx.db, input)).toThrow(message);
+    await expect(saveTranslation(ctx.db, input)).rejects.toThrow(DomainError);
+    await expect(saveTranslation(ctx.db, input)).rejects.toThrow(message);
     expect(ctx.db.select().from(translations).all()).toEqual([]);
   });
 
-  it('accepts any language code of the right shape', () => {
-    expect(saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'kk-Latn', text: 'Men e-Otinish arqyly jazdym', actorId: f.lead.id }).language).toBe('kk-Latn');
+  it('accepts any language code of the right shape', async () => {
+    expect((await saveTranslation(ctx.db, { projectId: f.project.id, codingId, language: 'kk-Latn', text: 'Men e-Otinish arqyly jazdym', actorId: f.lead.id })).language).toBe('kk-Latn');
   });
 });

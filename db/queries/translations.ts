@@ -5,6 +5,7 @@
  */
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Db, Queryable } from '../client';
+import { dbReady, transaction } from '../transaction';
 import { codings, translations, users } from '../schema';
 import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language-tag';
 import { recordAudit } from './audit';
@@ -31,7 +32,8 @@ function view(r: Omit<TranslationView, 'updatedAt'> & { updatedAt: Date }): Tran
 }
 
 /** The translations of one coding of the project, by language. Empty when the coding is not in the project. */
-export function translationsForCoding(db: Queryable, projectId: number, codingId: number): TranslationView[] {
+export async function translationsForCoding(db: Queryable, projectId: number, codingId: number): Promise<TranslationView[]> {
+  await dbReady(db);
   return db
     .select(columns)
     .from(translations)
@@ -44,7 +46,8 @@ export function translationsForCoding(db: Queryable, projectId: number, codingId
 }
 
 /** codingId → its translations, for many codings at once (batched under SQLite's parameter limit). */
-export function translationsForCodings(db: Queryable, codingIds: readonly number[]): Map<number, TranslationView[]> {
+export async function translationsForCodings(db: Queryable, codingIds: readonly number[]): Promise<Map<number, TranslationView[]>> {
+  await dbReady(db);
   const out = new Map<number, TranslationView[]>();
   const ids = [...new Set(codingIds)];
   for (let i = 0; i < ids.length; i += 500) {
@@ -76,13 +79,14 @@ export interface SaveTranslationInput {
  * Adds or replaces the coding's translation into `language`; the actor becomes its author.
  * Throws TranslationError (404 when the coding is not in the project) and writes nothing.
  */
-export function saveTranslation(db: Db, input: SaveTranslationInput): TranslationView {
+export async function saveTranslation(db: Db, input: SaveTranslationInput): Promise<TranslationView> {
+  await dbReady(db);
   const language = parseLanguageTag(input.language);
   if (!language) throw languageTagProblem(input.language)!;
   const text = input.text.trim();
   if (!text) throw new TranslationError('translation.empty');
   if (text.length > TRANSLATION_MAX) throw new TranslationError('translation.too_long', { max: TRANSLATION_MAX });
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     const coding = tx
       .select({ id: codings.id })
       .from(codings)
@@ -99,7 +103,7 @@ export function saveTranslation(db: Db, input: SaveTranslationInput): Translatio
     } else {
       tx.insert(translations).values({ codingId: input.codingId, language, text, authorId: input.actorId }).run();
     }
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId: input.projectId,
       userId: input.actorId,
       action: before ? 'translation.update' : 'translation.create',
@@ -108,13 +112,13 @@ export function saveTranslation(db: Db, input: SaveTranslationInput): Translatio
       before: before ? { language, text: before.text, authorId: before.authorId } : null,
       after: { language, text, authorId: input.actorId },
     });
-    return translationsForCoding(tx, input.projectId, input.codingId).find((t) => t.language === language) as TranslationView;
+    return (await translationsForCoding(tx, input.projectId, input.codingId)).find((t) => t.language === language) as TranslationView;
   });
 }
 
 /** Deletes the coding's translation into `language`; false when there was none. */
-export function deleteTranslation(db: Db, projectId: number, codingId: number, language: string, actorId: number): boolean {
-  return db.transaction((tx) => {
+export async function deleteTranslation(db: Db, projectId: number, codingId: number, language: string, actorId: number): Promise<boolean> {
+  return await transaction(db, async (tx) => {
     const row = tx
       .select({ id: translations.id, text: translations.text, authorId: translations.authorId })
       .from(translations)
@@ -123,7 +127,7 @@ export function deleteTranslation(db: Db, projectId: number, codingId: number, l
       .get();
     if (!row) return false;
     tx.delete(translations).where(eq(translations.id, row.id)).run();
-    recordAudit(tx, {
+    await recordAudit(tx, {
       projectId,
       userId: actorId,
       action: 'translation.delete',

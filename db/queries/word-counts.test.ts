@@ -20,12 +20,12 @@ describe('word counts of the demo documents', () => {
   });
   afterAll(() => close());
 
-  it('agree between the list, the header, a count of the text and the frequencies', () => {
-    const list = documentsForProject(db, projectId);
+  it('agree between the list, the header, a count of the text and the frequencies', async () => {
+    const list = await documentsForProject(db, projectId);
     expect(list).toHaveLength(16);
-    const table = frequenciesFor(db, projectId, { filter: { ...EMPTY_FILTER, layer: { kind: 'consensus' } }, columns: { kind: 'documents' }, split: null, rollup: false });
+    const table = await frequenciesFor(db, projectId, { filter: { ...EMPTY_FILTER, layer: { kind: 'consensus' } }, columns: { kind: 'documents' }, split: null, rollup: false });
     for (const summary of list) {
-      const doc = documentWithTurns(db, projectId, summary.id)!;
+      const doc = (await documentWithTurns(db, projectId, summary.id))!;
       const counted = doc.turns.reduce((n, t) => n + countWords(t.text), 0);
       const spoken = doc.turns.filter((t) => t.participantId != null).reduce((n, t) => n + countWords(t.text), 0);
       expect(summary.wordCount).toBe(counted);

@@ -7,8 +7,7 @@
 import { count, inArray } from 'drizzle-orm';
 import { hashPassword } from '../../lib/auth/password';
 import type { Db } from '../client';
-import { markDemoInstance } from '../queries/instance';
-import { assignments, attributeDefinitions, codes, documentAttributeValues, documents, members, memos, participantAttributeValues, participants, projects, users } from '../schema';
+import { assignments, attributeDefinitions, codes, documentAttributeValues, documents, instanceSettings, members, memos, participantAttributeValues, participants, projects, users } from '../schema';
 import { CODEBOOK, type CodeKey } from './demo/codebook';
 import { MODERATOR_LABEL } from './demo/guide';
 import { AGE_BINS, CITIES, YEARS_IN_CITY_BINS } from './demo/sample';
@@ -25,7 +24,6 @@ export const DEMO_PROJECT_DESCRIPTION =
   'Karaganda, Pavlodar and Semey, November 2024; 98 participants aged 19–60), but every utterance, ' +
   'person and coding was invented for this demo.';
 
-type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
 /** Codings one coder makes in a working day (09:00–15:00, one every three minutes). */
 const CODINGS_PER_DAY = 120;
@@ -61,6 +59,9 @@ const ATTRIBUTES: AttributeSpec[] = [
  * becomes a demo instance (where admin@demo.test is an admin). Seeded beside real accounts,
  * it does not: there no demo account has admin rights.
  */
+/** The synchronous drizzle transaction the seed runs in. */
+type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
+
 export function seedDemo(db: Db): { projectId: number } {
   const study = buildDemoStudy();
   // bcrypt is deliberately slow: hash once, share the hash.
@@ -74,7 +75,10 @@ export function seedDemo(db: Db): { projectId: number } {
     if (taken.length > 0) {
       throw new Error(`Cannot seed the demo study: ${taken.map((u) => u.email).join(', ')} already exist`);
     }
-    if (tx.select({ n: count() }).from(users).get()!.n === 0) markDemoInstance(tx);
+    // markDemoInstance's row, written here: the seed is one synchronous transaction.
+    if (tx.select({ n: count() }).from(users).get()!.n === 0) {
+      tx.insert(instanceSettings).values({ key: 'demo', value: '1' }).onConflictDoUpdate({ target: instanceSettings.key, set: { value: '1' } }).run();
+    }
     return insertStudy(tx, db.$client, study, passwordHash);
   });
 }

@@ -12,7 +12,7 @@ import { and, eq } from 'drizzle-orm';
 
 export const SECRETS = ['Айгерим Сериккызы', 'Болат Ахметов', 'Болатжан', '+7 701 555 1234', '+7 702 000 0000', 'Ms Secret Interviewer'];
 
-export function seedExportFixture(db: Db) {
+export async function seedExportFixture(db: Db) {
   const f = seedFixture(db);
   const def = (scope: 'participant' | 'document', name: string, type: 'category' | 'number' | 'text', extra: { values?: string[]; bins?: { label: string; min: number; max: number }[]; private?: boolean } = {}) =>
     db.insert(attributeDefinitions).values({ projectId: f.project.id, scope, name, type, values: extra.values ?? [], bins: extra.bins ?? [], private: extra.private ?? false }).returning().get();
@@ -46,11 +46,11 @@ export function seedExportFixture(db: Db) {
     createCodings(db, { projectId: f.project.id, documentId: f.doc.id, codeIds, start, end, layer, actorId, memo });
   const p1Start = f.text.indexOf('әкімдікке');
   const p1End = f.ranges[1].end;
-  const [consensus] = code([f.eotinish.id], p1Start, p1End, { kind: 'consensus' }, f.lead.id, 'Clear example');
-  const [coder1] = code([f.channels.id], f.ranges[2].start, f.ranges[2].end, { kind: 'coder', coderId: f.coder1.id }, f.coder1.id);
-  const both = code([f.channels.id, f.eotinish.id], f.ranges[1].start, f.ranges[2].end, { kind: 'coder', coderId: f.coder2.id }, f.coder2.id, 'Spans two speakers');
-  saveTranslation(db, { projectId: f.project.id, codingId: consensus.id, language: 'en', text: 'I wrote to the akimat via e-Otinish 👍', actorId: f.lead.id });
-  saveTranslation(db, { projectId: f.project.id, codingId: consensus.id, language: 'ru', text: 'Я написала в акимат через e-Otinish 👍', actorId: f.coder1.id });
+  const [consensus] = await code([f.eotinish.id], p1Start, p1End, { kind: 'consensus' }, f.lead.id, 'Clear example');
+  const [coder1] = await code([f.channels.id], f.ranges[2].start, f.ranges[2].end, { kind: 'coder', coderId: f.coder1.id }, f.coder1.id);
+  const both = await code([f.channels.id, f.eotinish.id], f.ranges[1].start, f.ranges[2].end, { kind: 'coder', coderId: f.coder2.id }, f.coder2.id, 'Spans two speakers');
+  await saveTranslation(db, { projectId: f.project.id, codingId: consensus.id, language: 'en', text: 'I wrote to the akimat via e-Otinish 👍', actorId: f.lead.id });
+  await saveTranslation(db, { projectId: f.project.id, codingId: consensus.id, language: 'ru', text: 'Я написала в акимат через e-Otinish 👍', actorId: f.coder1.id });
   db.insert(memos).values({ projectId: f.project.id, targetKind: 'code', targetId: f.eotinish.id, authorId: f.lead.id, text: 'Online appeals only' }).run();
   return { ...f, attributes: { gender, age, phone, city, interviewer }, codings: { consensus, coder1, both } };
 }

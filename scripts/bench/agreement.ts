@@ -19,22 +19,24 @@ import { createSyntheticProject } from './synthetic';
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
-function time<T>(run: () => T): { ms: number; value: T } {
+async function time<T>(run: () => T | Promise<T>): Promise<{ ms: number; value: T }> {
   const started = performance.now();
-  const value = run();
+  const value = await run();
   return { ms: round(performance.now() - started), value };
 }
 
 /** Median of `runs` timings of `run`. */
-function median(runs: number, run: () => unknown): number {
-  const times = Array.from({ length: runs }, () => time(run).ms).sort((a, b) => a - b);
+async function median(runs: number, run: () => unknown): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) times.push((await time(run)).ms);
+  times.sort((a, b) => a - b);
   return times[Math.floor(runs / 2)];
 }
 
 export async function benchAgreementReport(): Promise<Record<string, number>> {
   const { db, close } = openTestDatabase();
   try {
-    const setup = time(() =>
+    const setup = await time(() =>
       createSyntheticProject(
         db,
         { documents: 16, participantsPerDocument: 6, turnsPerDocument: 1200, wordsPerTurn: 20, codes: 40, codingsPerLayerPerDocument: 500, coders: 3, seed: 6 },
@@ -49,8 +51,8 @@ export async function benchAgreementReport(): Promise<Record<string, number>> {
     const withBootstrap: AgreementSelection = { ...base, samples: 1000 };
     const ids = { coders: project.coderIds };
 
-    const cold = time(() => runAgreement(db, project.projectId, base));
-    const input = agreementInput(db, project.projectId, ids);
+    const cold = await time(() => runAgreement(db, project.projectId, base));
+    const input = await agreementInput(db, project.projectId, ids);
     const characters = input.documents.reduce((n, d) => n + d.turns.reduce((m, t) => m + (t.isParticipant ? t.end - t.start : 0), 0), 0);
     const codings = input.documents.reduce((n, d) => n + Object.values(d.codings).reduce((m, list) => m + (list?.length ?? 0), 0), 0);
 
@@ -63,20 +65,20 @@ export async function benchAgreementReport(): Promise<Record<string, number>> {
       codes: input.codes?.length ?? 0,
       coders: input.coders.length,
       'query + report, cold (ms)': cold.ms,
-      'db query (ms)': median(3, () => agreementInput(db, project.projectId, ids)),
-      'report: turn + character + segment + breakdowns (ms)': median(3, () => agreementSummary(input, { segmentThreshold: 0.9 })),
-      'query + report, server path (ms)': median(3, () => runAgreement(db, project.projectId, base)),
+      'db query (ms)': await median(3, () => agreementInput(db, project.projectId, ids)),
+      'report: turn + character + segment + breakdowns (ms)': await median(3, () => agreementSummary(input, { segmentThreshold: 0.9 })),
+      'query + report, server path (ms)': await median(3, () => runAgreement(db, project.projectId, base)),
     };
-    const boot = median(3, () => agreementSummary(input, { bootstrap: { samples: 1000 } }));
+    const boot = await median(3, () => agreementSummary(input, { bootstrap: { samples: 1000 } }));
     figures['bootstrap ×1000, turn + character α (ms)'] = round(boot - figures['report: turn + character + segment + breakdowns (ms)']);
-    figures['query + report + bootstrap ×1000, server path (ms)'] = median(1, () => runAgreement(db, project.projectId, withBootstrap));
+    figures['query + report + bootstrap ×1000, server path (ms)'] = await median(1, () => runAgreement(db, project.projectId, withBootstrap));
     // the unitizing coefficients (αu, cu-α family, pair matrix) are opt-in: unitized=1
-    figures['query + report + unitized α, server path (ms)'] = median(3, () => runAgreement(db, project.projectId, { ...base, unitized: true }));
-    figures['query + report + unitized α + bootstrap ×1000, server path (ms)'] = median(1, () =>
+    figures['query + report + unitized α, server path (ms)'] = await median(3, () => runAgreement(db, project.projectId, { ...base, unitized: true }));
+    figures['query + report + unitized α + bootstrap ×1000, server path (ms)'] = await median(1, () =>
       runAgreement(db, project.projectId, { ...withBootstrap, unitized: true }),
     );
-    const review = reviewDocument(db, project.projectId, project.documentIds[0], project.coderIds.slice(0, 2))!;
-    figures['disagreements of one document, 2 coders (ms)'] = median(3, () =>
+    const review = (await reviewDocument(db, project.projectId, project.documentIds[0], project.coderIds.slice(0, 2)))!;
+    figures['disagreements of one document, 2 coders (ms)'] = await median(3, () =>
       listDisagreements({
         turns: review.turns.map((t) => ({ start: t.start, end: t.end, isParticipant: t.speakerKind === 'participant' })),
         coders: project.coderIds.slice(0, 2).map(String),
@@ -91,7 +93,7 @@ export async function benchAgreementReport(): Promise<Record<string, number>> {
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  benchAgreementReport().then((figures) => {
+  void benchAgreementReport().then((figures) => {
     for (const [name, value] of Object.entries(figures)) console.log(`${name.padEnd(55)} ${value.toLocaleString('en-US')}`);
   });
 }

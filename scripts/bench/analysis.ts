@@ -43,23 +43,23 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
     const viewer = { role: 'lead' as const, userId: p.leadId, blindMode: false };
     const count = (sql: string) => db.$client.prepare(sql).pluck().get(p.projectId) as number;
 
-    const request = (q: string) => {
+    const request = async (q: string) => {
       const params = parseAnalysisParams(new URLSearchParams(q));
-      const ctx = analysisContext(db, p.projectId);
+      const ctx = await analysisContext(db, p.projectId);
       return { params, ctx };
     };
-    const frequencies = (q: string) => () => {
-      const { params, ctx } = request(q);
+    const frequencies = (q: string) => async () => {
+      const { params, ctx } = await request(q);
       const { columns, split } = resolveColumns(params, ctx);
-      return frequenciesFor(db, p.projectId, { filter: resolveFilter(params, ctx, viewer, 'table'), columns, split, rollup: params.rollup }).rows.length;
+      return (await frequenciesFor(db, p.projectId, { filter: resolveFilter(params, ctx, viewer, 'table'), columns, split, rollup: params.rollup })).rows.length;
     };
-    const cooccurrence = (q: string) => () => {
-      const { params, ctx } = request(q);
-      return cooccurrenceFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'table'), params.mode).codes.length;
+    const cooccurrence = (q: string) => async () => {
+      const { params, ctx } = await request(q);
+      return (await cooccurrenceFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'table'), params.mode)).codes.length;
     };
-    const excerpts = (q: string) => () => {
-      const { params, ctx } = request(q);
-      return excerptsFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'excerpts'), { offset: params.offset, limit: params.limit }).excerpts.length;
+    const excerpts = (q: string) => async () => {
+      const { params, ctx } = await request(q);
+      return (await excerptsFor(db, p.projectId, resolveFilter(params, ctx, viewer, 'excerpts'), { offset: params.offset, limit: params.limit })).excerpts.length;
     };
     const c = db.$client;
     const doc = p.documentIds[0];
@@ -77,13 +77,13 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
       'after a transcript edit': () => editTurn.run(doc),
       'first read': () => clearAnalysisCache(db),
     };
-    const time = (f: () => unknown, state: keyof typeof before) => {
+    const time = async (f: () => unknown, state: keyof typeof before) => {
       const xs: number[] = [];
-      for (let i = 0; i < 2; i++) f();
+      for (let i = 0; i < 2; i++) await f();
       for (let i = 0; i < RUNS; i++) {
-        before[state]();
+        await before[state]();
         const s = performance.now();
-        f();
+        await f();
         xs.push(performance.now() - s);
       }
       return median(xs);
@@ -107,10 +107,10 @@ export async function benchAnalysis(): Promise<Record<string, number>> {
       'load average before (1 min)': os.loadavg()[0],
     };
     for (const [name, f] of Object.entries(cases)) {
-      for (const state of ['warm', 'after a coding', 'first read'] as const) out[`${name}, ${state} (ms)`] = time(f, state);
+      for (const state of ['warm', 'after a coding', 'first read'] as const) out[`${name}, ${state} (ms)`] = await time(f, state);
     }
     for (const name of ['frequencies code × gender × city, union', 'drill-down first page (code × Female), union']) {
-      for (const state of ['after a new code', 'after an attribute edit', 'after a transcript edit'] as const) out[`${name}, ${state} (ms)`] = time(cases[name], state);
+      for (const state of ['after a new code', 'after an attribute edit', 'after a transcript edit'] as const) out[`${name}, ${state} (ms)`] = await time(cases[name], state);
     }
     out['load average after (1 min)'] = os.loadavg()[0];
     return out;

@@ -37,12 +37,12 @@ export async function benchExports(): Promise<Record<string, number>> {
     const layers: LayerRef[] = [{ kind: 'coder', coderId: p.coderIds[0] }];
     const n = big.db.select({ id: codings.id }).from(codings).where(eq(codings.projectId, p.projectId)).all().length;
     const query = () => excerptExport(big.db, p.projectId, 'Synthetic', { layers, context: true });
-    const data = query();
+    const data = await query();
     out['excerpts exported'] = data.excerpts.length;
     out['codings in layer'] = n;
     let bytes = 0;
     out['docx 5000 excerpts: query + file, ms'] = await best(3, async () => {
-      bytes = (await excerptsToDocx(query(), { context: true, definitions: true })).length;
+      bytes = (await excerptsToDocx(await query(), { context: true, definitions: true })).length;
     });
     out['docx 5000 excerpts: file size, KB'] = Math.round(bytes / 1024);
     out['docx 5000 excerpts: query only, ms'] = await best(3, query);
@@ -64,14 +64,14 @@ export async function benchExports(): Promise<Record<string, number>> {
       .all()
       .map((r): LayerRef => (r.layer === 'consensus' ? { kind: 'consensus' } : { kind: 'coder', coderId: r.coderId }));
     let file: Uint8Array = new Uint8Array();
-    out['qdpx export of the demo, ms'] = await best(3, () => {
-      file = writeQdpx(projectToRefi(demo.db, projectId, layers).project);
+    out['qdpx export of the demo, ms'] = await best(3, async () => {
+      file = writeQdpx((await projectToRefi(demo.db, projectId, layers)).project);
     });
     out['qdpx of the demo: size, KB'] = Math.round(file.length / 1024);
     const importer = target.db.insert(users).values({ email: 'bench@bench.test', name: 'Bench', passwordHash: 'x' }).returning().get();
     let imported = 0;
-    out['qdpx import of the demo (read + write), ms'] = await best(3, () => {
-      imported = importRefiProject(target.db, readQdpx(file).project, importer.id).codings;
+    out['qdpx import of the demo (read + write), ms'] = await best(3, async () => {
+      imported = (await importRefiProject(target.db, readQdpx(file).project, importer.id)).codings;
     });
     out['qdpx import of the demo: read only, ms'] = await best(3, () => readQdpx(file));
     out['qdpx import of the demo: codings'] = imported;
@@ -83,7 +83,7 @@ export async function benchExports(): Promise<Record<string, number>> {
 }
 
 if (require.main === module) {
-  benchExports().then((figures) => {
+  void benchExports().then((figures) => {
     for (const [k, v] of Object.entries(figures)) console.log(`${k}: ${+v.toFixed(1)}`);
   });
 }

@@ -56,7 +56,7 @@ export async function benchImport(): Promise<Record<string, number>> {
     const t0 = performance.now();
     const item = await itemFor(bigDocx, 'big.docx', 'Benchmark 20k');
     const t1 = performance.now();
-    const [doc] = importTranscripts(db, { projectId: project.id, actorId: user.id, items: [item] });
+    const [doc] = await importTranscripts(db, { projectId: project.id, actorId: user.id, items: [item] });
     const t2 = performance.now();
 
     const batchFiles = await Promise.all(Array.from({ length: 16 }, (_, i) => transcriptToDocx(`Batch ${i + 1}`, transcript(12_000, 100 + i))));
@@ -64,7 +64,7 @@ export async function benchImport(): Promise<Record<string, number>> {
     const items: TranscriptImportItem[] = [];
     for (let i = 0; i < batchFiles.length; i++) items.push(await itemFor(batchFiles[i], `batch-${i + 1}.docx`, `Batch ${i + 1}`));
     const t4 = performance.now();
-    const batch = importTranscripts(db, { projectId: project.id, actorId: user.id, items });
+    const batch = await importTranscripts(db, { projectId: project.id, actorId: user.id, items });
     const t5 = performance.now();
 
     return {

@@ -83,14 +83,14 @@ export async function benchSearch(runs = 7): Promise<Record<string, number>> {
       undoAutocode(db, { projectId: project.projectId, batchId, actorId: project.leadId, mayUndoOthers: false, mayWrite: () => true });
     // warm-up, as a running server is: a small batch, undone
     const warm = await findHits(db, project.projectId, { ...EMPTY_SEARCH, q: '"жол жарық"' }, ctx);
-    undo(autocode(warm.hits.slice(0, 20), project.codeIds[1]).batchId!);
+    await undo((await autocode(warm.hits.slice(0, 20), project.codeIds[1])).batchId!);
 
     started = performance.now();
     const cpuBefore = process.cpuUsage();
     const found = await findHits(db, project.projectId, options, ctx);
     const searched = performance.now();
     const hits = found.hits.slice(0, 1000);
-    const result = autocode(hits, project.codeIds[0]);
+    const result = await autocode(hits, project.codeIds[0]);
     const cpuUsed = process.cpuUsage(cpuBefore);
     figures['auto-code 1,000 hits (search + write, one transaction): ms'] = round(performance.now() - started);
     figures['auto-code 1,000 hits: CPU ms'] = round((cpuUsed.user + cpuUsed.system) / 1000);
@@ -98,7 +98,7 @@ export async function benchSearch(runs = 7): Promise<Record<string, number>> {
     figures['auto-code: hits found'] = found.hits.length;
     figures['auto-code: codings made'] = result.codingIds.length;
     started = performance.now();
-    undo(result.batchId!);
+    await undo(result.batchId!);
     figures['undo of that batch: ms'] = round(performance.now() - started);
 
     const regex = { ...EMPTY_SEARCH, q: 'әкім\\p{L}+', regex: true };

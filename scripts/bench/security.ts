@@ -64,7 +64,7 @@ export async function benchSecurity(): Promise<Record<string, number>> {
   ensureBuild();
   const out: Record<string, number> = {};
   for (const spoof of [false, true]) {
-    const inst = createLoadInstance({ coders: 2, documents: 1, prefix: 'fgcoder-bench-security-' });
+    const inst = await createLoadInstance({ coders: 2, documents: 1, prefix: 'fgcoder-bench-security-' });
     const port = await freePort();
     const server = await startServer(inst.databasePath, port, spoof ? { TRUST_PROXY: '1' } : {});
     const base = `http://127.0.0.1:${port}`;

@@ -32,7 +32,7 @@ export interface LoadInstance {
 }
 
 /** Seeds the demo and the load coders into a new database in a temporary directory. */
-export function createLoadInstance(options: { coders: number; documents: number; prefix: string }): LoadInstance {
+export async function createLoadInstance(options: { coders: number; documents: number; prefix: string }): Promise<LoadInstance> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), options.prefix));
   const databasePath = path.join(dir, 'app.db');
   const db = openDatabase(databasePath);
@@ -49,7 +49,7 @@ export function createLoadInstance(options: { coders: number; documents: number;
   });
   for (const c of coders) {
     const t = newApiToken();
-    createApiToken(db, c.id, 'load test', t.hash, t.prefix);
+    await createApiToken(db, c.id, 'load test', t.hash, t.prefix);
     c.token = t.token;
   }
   const turnRows = db

@@ -35,7 +35,7 @@ export interface FreshServer {
   /** Its SIGNIN_PER_ADDRESS. */
   signInPerAddress: number;
   /** Adds an account (as `npm run user:add` does), so that the sign-in page is shown. */
-  addUser: (email: string) => void;
+  addUser: (email: string) => Promise<void>;
 }
 
 export interface SecurityContext {
@@ -152,7 +152,7 @@ export const checks: SecurityCheck[] = [
       expect(setup.status === 200 && !setupHtml.includes(DEMO_PASSWORD) && !setupHtml.includes('demo-banner'), `/setup: ${setup.status}, shows demo password or banner`);
       const attempt = await signIn(fresh.base, 'admin@demo.test', DEMO_PASSWORD);
       expect(!attempt.signedIn, 'admin@demo.test / demo-password signs in on a non-demo instance');
-      fresh.addUser('first.admin@example.kz');
+      await fresh.addUser('first.admin@example.kz');
       const signin = await fetch(`${fresh.base}/signin`, { redirect: 'manual' });
       const html = await signin.text();
       expect(signin.status === 200, `with an account, /signin answers ${signin.status}`);

@@ -22,9 +22,9 @@ vi.mock('@/server/edge/session', () => ({
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);
-    const role = roleInProject(db, session.userId, projectId);
+    const role = await roleInProject(db, session.userId, projectId);
     if (!role || !roles.includes(role)) notFound();
-    return { user: userById(db, session.userId)!, project: projectById(db, projectId)!, role, db };
+    return { user: (await userById(db, session.userId))!, project: (await projectById(db, projectId))!, role, db };
   },
 }));
 
@@ -58,7 +58,7 @@ describe('resolveDisagreementAction', () => {
   it('writes coder 1’s version of a disagreement to the consensus layer, and the progress counts it', async () => {
     as('lead');
     const fg09 = doc('FG09');
-    const before = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!;
+    const before = (await loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90))!;
     const item = before.listing.items.find((d) => d.coders[0].codings.length > 0)!;
     const r = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder1) }, note: 'Narrower reading.' });
     expect(r).toEqual({ ok: true, value: { resolved: 1, total: before.listing.items.length } });
@@ -67,7 +67,7 @@ describe('resolveDisagreementAction', () => {
       item.coders[0].codings.map((c) => [Number(item.codeId), c.start, c.end, ids.lead]),
     );
     expect(written[0].memo).toBe('Narrower reading.');
-    const after = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!;
+    const after = (await loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90))!;
     expect(after.resolved.size).toBe(1);
     expect(after.resolved.get(item.key)?.decision).toEqual({ kind: 'accept', coder: String(ids.coder1) });
   });
@@ -78,7 +78,7 @@ describe('resolveDisagreementAction', () => {
     const count = ctx.db.select().from(auditEvents).all().length;
     const stale = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: '1:1.2.3', decision: { kind: 'reject' } });
     expect(stale).toMatchObject({ ok: false, error: expect.stringMatching(/has changed since the page was loaded/) });
-    const item = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.listing.items[0];
+    const item = (await loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90))!.listing.items[0];
     const stranger = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'accept', coder: String(ids.coder3) } });
     expect(stranger).toMatchObject({ ok: false, error: `Coder ${ids.coder3} is not compared here` });
     const bad = await resolveDisagreementAction(p, { documentId: fg09, version: versionOf(fg09), coders: [ids.coder1], key: item.key, decision: { kind: 'reject' } });
@@ -92,13 +92,13 @@ describe('resolveDisagreementAction', () => {
     as('lead');
     const fg09 = doc('FG09');
     const seen = versionOf(fg09);
-    const item = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.listing.items.at(-1)!;
-    const firstTurn = loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90)!.document.turns[0];
-    correctTranscript(ctx.db, { projectId, documentId: fg09, version: seen, op: { op: 'edit', index: 0, text: firstTurn.text + ' (corrected)' }, actorId: ids.lead });
+    const item = (await loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90))!.listing.items.at(-1)!;
+    const firstTurn = (await loadReview(ctx.db, projectId, fg09, [ids.coder1, ids.coder2], 90))!.document.turns[0];
+    await correctTranscript(ctx.db, { projectId, documentId: fg09, version: seen, op: { op: 'edit', index: 0, text: firstTurn.text + ' (corrected)' }, actorId: ids.lead });
     const count = ctx.db.select().from(auditEvents).all().length;
     const consensusBefore = consensusOf(fg09).length;
     const r = await resolveDisagreementAction(p, { documentId: fg09, version: seen, coders: [ids.coder1, ids.coder2], key: item.key, decision: { kind: 'reject' } });
-    expect(r).toMatchObject({ ok: false, reason: 'document.stale', details: { seen, current: seen + 1, by: userById(ctx.db, ids.lead)!.name } });
+    expect(r).toMatchObject({ ok: false, reason: 'document.stale', details: { seen, current: seen + 1, by: (await userById(ctx.db, ids.lead))!.name } });
     expect(r.ok === false && r.error).toMatch(/corrected since you opened it/);
     expect(ctx.db.select().from(auditEvents).all()).toHaveLength(count);
     expect(consensusOf(fg09)).toHaveLength(consensusBefore);
@@ -124,7 +124,7 @@ describe('copyLayerAction', () => {
     // coder 3 codes a document nobody else has coded: FG08 is assigned to coder 3
     const fg08 = doc('FG08');
     const { createCodings } = await import('@/db/queries/codings');
-    createCodings(ctx.db, { projectId, documentId: fg08, codeIds: [ctx.db.select().from(codings).get()!.codeId], start: 0, end: 10, layer: { kind: 'coder', coderId: ids.coder3 }, actorId: ids.coder3 });
+    await createCodings(ctx.db, { projectId, documentId: fg08, codeIds: [ctx.db.select().from(codings).get()!.codeId], start: 0, end: 10, layer: { kind: 'coder', coderId: ids.coder3 }, actorId: ids.coder3 });
     expect(await copyLayerAction(p, { documentId: fg08, coderId: ids.coder3 })).toEqual({ ok: true, value: { copied: 1, skipped: 0 } });
     expect(consensusOf(fg08)).toHaveLength(1);
     as('coder3');

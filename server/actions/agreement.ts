@@ -34,14 +34,14 @@ const resolveSchema = z.object({
  * client's; a passage recoded since the page loaded is refused with a message to reload, and a
  * transcript corrected since then with `document.stale` (the page then reloads).
  */
-export const resolveDisagreementAction = projectAction({ roles: ['lead'], input: resolveSchema }, ({ db, project, user }, d) => {
-  const review = loadReview(db, project.id, d.documentId, d.coders, d.thresholdPercent);
+export const resolveDisagreementAction = projectAction({ roles: ['lead'], input: resolveSchema }, async ({ db, project, user }, d) => {
+  const review = await loadReview(db, project.id, d.documentId, d.coders, d.thresholdPercent);
   if (!review) refuse('document.not_found', { id: d.documentId });
   const item = review.listing.items.find((i) => i.key === d.key);
   if (!item) refuse('review.changed');
   const decision = d.decision as Decision;
   if (decision.kind === 'accept' && !item.coders.some((c) => c.coder === decision.coder)) refuse('review.coder_not_compared', { id: decision.coder });
-  resolveDisagreement(db, {
+  await resolveDisagreement(db, {
     projectId: project.id,
     documentId: d.documentId,
     version: d.version,
@@ -63,8 +63,8 @@ export const resolveDisagreementAction = projectAction({ roles: ['lead'], input:
 });
 
 /** Leads copy the layer of the only coder of a document into the consensus layer. */
-export const copyLayerAction = projectAction({ roles: ['lead'], input: z.object({ documentId: id, coderId: id }) }, ({ db, project, user }, { documentId, coderId }) => {
-  const value = copyLayerToConsensus(db, project.id, documentId, coderId, user.id);
+export const copyLayerAction = projectAction({ roles: ['lead'], input: z.object({ documentId: id, coderId: id }) }, async ({ db, project, user }, { documentId, coderId }) => {
+  const value = await copyLayerToConsensus(db, project.id, documentId, coderId, user.id);
   publishLive({ kind: 'resync', projectId: project.id, documentId, layer: { kind: 'consensus' }, actorId: user.id });
   revalidatePath(`/projects/${project.id}/agreement`);
   revalidatePath(`/projects/${project.id}/documents/${documentId}`);

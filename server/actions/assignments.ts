@@ -16,23 +16,23 @@ function changed<T>(projectId: number, value: T): T {
 /** Leads assign and unassign many document × coder cells at once. */
 export const setAssignmentsAction = projectAction(
   { roles: ['lead'], input: z.object({ changes: z.array(z.object({ documentId: id, coderId: id, assigned: z.boolean() })).min(1).max(10_000) }) },
-  ({ db, project, user }, { changes }) => changed(project.id, setAssignments(db, project.id, changes, user.id)),
+  async ({ db, project, user }, { changes }) => changed(project.id, await setAssignments(db, project.id, changes, user.id)),
 );
 
 /** A coder (or a lead who codes) marks their own document done, or reopens it. */
 export const setMyStatusAction = projectAction(
   { roles: ['lead', 'coder'], input: z.object({ documentId: id, change: z.enum(['done', 'reopen']) }) },
-  ({ db, project, user }, { documentId, change }) => changed(project.id, setAssignmentStatus(db, project.id, documentId, user.id, change, user.id)),
+  async ({ db, project, user }, { documentId, change }) => changed(project.id, await setAssignmentStatus(db, project.id, documentId, user.id, change, user.id)),
 );
 
 /** Leads turn blind mode on or off; audited. */
-export const setBlindModeAction = projectAction({ roles: ['lead'], input: z.object({ blindMode: z.boolean() }) }, ({ db, project, user }, { blindMode }) => {
-  setBlindMode(db, project.id, blindMode, user.id);
+export const setBlindModeAction = projectAction({ roles: ['lead'], input: z.object({ blindMode: z.boolean() }) }, async ({ db, project, user }, { blindMode }) => {
+  await setBlindMode(db, project.id, blindMode, user.id);
   return changed(project.id, blindMode);
 });
 
 /** Leads let coders add codes from the coding popover (or stop them); audited. */
-export const setCodersMayCreateCodesAction = projectAction({ roles: ['lead'], input: z.object({ allowed: z.boolean() }) }, ({ db, project, user }, { allowed }) => {
-  setCodersMayCreateCodes(db, project.id, allowed, user.id);
+export const setCodersMayCreateCodesAction = projectAction({ roles: ['lead'], input: z.object({ allowed: z.boolean() }) }, async ({ db, project, user }, { allowed }) => {
+  await setCodersMayCreateCodes(db, project.id, allowed, user.id);
   return changed(project.id, allowed);
 });

@@ -41,21 +41,21 @@ function changed<T>(projectId: number, value: T): T {
 const actor = (projectId: number, userId: number) => ({ projectId, userId });
 
 /** Creates a document or participant attribute; the result is its id. */
-export const createAttributeAction = projectAction({ roles: ['lead'], input: createSchema }, ({ db, project, user }, input) =>
-  changed(project.id, createAttributeDefinition(db, actor(project.id, user.id), input).id),
+export const createAttributeAction = projectAction({ roles: ['lead'], input: createSchema }, async ({ db, project, user }, input) =>
+  changed(project.id, (await createAttributeDefinition(db, actor(project.id, user.id), input)).id),
 );
 
 /** Renames an attribute, changes its type, its category values (with renames) or its bins. */
-export const updateAttributeAction = projectAction({ roles: ['lead'], input: updateSchema }, ({ db, project, user }, { attributeId, ...patch }) =>
-  changed(project.id, updateAttributeDefinition(db, actor(project.id, user.id), attributeId, patch).id),
+export const updateAttributeAction = projectAction({ roles: ['lead'], input: updateSchema }, async ({ db, project, user }, { attributeId, ...patch }) =>
+  changed(project.id, (await updateAttributeDefinition(db, actor(project.id, user.id), attributeId, patch)).id),
 );
 
 /** Deletes an attribute and its values, once the lead confirmed how many values go. */
-export const deleteAttributeAction = projectAction({ roles: ['lead'], input: deleteSchema }, ({ db, project, user }, { attributeId, confirmValues }) =>
-  changed(project.id, deleteAttributeDefinition(db, actor(project.id, user.id), attributeId, confirmValues)),
+export const deleteAttributeAction = projectAction({ roles: ['lead'], input: deleteSchema }, async ({ db, project, user }, { attributeId, confirmValues }) =>
+  changed(project.id, await deleteAttributeDefinition(db, actor(project.id, user.id), attributeId, confirmValues)),
 );
 
 /** Saves the edited cells of the documents × attributes table, all or nothing. */
-export const saveDocumentAttributesAction = projectAction({ roles: ['lead'], input: cellsSchema }, ({ db, project, user }, { cells }) =>
-  changed(project.id, saveDocumentAttributes(db, actor(project.id, user.id), cells)),
+export const saveDocumentAttributesAction = projectAction({ roles: ['lead'], input: cellsSchema }, async ({ db, project, user }, { cells }) =>
+  changed(project.id, await saveDocumentAttributes(db, actor(project.id, user.id), cells)),
 );

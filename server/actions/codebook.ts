@@ -52,32 +52,32 @@ function changed<T>(projectId: number, actorId: number, value: T): T {
 const actor = (projectId: number, userId: number): Actor => ({ projectId, userId });
 
 /** Creates a code; the result is the new code's id. */
-export const createCodeAction = projectAction({ roles: ['lead'], input: createSchema }, ({ db, project, user }, input) =>
-  changed(project.id, user.id, createCode(db, actor(project.id, user.id), input).id),
+export const createCodeAction = projectAction({ roles: ['lead'], input: createSchema }, async ({ db, project, user }, input) =>
+  changed(project.id, user.id, (await createCode(db, actor(project.id, user.id), input)).id),
 );
 
 /** Changes a code's name, colour, description, criteria, example or shortcut. */
-export const updateCodeAction = projectAction({ roles: ['lead'], input: updateSchema }, ({ db, project, user }, { codeId, ...patch }) =>
-  changed(project.id, user.id, updateCode(db, actor(project.id, user.id), codeId, patch).id),
+export const updateCodeAction = projectAction({ roles: ['lead'], input: updateSchema }, async ({ db, project, user }, { codeId, ...patch }) =>
+  changed(project.id, user.id, (await updateCode(db, actor(project.id, user.id), codeId, patch)).id),
 );
 
 /** Moves a code under a parent (null: top level) at a position among its new siblings. */
-export const moveCodeAction = projectAction({ roles: ['lead'], input: moveSchema }, ({ db, project, user }, { codeId, parentId, position }) =>
-  changed(project.id, user.id, moveCode(db, actor(project.id, user.id), codeId, { parentId, position }).id),
+export const moveCodeAction = projectAction({ roles: ['lead'], input: moveSchema }, async ({ db, project, user }, { codeId, parentId, position }) =>
+  changed(project.id, user.id, (await moveCode(db, actor(project.id, user.id), codeId, { parentId, position })).id),
 );
 
 /** Archives or restores a code. */
-export const setCodeArchivedAction = projectAction({ roles: ['lead'], input: archiveSchema }, ({ db, project, user }, { codeId, archived }) =>
-  changed(project.id, user.id, (archived ? archiveCode : unarchiveCode)(db, actor(project.id, user.id), codeId).id),
+export const setCodeArchivedAction = projectAction({ roles: ['lead'], input: archiveSchema }, async ({ db, project, user }, { codeId, archived }) =>
+  changed(project.id, user.id, (await (archived ? archiveCode : unarchiveCode)(db, actor(project.id, user.id), codeId)).id),
 );
 
 /** Merges source into target; the result is the target's id. */
-export const mergeCodesAction = projectAction({ roles: ['lead'], input: mergeSchema }, ({ db, project, user }, { sourceId, targetId }) => {
-  mergeCodes(db, actor(project.id, user.id), sourceId, targetId);
+export const mergeCodesAction = projectAction({ roles: ['lead'], input: mergeSchema }, async ({ db, project, user }, { sourceId, targetId }) => {
+  await mergeCodes(db, actor(project.id, user.id), sourceId, targetId);
   return changed(project.id, user.id, targetId);
 });
 
 /** Deletes a code; one with codings needs `confirmCodings` equal to their number. */
-export const deleteCodeAction = projectAction({ roles: ['lead'], input: deleteSchema }, ({ db, project, user }, { codeId, confirmCodings }) =>
-  changed(project.id, user.id, deleteCode(db, actor(project.id, user.id), codeId, { confirmCodings })),
+export const deleteCodeAction = projectAction({ roles: ['lead'], input: deleteSchema }, async ({ db, project, user }, { codeId, confirmCodings }) =>
+  changed(project.id, user.id, await deleteCode(db, actor(project.id, user.id), codeId, { confirmCodings })),
 );

@@ -60,10 +60,10 @@ const PALETTE = ['#e6194b', '#3cb44b', '#ffe119', '#4363d8', '#f58231', '#911eb4
  */
 export const createCodeInEditorAction = projectAction(
   { roles: ['lead', 'coder'], input: z.object({ name: z.string().trim().min(1).max(200), parentId: id.nullable().optional() }) },
-  ({ db, project, user, role }, { name, parentId }) => {
+  async ({ db, project, user, role }, { name, parentId }) => {
     if (role === 'coder' && !project.codersMayCreateCodes) refuse('code.only_lead_creates');
     const color = PALETTE[[...name].reduce((h, ch) => (h * 31 + ch.codePointAt(0)!) >>> 0, 7) % PALETTE.length];
-    const code = createCode(db, { projectId: project.id, userId: user.id }, { name, parentId: parentId ?? null, color });
+    const code = await createCode(db, { projectId: project.id, userId: user.id }, { name, parentId: parentId ?? null, color });
     publishLive({ kind: 'codebook', projectId: project.id, actorId: user.id });
     return { id: code.id, name: code.name, color: code.color, parentId: code.parentId };
   },

@@ -22,8 +22,8 @@ const opSchema = z.discriminatedUnion('op', [
 const schema = z.object({ documentId: z.number().int().positive(), version: z.number().int().positive(), op: opSchema });
 
 /** A lead corrects the transcript: one operation, codings remapped. */
-export const correctTranscriptAction = projectAction({ roles: ['lead'], input: schema }, ({ db, project, user }, input) => {
-  const value = correctTranscript(db, { projectId: project.id, ...input, actorId: user.id });
+export const correctTranscriptAction = projectAction({ roles: ['lead'], input: schema }, async ({ db, project, user }, input) => {
+  const value = await correctTranscript(db, { projectId: project.id, ...input, actorId: user.id });
   revalidatePath(`/projects/${project.id}/documents/${input.documentId}`);
   // Committed: every editor open on the document reloads the corrected text, and says why.
   publishLive({ kind: 'document', projectId: project.id, documentId: input.documentId, version: value.version, actorId: user.id, by: user.name, at: correctionTime(new Date()) });

@@ -8,8 +8,8 @@ import { setAttributePrivate } from '@/db/queries/attribute-privacy';
 
 export const setAttributePrivateAction = projectAction(
   { roles: ['lead'], input: z.object({ attributeId: z.number().int().positive(), private: z.boolean() }) },
-  ({ db, project, user }, input) => {
-    const value = setAttributePrivate(db, project.id, input.attributeId, input.private, user.id);
+  async ({ db, project, user }, input) => {
+    const value = await setAttributePrivate(db, project.id, input.attributeId, input.private, user.id);
     revalidatePath(`/projects/${project.id}/export`);
     return value;
   },

@@ -15,8 +15,8 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('delete'), setId: id }),
 ]);
 
-export const changeSetsAction = projectAction({ roles: ['lead'], input: changeSchema }, ({ db, project, user, role }, change) => {
-  const sets = changeSets(db, project.id, { userId: user.id, role }, change);
+export const changeSetsAction = projectAction({ roles: ['lead'], input: changeSchema }, async ({ db, project, user, role }, change) => {
+  const sets = await changeSets(db, project.id, { userId: user.id, role }, change);
   for (const page of ['analysis', 'export', 'sets']) revalidatePath(`/projects/${project.id}/${page}`);
   return sets;
 });

@@ -10,20 +10,20 @@ import { ROLES } from '@/lib/access/layers';
 /** Leads add a member by email or change an existing member's role. */
 export const addMemberAction = projectAction(
   { roles: ['lead'], input: z.object({ email: z.string().email().max(320), role: z.enum(ROLES) }) },
-  ({ db, project, user }, { email, role }) => {
-    const target = userByEmail(db, email);
+  async ({ db, project, user }, { email, role }) => {
+    const target = await userByEmail(db, email);
     if (!target) refuse('member.unknown_email');
-    setMemberRoleChecked(db, project.id, target.id, role);
-    recordAudit(db, { projectId: project.id, userId: user.id, action: 'member.set', entityType: 'member', entityId: target.id, after: { role } });
+    await setMemberRoleChecked(db, project.id, target.id, role);
+    await recordAudit(db, { projectId: project.id, userId: user.id, action: 'member.set', entityType: 'member', entityId: target.id, after: { role } });
     revalidatePath(`/projects/${project.id}/members`);
     return { userId: target.id };
   },
 );
 
 /** Leads remove a member (never the last lead). */
-export const removeMemberAction = projectAction({ roles: ['lead'], input: z.object({ userId: z.number().int().positive() }) }, ({ db, project, user }, { userId }) => {
-  removeMember(db, project.id, userId);
-  recordAudit(db, { projectId: project.id, userId: user.id, action: 'member.remove', entityType: 'member', entityId: userId });
+export const removeMemberAction = projectAction({ roles: ['lead'], input: z.object({ userId: z.number().int().positive() }) }, async ({ db, project, user }, { userId }) => {
+  await removeMember(db, project.id, userId);
+  await recordAudit(db, { projectId: project.id, userId: user.id, action: 'member.remove', entityType: 'member', entityId: userId });
   revalidatePath(`/projects/${project.id}/members`);
   return { userId };
 });

@@ -10,17 +10,17 @@ const target = z.object({ kind: z.enum(MEMO_TARGETS), targetId: z.number().int()
 /** Writes a memo (or changes the author's own); returns the memos of the target. */
 export const saveMemoAction = projectAction(
   { roles: ['lead', 'coder'], input: target.extend({ memoId: z.number().int().positive().optional(), text: z.string().trim().min(1).max(20000) }) },
-  ({ db, project, user }, d) => {
-    saveMemo(db, { projectId: project.id, kind: d.kind, targetId: d.targetId, memoId: d.memoId, text: d.text, authorId: user.id });
-    return memosFor(db, project.id, d.kind, d.targetId);
+  async ({ db, project, user }, d) => {
+    await saveMemo(db, { projectId: project.id, kind: d.kind, targetId: d.targetId, memoId: d.memoId, text: d.text, authorId: user.id });
+    return await memosFor(db, project.id, d.kind, d.targetId);
   },
 );
 
 /** Deletes a memo (its author, or a lead); returns the memos of the target. */
 export const deleteMemoAction = projectAction(
   { roles: ['lead', 'coder'], input: target.extend({ memoId: z.number().int().positive() }) },
-  ({ db, project, user, role }, d) => {
-    deleteMemo(db, project.id, d.memoId, { id: user.id, isLead: role === 'lead' });
-    return memosFor(db, project.id, d.kind, d.targetId);
+  async ({ db, project, user, role }, d) => {
+    await deleteMemo(db, project.id, d.memoId, { id: user.id, isLead: role === 'lead' });
+    return await memosFor(db, project.id, d.kind, d.targetId);
   },
 );

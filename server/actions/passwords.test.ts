@@ -40,23 +40,23 @@ afterAll(() => {
 
 describe('the first-run screen', () => {
   it('creates one admin while there is no account, and refuses once there is', async () => {
-    expect(hasNoUsers(ctx.db)).toBe(true);
+    expect(await hasNoUsers(ctx.db)).toBe(true);
     const weak = await createFirstAdminAction({ email: 'first@uni.kz', name: 'First', password: 'password1234' });
     expect(weak).toMatchObject({ ok: false, reason: 'password.common' });
     const r = await createFirstAdminAction({ email: 'First@Uni.kz', name: 'First', password: OLD });
     expect(r).toMatchObject({ ok: true, value: { email: 'first@uni.kz' } });
-    expect(userByEmail(ctx.db, 'first@uni.kz')).toMatchObject({ isAdmin: true });
+    expect(await userByEmail(ctx.db, 'first@uni.kz')).toMatchObject({ isAdmin: true });
     const again = await createFirstAdminAction({ email: 'second@uni.kz', name: 'Second', password: OLD });
     expect(again).toMatchObject({ ok: false, reason: 'setup.done' });
-    expect(userByEmail(ctx.db, 'second@uni.kz')).toBeUndefined();
+    expect(await userByEmail(ctx.db, 'second@uni.kz')).toBeUndefined();
   });
 
-  it('is race-safe: the insert itself checks that no account exists (two connections, one admin)', () => {
+  it('is race-safe: the insert itself checks that no account exists (two connections, one admin)', async () => {
     const other = openTestDatabase();
     try {
       const second = openDatabase(other.file);
-      createFirstAdmin(other.db, { email: 'a@uni.kz', name: 'A', passwordHash: 'x' });
-      expect(() => createFirstAdmin(second, { email: 'b@uni.kz', name: 'B', passwordHash: 'x' })).toThrow(/already has accounts/);
+      await createFirstAdmin(other.db, { email: 'a@uni.kz', name: 'A', passwordHash: 'x' });
+      await expect(createFirstAdmin(second, { email: 'b@uni.kz', name: 'B', passwordHash: 'x' })).rejects.toThrow(/already has accounts/);
       expect(other.db.select().from(users).all().map((u) => u.email)).toEqual(['a@uni.kz']);
       second.$client.close();
     } finally {
@@ -67,8 +67,8 @@ describe('the first-run screen', () => {
 
 describe('changing one’s own password', () => {
   let id: number;
-  beforeAll(() => {
-    id = createUser(ctx.db, { email: 'coder@uni.kz', name: 'Coder', passwordHash: hashPassword(OLD) }).id;
+  beforeAll(async () => {
+    id = (await createUser(ctx.db, { email: 'coder@uni.kz', name: 'Coder', passwordHash: hashPassword(OLD) })).id;
     sessionState.userId = id;
   });
 
@@ -96,47 +96,47 @@ describe('changing one’s own password', () => {
 
 describe("an admin's reset", () => {
   it('sets a password the user must change at the next sign-in: until then only the password page opens', async () => {
-    const admin = userByEmail(ctx.db, 'first@uni.kz')!;
-    const coder = userByEmail(ctx.db, 'coder@uni.kz')!;
+    const admin = (await userByEmail(ctx.db, 'first@uni.kz'))!;
+    const coder = (await userByEmail(ctx.db, 'coder@uni.kz'))!;
     sessionState.userId = coder.id;
     await expect(resetPasswordAction({ userId: coder.id, password: 'temporary-from-admin' })).rejects.toMatchObject({ digest: expect.stringContaining('404') }); // not an admin
     sessionState.userId = admin.id;
     expect(await resetPasswordAction({ userId: coder.id, password: 'qwertyuiop12' })).toMatchObject({ ok: false, reason: 'password.common' });
     expect(await resetPasswordAction({ userId: coder.id, password: 'temporary-from-admin' })).toMatchObject({ ok: true });
-    expect(userById(ctx.db, coder.id)).toMatchObject({ mustChangePassword: true });
+    expect(await userById(ctx.db, coder.id)).toMatchObject({ mustChangePassword: true });
 
     sessionState.userId = coder.id;
     await expect(requireUser()).rejects.toMatchObject({ digest: expect.stringContaining(';/password;') });
     expect(await changePasswordAction({ current: 'temporary-from-admin', password: 'my own choice, at last' })).toMatchObject({ ok: true });
-    expect(userById(ctx.db, coder.id)).toMatchObject({ mustChangePassword: false });
+    expect(await userById(ctx.db, coder.id)).toMatchObject({ mustChangePassword: false });
     await expect(requireUser()).resolves.toMatchObject({ id: coder.id });
   }, 20_000);
 });
 
 describe('demo accounts', () => {
-  it('seeded into an empty database: a demo instance, where admin@demo.test is an admin', () => {
+  it('seeded into an empty database: a demo instance, where admin@demo.test is an admin', async () => {
     const fresh = openTestDatabase();
     try {
       seedDemo(fresh.db);
-      expect(isDemoInstance(fresh.db)).toBe(true);
-      expect(userByEmail(fresh.db, 'admin@demo.test')).toMatchObject({ isDemo: true, isAdmin: true });
-      expect(userById(fresh.db, userByEmail(fresh.db, 'admin@demo.test')!.id)).toMatchObject({ isAdmin: true });
+      expect(await isDemoInstance(fresh.db)).toBe(true);
+      expect(await userByEmail(fresh.db, 'admin@demo.test')).toMatchObject({ isDemo: true, isAdmin: true });
+      expect(await userById(fresh.db, (await userByEmail(fresh.db, 'admin@demo.test'))!.id)).toMatchObject({ isAdmin: true });
     } finally {
       fresh.close();
     }
   }, 30_000);
 
-  it('seeded beside real accounts: not a demo instance, and no demo account is an admin, nor can be made one', () => {
+  it('seeded beside real accounts: not a demo instance, and no demo account is an admin, nor can be made one', async () => {
     const real = openTestDatabase();
     try {
-      createUser(real.db, { email: 'owner@uni.kz', name: 'Owner', passwordHash: 'x', isAdmin: true });
+      await createUser(real.db, { email: 'owner@uni.kz', name: 'Owner', passwordHash: 'x', isAdmin: true });
       seedDemo(real.db);
-      expect(isDemoInstance(real.db)).toBe(false);
-      const demoAdmin = userByEmail(real.db, 'admin@demo.test')!;
-      expect(userById(real.db, demoAdmin.id)).toMatchObject({ isAdmin: false });
-      const lead = userByEmail(real.db, 'lead@demo.test')!;
-      expect(() => setUserFlags(real.db, lead.id, { isAdmin: true })).toThrow(/demo account/);
-      expect(userById(real.db, userByEmail(real.db, 'owner@uni.kz')!.id)).toMatchObject({ isAdmin: true });
+      expect(await isDemoInstance(real.db)).toBe(false);
+      const demoAdmin = (await userByEmail(real.db, 'admin@demo.test'))!;
+      expect(await userById(real.db, demoAdmin.id)).toMatchObject({ isAdmin: false });
+      const lead = (await userByEmail(real.db, 'lead@demo.test'))!;
+      await expect(setUserFlags(real.db, lead.id, { isAdmin: true })).rejects.toThrow(/demo account/);
+      expect(await userById(real.db, (await userByEmail(real.db, 'owner@uni.kz'))!.id)).toMatchObject({ isAdmin: true });
     } finally {
       real.close();
     }

@@ -32,7 +32,7 @@ const autocodeSchema = z.object({
 /** The user's own layer, and whether they may write codings to a document of it. */
 function ownLayer({ db, user, role, project }: ProjectContext) {
   const layer: LayerRef = { kind: 'coder', coderId: user.id };
-  const mayWrite = (documentId: number) => codingWriteRefusal(db, { userId: user.id, role, blindMode: project.blindMode }, documentId, layer) === null;
+  const mayWrite = async (documentId: number) => await codingWriteRefusal(db, { userId: user.id, role, blindMode: project.blindMode }, documentId, layer) === null;
   return { layer, mayWrite };
 }
 
@@ -49,14 +49,14 @@ async function selectedHits(db: Db, projectId: number, layer: LayerRef, options:
 export const previewAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: autocodeSchema }, async (ctx, d) => {
   const { layer, mayWrite } = ownLayer(ctx);
   const hits = await selectedHits(ctx.db, ctx.project.id, layer, d.options, d.selection);
-  return previewAutocode(ctx.db, { projectId: ctx.project.id, codeId: d.codeId, coderId: ctx.user.id, extent: d.extent, hits, mayWrite });
+  return await previewAutocode(ctx.db, { projectId: ctx.project.id, codeId: d.codeId, coderId: ctx.user.id, extent: d.extent, hits, mayWrite });
 });
 
 /** Codes the hits with the code in the user's own layer, as one undoable batch. */
 export const applyAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: autocodeSchema }, async (ctx, d) => {
   const { layer, mayWrite } = ownLayer(ctx);
   const hits = await selectedHits(ctx.db, ctx.project.id, layer, d.options, d.selection);
-  const value = applyAutocode(ctx.db, {
+  const value = await applyAutocode(ctx.db, {
     projectId: ctx.project.id,
     codeId: d.codeId,
     coderId: ctx.user.id,
@@ -72,9 +72,9 @@ export const applyAutocodeAction = projectAction({ roles: ['lead', 'coder'], inp
 });
 
 /** Deletes the codings an auto-coding batch made, those still unchanged. */
-export const undoAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: z.object({ batchId: id }) }, (ctx, { batchId }) => {
+export const undoAutocodeAction = projectAction({ roles: ['lead', 'coder'], input: z.object({ batchId: id }) }, async (ctx, { batchId }) => {
   const { layer, mayWrite } = ownLayer(ctx);
-  const value = undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', othersHidden: ctx.project.blindMode, mayWrite });
+  const value = await undoAutocode(ctx.db, { projectId: ctx.project.id, batchId, actorId: ctx.user.id, mayUndoOthers: ctx.role === 'lead', othersHidden: ctx.project.blindMode, mayWrite });
   publishLive({ kind: 'resync', projectId: ctx.project.id, documentId: null, layer, actorId: ctx.user.id });
   return value;
 });
@@ -86,7 +86,7 @@ export const saveSearchAction = projectAction(
 );
 
 /** Deletes a saved search (its author, or a lead). */
-export const deleteSavedSearchAction = projectAction({ input: z.object({ id }) }, ({ db, project, user, role }, input) => {
-  deleteSavedSearch(db, { projectId: project.id, id: input.id, userId: user.id, isLead: role === 'lead' });
+export const deleteSavedSearchAction = projectAction({ input: z.object({ id }) }, async ({ db, project, user, role }, input) => {
+  await deleteSavedSearch(db, { projectId: project.id, id: input.id, userId: user.id, isLead: role === 'lead' });
   return { id: input.id };
 });

@@ -19,10 +19,10 @@ const schema = z.object({
  * exists — checked again in the insert itself, so two forms sent at once make one admin.
  */
 export const createFirstAdminAction = publicAction({ input: schema }, async ({ db }, input) => {
-  if (!hasNoUsers(db)) throw new DomainError('setup.done');
+  if (!await hasNoUsers(db)) throw new DomainError('setup.done');
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw problem;
-  const user = createFirstAdmin(db, { email: input.email, name: input.name, passwordHash: await hashPasswordOffThread(input.password) });
-  recordAudit(db, { projectId: null, userId: user.id, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, isAdmin: true, firstRun: true } });
+  const user = await createFirstAdmin(db, { email: input.email, name: input.name, passwordHash: await hashPasswordOffThread(input.password) });
+  await recordAudit(db, { projectId: null, userId: user.id, action: 'user.create', entityType: 'user', entityId: user.id, after: { email: user.email, isAdmin: true, firstRun: true } });
   return { id: user.id, email: user.email };
 });

@@ -15,8 +15,8 @@ const changeSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('documents'), roundId: id, documentIds: z.array(id).max(100_000) }),
 ]);
 
-export const changeRoundsAction = projectAction({ roles: ['lead'], input: changeSchema }, ({ db, project, user, role }, change) => {
-  const rounds = changeRounds(db, project.id, { userId: user.id, role }, change);
+export const changeRoundsAction = projectAction({ roles: ['lead'], input: changeSchema }, async ({ db, project, user, role }, change) => {
+  const rounds = await changeRounds(db, project.id, { userId: user.id, role }, change);
   revalidatePath(`/projects/${project.id}/agreement`);
   return rounds;
 });

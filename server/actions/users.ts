@@ -20,8 +20,8 @@ const createSchema = z.object({
 export const createUserAction = adminAction({ input: createSchema }, async ({ db, user: admin }, input) => {
   const problem = passwordProblem(input.password, input.email);
   if (problem) throw problem;
-  const u = createUser(db, { ...input, passwordHash: await hashPasswordOffThread(input.password) });
-  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.create', entityType: 'user', entityId: u.id, after: { email: u.email, isAdmin: u.isAdmin } });
+  const u = await createUser(db, { ...input, passwordHash: await hashPasswordOffThread(input.password) });
+  await recordAudit(db, { projectId: null, userId: admin.id, action: 'user.create', entityType: 'user', entityId: u.id, after: { email: u.email, isAdmin: u.isAdmin } });
   revalidatePath('/admin/users');
   return { id: u.id };
 });
@@ -32,10 +32,10 @@ const flagsSchema = z.object({ userId: z.number().int().positive(), isAdmin: z.b
  * Instance admins grant or remove admin rights and disable or enable accounts (never their
  * own). Disabling ends the account's sessions and stops its API tokens at once.
  */
-export const setUserFlagsAction = adminAction({ input: flagsSchema }, ({ db, user: admin }, { userId, ...flags }) => {
+export const setUserFlagsAction = adminAction({ input: flagsSchema }, async ({ db, user: admin }, { userId, ...flags }) => {
   if (userId === admin.id && (flags.isAdmin === false || flags.disabled === true)) refuse('user.self_demotion');
-  setUserFlags(db, userId, flags);
-  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.flags', entityType: 'user', entityId: userId, after: flags });
+  await setUserFlags(db, userId, flags);
+  await recordAudit(db, { projectId: null, userId: admin.id, action: 'user.flags', entityType: 'user', entityId: userId, after: flags });
   revalidatePath('/admin/users');
   return { userId };
 });
@@ -50,16 +50,16 @@ const changeSchema = z.object({ current: z.string().max(1000), password: z.strin
  */
 export const changePasswordAction = passwordAction({ input: changeSchema }, async ({ db, user }, { current, password }) => {
   const where = `user:${user.id}`;
-  if (lockedFor(db, `pair:${user.email} ${where}`) > 0) refuse('password.throttled');
-  if (!(await verifyPasswordOffThread(current, passwordHashOf(db, user.id) ?? ''))) {
-    recordSignInFailure(db, user.email, where);
+  if (await lockedFor(db, `pair:${user.email} ${where}`) > 0) refuse('password.throttled');
+  if (!(await verifyPasswordOffThread(current, await passwordHashOf(db, user.id) ?? ''))) {
+    await recordSignInFailure(db, user.email, where);
     refuse('password.wrong_current');
   }
   const problem = passwordProblem(password, user.email);
   if (problem) throw problem;
-  recordSignInSuccess(db, user.email, where);
-  const version = setUserPassword(db, user.id, await hashPasswordOffThread(password), false);
-  recordAudit(db, { projectId: null, userId: user.id, action: 'user.password', entityType: 'user', entityId: user.id, after: { changedBy: 'self' } });
+  await recordSignInSuccess(db, user.email, where);
+  const version = await setUserPassword(db, user.id, await hashPasswordOffThread(password), false);
+  await recordAudit(db, { projectId: null, userId: user.id, action: 'user.password', entityType: 'user', entityId: user.id, after: { changedBy: 'self' } });
   const signedIn = version !== undefined && (await reissueSession(user.id, version));
   return { userId: user.id, signedIn };
 });
@@ -71,12 +71,12 @@ const resetSchema = z.object({ userId: z.number().int().positive(), password: z.
  * the user's sessions end (an admin resetting their own keeps this one, as a change would).
  */
 export const resetPasswordAction = adminAction({ input: resetSchema }, async ({ db, user: admin }, { userId, password }) => {
-  const target = userById(db, userId);
+  const target = await userById(db, userId);
   if (!target) refuse('user.not_found', { id: userId });
   const problem = passwordProblem(password, target.email);
   if (problem) throw problem;
-  const version = setUserPassword(db, userId, await hashPasswordOffThread(password), userId !== admin.id);
-  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.password_reset', entityType: 'user', entityId: userId, after: { mustChange: userId !== admin.id } });
+  const version = await setUserPassword(db, userId, await hashPasswordOffThread(password), userId !== admin.id);
+  await recordAudit(db, { projectId: null, userId: admin.id, action: 'user.password_reset', entityType: 'user', entityId: userId, after: { mustChange: userId !== admin.id } });
   if (userId === admin.id && version !== undefined) await reissueSession(admin.id, version);
   revalidatePath('/admin/users');
   return { userId };
@@ -89,16 +89,16 @@ const endSessionsSchema = z.object({ userId: z.number().int().positive() });
  * (their API tokens, which are not sessions, stay; disabling the account stops those too).
  * For the admin's own account this includes the session asking.
  */
-export const endSessionsAction = adminAction({ input: endSessionsSchema }, ({ db, user: admin }, { userId }) => {
-  if (endSessions(db, userId) === undefined) refuse('user.not_found', { id: userId });
-  recordAudit(db, { projectId: null, userId: admin.id, action: 'user.sessions_end', entityType: 'user', entityId: userId, after: { by: 'admin' } });
+export const endSessionsAction = adminAction({ input: endSessionsSchema }, async ({ db, user: admin }, { userId }) => {
+  if (await endSessions(db, userId) === undefined) refuse('user.not_found', { id: userId });
+  await recordAudit(db, { projectId: null, userId: admin.id, action: 'user.sessions_end', entityType: 'user', entityId: userId, after: { by: 'admin' } });
   return { userId };
 });
 
 /** Users sign out of all their other devices: every session ends but this one (re-issued). */
 export const endOtherSessionsAction = userAction({ input: z.object({}) }, async ({ db, user }) => {
-  const version = endSessions(db, user.id);
-  recordAudit(db, { projectId: null, userId: user.id, action: 'user.sessions_end', entityType: 'user', entityId: user.id, after: { by: 'self' } });
+  const version = await endSessions(db, user.id);
+  await recordAudit(db, { projectId: null, userId: user.id, action: 'user.sessions_end', entityType: 'user', entityId: user.id, after: { by: 'self' } });
   const signedIn = version !== undefined && (await reissueSession(user.id, version));
   return { userId: user.id, signedIn };
 });

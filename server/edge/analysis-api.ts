@@ -13,12 +13,12 @@ import type { FileBody } from '@/lib/tables/files';
 import { AnalysisParamError, parseAnalysisParams, type Format } from '@/lib/analysis/params';
 import { HttpError, parseId, projectRole } from '@/server/edge/api';
 
-export function analysisApiRequest<F extends string = Format>(req: Request, user: PublicUser, rawProjectId: string, formats?: readonly F[]) {
+export async function analysisApiRequest<F extends string = Format>(req: Request, user: PublicUser, rawProjectId: string, formats?: readonly F[]) {
   const projectId = parseId(rawProjectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
-  const ctx = analysisContext(db, projectId);
+  const viewer = { role, userId: user.id, blindMode: (await projectById(db, projectId))!.blindMode };
+  const ctx = await analysisContext(db, projectId);
   const params = asHttpError(() => parseAnalysisParams<F>(new URL(req.url).searchParams, formats));
   return { db, projectId, viewer, ctx, params };
 }

@@ -21,7 +21,7 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
   const t = await getT();
   const locale = await getLocale();
   const viewer: LayerViewer = { role, userId: user.id, blindMode: project.blindMode };
-  const ctx = analysisContext(db, project.id);
+  const ctx = await analysisContext(db, project.id);
   let params: AnalysisParams = DEFAULT_PARAMS;
   let error: string | null = null;
   try {
@@ -43,7 +43,7 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
     if (layer.kind === 'union') return `${t('analysis.layer.union')} — ${t('analysis.counting.union')}`;
     return layers.find((l) => l.value === layerKey(layer))?.label ?? layerKey(layer);
   };
-  const model = analysisModel(db, project.id);
+  const model = await analysisModel(db, project.id);
   const options: ControlOptions = {
     attributes: attributeOptions(model, (a) => attributeRef(a, ctx)),
     codes: codeRows(model.codes, null).rows.map((r) => ({ id: r.code.id, name: r.code.name, path: r.path, depth: r.depth })),
@@ -68,9 +68,9 @@ export async function analysisRequest(rawProjectId: string, searchParams: Search
 }
 
 /** Runs `f`; a bad parameter becomes its message, anything else is thrown on. */
-export function orParamError<T>(f: () => T): { value: T; error: null } | { value: null; error: string } {
+export async function orParamError<T>(f: () => T | Promise<T>): Promise<{ value: T; error: null } | { value: null; error: string }> {
   try {
-    return { value: f(), error: null };
+    return { value: await f(), error: null };
   } catch (e) {
     if (e instanceof AnalysisParamError) return { value: null, error: e.message };
     throw e;

@@ -21,12 +21,12 @@ const handler = apiRoute(async (_req, { json }) => {
   return NextResponse.json({ ok: true });
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
-  const userId = createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: 'x' }).id;
+  const userId = (await createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: 'x' })).id;
   const t = newApiToken();
-  createApiToken(ctx.db, userId, 'script', t.hash, t.prefix);
+  await createApiToken(ctx.db, userId, 'script', t.hash, t.prefix);
   token = t.token;
 });
 afterAll(() => {

@@ -31,12 +31,12 @@ const handler = apiRoute(async () => {
   return NextResponse.json({ ok: true });
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
-  userId = createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: 'x' }).id;
+  userId = (await createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: 'x' })).id;
   const t = newApiToken();
-  createApiToken(ctx.db, userId, 'script', t.hash, t.prefix);
+  await createApiToken(ctx.db, userId, 'script', t.hash, t.prefix);
   token = t.token;
   sessionState.userId = userId;
 });

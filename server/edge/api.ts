@@ -33,7 +33,7 @@ async function apiCaller(req: Request): Promise<{ user: PublicUser; by: 'token' 
   const db = getDb();
   const token = bearerToken(req.headers.get('authorization'));
   if (token) {
-    const user = userForTokenHash(db, hashApiToken(token));
+    const user = await userForTokenHash(db, hashApiToken(token));
     return user ? { user, by: 'token' } : null;
   }
   // No session cookie: nobody, without asking next-auth (which needs a request scope).
@@ -96,8 +96,8 @@ export function parseId(raw: string | null | undefined, name: string): number {
 }
 
 /** The caller's role in the project; a project they are not in is 404, whether it exists or not. */
-export function projectRole(user: PublicUser, projectId: number, roles: readonly Role[] = ['lead', 'coder', 'viewer']): Role {
-  const role = roleInProject(getDb(), user.id, projectId);
+export async function projectRole(user: PublicUser, projectId: number, roles: readonly Role[] = ['lead', 'coder', 'viewer']): Promise<Role> {
+  const role = await roleInProject(getDb(), user.id, projectId);
   if (!role || !roles.includes(role)) throw notFoundError();
   return role;
 }

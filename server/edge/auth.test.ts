@@ -137,7 +137,7 @@ describe('sign-in throttling', () => {
 
   it('locks an (email, address) pair after five failures, even against the right password, and says so', async () => {
     for (let i = 0; i < MAX_FAILURES; i++) expect(await attempt('coder@test.kz', 'wrong password', '198.51.100.1')).toEqual({ signedIn: false, error: 'CredentialsSignin' });
-    expect(lockedFor(ctx.db, 'pair:coder@test.kz 198.51.100.1')).toBeGreaterThan(0);
+    expect(await lockedFor(ctx.db, 'pair:coder@test.kz 198.51.100.1')).toBeGreaterThan(0);
     expect(await attempt('coder@test.kz', PASSWORD, '198.51.100.1')).toEqual({ signedIn: false, error: 'Throttled' });
   });
 

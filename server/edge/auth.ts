@@ -67,16 +67,16 @@ export const authOptions: NextAuthOptions = {
         const now = Date.now();
         if (now - prunedAt > 60_000) {
           prunedAt = now;
-          pruneSignIn(db, now);
+          await pruneSignIn(db, now);
         }
         const email = normaliseEmail(parsed.data.email);
         const address = clientAddress(req?.headers);
         // Cheap refusals first, answered after a delay: no password is checked for them.
-        if (!takeAttempt(address, now) || signInWait(db, email, address, now) > 0) {
+        if (!takeAttempt(address, now) || await signInWait(db, email, address, now) > 0) {
           await tarpit();
           throw new Error('Throttled');
         }
-        const user = userByEmail(db, email);
+        const user = await userByEmail(db, email);
         let ok: boolean;
         try {
           ok = await verifyPasswordOffThread(parsed.data.password, user?.passwordHash ?? (await dummy()));
@@ -86,10 +86,10 @@ export const authOptions: NextAuthOptions = {
           throw new Error('Throttled');
         }
         if (!user || !ok || user.disabled) {
-          recordSignInFailure(db, email, address);
+          await recordSignInFailure(db, email, address);
           return null;
         }
-        recordSignInSuccess(db, email, address);
+        await recordSignInSuccess(db, email, address);
         if (needsRehash(user.passwordHash)) {
           // The earlier format read only 72 bytes; store the whole password's hash now that we have it.
           const stored = user.passwordHash;
@@ -126,7 +126,7 @@ export const authOptions: NextAuthOptions = {
     // signed, so forgetting this browser's cookie alone would leave a copy of it valid.
     async signOut({ token }) {
       const claims = claimsOf(token);
-      if (claims) endSessionsFrom(getDb(), claims.uid, claims.sv);
+      if (claims) await endSessionsFrom(getDb(), claims.uid, claims.sv);
     },
   },
 };

@@ -16,14 +16,14 @@ let ctx: ReturnType<typeof openTestDatabase>;
 let projectId: number;
 const tokens: Record<string, { id: number; token: string }> = {};
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
   ({ projectId } = seedDemo(ctx.db));
   for (const email of ['lead@demo.test', 'coder1@demo.test', 'coder2@demo.test']) {
-    const id = userByEmail(ctx.db, email)!.id;
+    const id = (await userByEmail(ctx.db, email))!.id;
     const t = newApiToken();
-    createApiToken(ctx.db, id, 'test', t.hash, t.prefix);
+    await createApiToken(ctx.db, id, 'test', t.hash, t.prefix);
     tokens[email] = { id, token: t.token };
   }
 }, 60_000);

@@ -66,12 +66,12 @@ let admin: number;
 let coder: number;
 const API_TOKEN = 'fgc_session_version_test_token_0000000000';
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
-  admin = createUser(ctx.db, { email: 'admin@test.kz', name: 'Admin', passwordHash: hashPassword(PASSWORD), isAdmin: true }).id;
-  coder = createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: hashPassword(PASSWORD) }).id;
-  createApiToken(ctx.db, coder, 'script', hashApiToken(API_TOKEN), API_TOKEN.slice(0, 8));
+  admin = (await createUser(ctx.db, { email: 'admin@test.kz', name: 'Admin', passwordHash: hashPassword(PASSWORD), isAdmin: true })).id;
+  coder = (await createUser(ctx.db, { email: 'coder@test.kz', name: 'Coder', passwordHash: hashPassword(PASSWORD) })).id;
+  await createApiToken(ctx.db, coder, 'script', hashApiToken(API_TOKEN), API_TOKEN.slice(0, 8));
 });
 beforeEach(() => {
   ctx.db.update(users).set({ disabled: false, passwordHash: hashPassword(PASSWORD), mustChangePassword: false }).where(eq(users.id, coder)).run();
@@ -121,7 +121,7 @@ describe('a session token', () => {
   it('without a version (issued before versions), or of a deleted user, does not count', async () => {
     const old = await encode({ token: { uid: coder, sub: String(coder) }, secret: SECRET });
     expect(await whoIs(old)).toBeNull();
-    const gone = createUser(ctx.db, { email: 'gone@test.kz', name: 'Gone', passwordHash: hashPassword(PASSWORD) }).id;
+    const gone = (await createUser(ctx.db, { email: 'gone@test.kz', name: 'Gone', passwordHash: hashPassword(PASSWORD) })).id;
     const token = await device('gone@test.kz');
     expect(await whoIs(token)).toBe(gone);
     ctx.db.delete(users).where(eq(users.id, gone)).run();

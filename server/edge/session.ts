@@ -21,7 +21,7 @@ export async function currentUser(): Promise<PublicUser | null> {
   const session = await getServerSession(authOptions);
   const claims = claimsOf(session?.user);
   if (!claims) return null;
-  return userForSession(getDb(), claims.uid, claims.sv) ?? null;
+  return await userForSession(getDb(), claims.uid, claims.sv) ?? null;
 }
 
 /**
@@ -90,8 +90,8 @@ export async function requireProject(rawId: string, roles: readonly Role[] = ['l
   const user = await requireUser();
   const projectId = idParam(rawId);
   const db = getDb();
-  const role = roleInProject(db, user.id, projectId);
+  const role = await roleInProject(db, user.id, projectId);
   if (!role || !roles.includes(role)) notFound();
-  const project = projectById(db, projectId)!;
+  const project = (await projectById(db, projectId))!;
   return { user, project, role, db };
 }

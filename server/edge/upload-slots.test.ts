@@ -25,13 +25,13 @@ const failing = uploadRoute(async () => {
   throw new Error('boom');
 });
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
   for (const email of ['a@test.kz', 'b@test.kz']) {
-    const id = createUser(ctx.db, { email, name: email, passwordHash: 'x' }).id;
+    const id = (await createUser(ctx.db, { email, name: email, passwordHash: 'x' })).id;
     const t = newApiToken();
-    createApiToken(ctx.db, id, 'script', t.hash, t.prefix);
+    await createApiToken(ctx.db, id, 'script', t.hash, t.prefix);
     tokens.push(t.token);
   }
 });

@@ -66,73 +66,73 @@ describe('events of the coding service, as each viewer hears them', () => {
   const writer = (userId: number, role: 'lead' | 'coder'): Writer => ({ projectId: f.project.id, userId, role, blindMode: true });
   const layer = (id: number) => ({ kind: 'coder' as const, coderId: id });
   const sub = (userId: number, layers: LiveSubscriber['layers']): LiveSubscriber => ({ userId, projectId: f.project.id, documentId: f.doc.id, layers });
-  const hear = (s: LiveSubscriber, e: LiveEvent) => eventForViewer(liveViewer(ctx.db, s.userId, s.projectId)!, s, e);
+  const hear = async (s: LiveSubscriber, e: LiveEvent) => eventForViewer((await liveViewer(ctx.db, s.userId, s.projectId))!, s, e);
 
-  function publishedBy(run: () => void): LiveEvent[] {
+  async function publishedBy(run: () => unknown): Promise<LiveEvent[]> {
     const heard: LiveEvent[] = [];
     const off = liveBus().subscribe(projectChannel(f.project.id), (e) => heard.push(e));
     try {
-      run();
+      await run();
     } finally {
       off();
     }
     return heard;
   }
 
-  it('publishes a committed coding with its layer and the document version; a refused one publishes nothing', () => {
-    const events = publishedBy(() => addCodings(ctx.db, writer(f.coder1.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) }));
+  it('publishes a committed coding with its layer and the document version; a refused one publishes nothing', async () => {
+    const events = await publishedBy(() => addCodings(ctx.db, writer(f.coder1.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) }));
     expect(events).toHaveLength(1);
     const [e] = events;
     expect(e).toMatchObject({ kind: 'codings', documentId: f.doc.id, version: 1, layer: layer(f.coder1.id), actorId: f.coder1.id, removed: [], changed: [] });
     expect(e.kind === 'codings' && e.added.map((c) => [c.codeId, c.start, c.end])).toEqual([[f.channels.id, 0, 4]]);
     expect(e.kind === 'codings' && 'quote' in e.added[0]).toBe(false);
     // coder 2 may not write coder 1's layer: refused before anything commits, nothing published.
-    expect(publishedBy(() => expect(() => addCodings(ctx.db, writer(f.coder2.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) })).toThrow())).toEqual([]);
+    expect(await publishedBy(async () => await expect(addCodings(ctx.db, writer(f.coder2.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) })).rejects.toThrow())).toEqual([]);
   });
 
-  it('in blind mode a coder never hears another coder’s layer; the lead does; lifting blind mode lets the coder hear it', () => {
-    const [e] = publishedBy(() => addCodings(ctx.db, writer(f.coder1.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) }));
+  it('in blind mode a coder never hears another coder’s layer; the lead does; lifting blind mode lets the coder hear it', async () => {
+    const [e] = await publishedBy(() => addCodings(ctx.db, writer(f.coder1.id, 'coder'), { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: 0, end: 4, layer: layer(f.coder1.id) }));
     const lead = sub(f.lead.id, [layer(f.coder1.id), layer(f.coder2.id)]);
     const coder2 = sub(f.coder2.id, [layer(f.coder2.id), layer(f.coder1.id)]);
     expect(ctx.db.select().from(projects).where(eq(projects.id, f.project.id)).get()!.blindMode).toBe(true);
-    expect(hear(lead, e)).toBe(e);
-    expect(hear(coder2, e)).toBeNull();
-    expect(hear(sub(f.coder1.id, [layer(f.coder1.id)]), e)).toBe(e);
+    expect(await hear(lead, e)).toBe(e);
+    expect(await hear(coder2, e)).toBeNull();
+    expect(await hear(sub(f.coder1.id, [layer(f.coder1.id)]), e)).toBe(e);
     // A layer not on screen is not sent, even to someone who may see it.
-    expect(hear(sub(f.lead.id, [{ kind: 'consensus' }]), e)).toBeNull();
+    expect(await hear(sub(f.lead.id, [{ kind: 'consensus' }]), e)).toBeNull();
     // Another document, or another project, is not theirs either.
-    expect(hear({ ...lead, documentId: f.doc.id + 1000 }, e)).toBeNull();
+    expect(await hear({ ...lead, documentId: f.doc.id + 1000 }, e)).toBeNull();
     ctx.db.update(projects).set({ blindMode: false }).where(eq(projects.id, f.project.id)).run();
-    expect(hear(coder2, e)).toBe(e);
+    expect(await hear(coder2, e)).toBe(e);
   });
 
-  it('a removal carries the removed id; a viewer hears only consensus; someone no longer a member has no viewer', () => {
-    const [c] = addCodings(ctx.db, writer(f.lead.id, 'lead'), { documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: 2, end: 6, layer: { kind: 'consensus' } });
-    const [e] = publishedBy(() => removeCoding(ctx.db, writer(f.lead.id, 'lead'), c.id));
+  it('a removal carries the removed id; a viewer hears only consensus; someone no longer a member has no viewer', async () => {
+    const [c] = await addCodings(ctx.db, writer(f.lead.id, 'lead'), { documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: 2, end: 6, layer: { kind: 'consensus' } });
+    const [e] = await publishedBy(() => removeCoding(ctx.db, writer(f.lead.id, 'lead'), c.id));
     expect(e).toMatchObject({ kind: 'codings', removed: [c.id], layer: { kind: 'consensus' } });
     ctx.db.update(members).set({ role: 'viewer' }).where(eq(members.userId, f.coder2.id)).run();
-    expect(hear(sub(f.coder2.id, [{ kind: 'consensus' }]), e)).toBe(e);
+    expect(await hear(sub(f.coder2.id, [{ kind: 'consensus' }]), e)).toBe(e);
     const codebook: LiveEvent = { kind: 'codebook', projectId: f.project.id, actorId: f.lead.id };
-    expect(hear(sub(f.coder2.id, [{ kind: 'consensus' }]), codebook)).toBe(codebook);
+    expect(await hear(sub(f.coder2.id, [{ kind: 'consensus' }]), codebook)).toBe(codebook);
     ctx.db.delete(members).where(eq(members.userId, f.coder2.id)).run();
-    expect(liveViewer(ctx.db, f.coder2.id, f.project.id)).toBeNull();
+    expect(await liveViewer(ctx.db, f.coder2.id, f.project.id)).toBeNull();
   });
 
-  it('presence: a lead sees everyone else, a coder in blind mode nobody else, without blind mode everyone; leaving removes them', () => {
+  it('presence: a lead sees everyone else, a coder in blind mode nobody else, without blind mode everyone; leaving removes them', async () => {
     const leave1 = joinDocument(f.project.id, f.doc.id, { id: f.coder1.id, name: 'coder1', role: 'coder' });
     const leave1b = joinDocument(f.project.id, f.doc.id, { id: f.coder1.id, name: 'coder1', role: 'coder' });
     const leave2 = joinDocument(f.project.id, f.doc.id, { id: f.coder2.id, name: 'coder2', role: 'coder' });
     const leaveLead = joinDocument(f.project.id, f.doc.id, { id: f.lead.id, name: 'lead', role: 'lead' });
     const here = () => presentAt(f.project.id, f.doc.id);
-    const names = (userId: number) => presenceForViewer(liveViewer(ctx.db, userId, f.project.id)!, here()).users.map((u) => u.name);
-    expect(names(f.lead.id)).toEqual(['coder1', 'coder2']);
-    expect(names(f.coder1.id)).toEqual([]);
+    const names = async (userId: number) => presenceForViewer((await liveViewer(ctx.db, userId, f.project.id))!, here()).users.map((u) => u.name);
+    expect(await names(f.lead.id)).toEqual(['coder1', 'coder2']);
+    expect(await names(f.coder1.id)).toEqual([]);
     ctx.db.update(projects).set({ blindMode: false }).where(eq(projects.id, f.project.id)).run();
-    expect(names(f.coder1.id)).toEqual(['coder2', 'lead']);
+    expect(await names(f.coder1.id)).toEqual(['coder2', 'lead']);
     leave2();
     leave2();
     leave1();
-    expect(names(f.lead.id)).toEqual(['coder1']);
+    expect(await names(f.lead.id)).toEqual(['coder1']);
     leave1b();
     leaveLead();
     expect(here()).toEqual([]);

@@ -20,9 +20,9 @@ export interface LiveSubscriber {
 }
 
 /** The viewer as the database says now, or null when they are no longer in the project. */
-export function liveViewer(db: Db, userId: number, projectId: number): LayerViewer | null {
-  const role = roleInProject(db, userId, projectId);
-  const project = projectById(db, projectId);
+export async function liveViewer(db: Db, userId: number, projectId: number): Promise<LayerViewer | null> {
+  const role = await roleInProject(db, userId, projectId);
+  const project = await projectById(db, projectId);
   if (!role || !project) return null;
   return { role, userId, blindMode: project.blindMode };
 }

@@ -27,9 +27,9 @@ vi.mock('@/server/edge/session', () => ({
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);
-    const role = roleInProject(db, session.userId, projectId);
+    const role = await roleInProject(db, session.userId, projectId);
     if (!role || !roles.includes(role)) notFound();
-    return { user: userById(db, session.userId)!, project: projectById(db, projectId)!, role, db };
+    return { user: (await userById(db, session.userId))!, project: (await projectById(db, projectId))!, role, db };
   },
 }));
 vi.mock('@/server/edge/i18n', () => ({ getT: async () => translator('en'), getLocale: async () => 'en' }));
@@ -50,7 +50,7 @@ let tokens: Record<string, string>;
 let fg01: number;
 let fg02: number;
 
-beforeAll(() => {
+beforeAll(async () => {
   ctx = openTestDatabase();
   ({ projectId } = seedDemo(ctx.db));
   (globalThis as { __db?: Db }).__db = ctx.db;
@@ -60,7 +60,7 @@ beforeAll(() => {
   tokens = {};
   for (const [name, id] of Object.entries(ids)) {
     const t = newApiToken();
-    createApiToken(ctx.db, id, 'test', t.hash, t.prefix);
+    await createApiToken(ctx.db, id, 'test', t.hash, t.prefix);
     tokens[name] = t.token;
   }
   const docs = ctx.db.select().from(documents).all();
@@ -71,8 +71,8 @@ afterAll(() => {
   delete (globalThis as { __db?: Db }).__db;
   ctx.close();
 });
-beforeEach(() => {
-  setBlindMode(ctx.db, projectId, true, ids.lead);
+beforeEach(async () => {
+  await setBlindMode(ctx.db, projectId, true, ids.lead);
 });
 
 const call = <P,>(handler: (req: Request, c: { params: Promise<P> }) => Promise<Response>, params: P, path: string, who: string) =>
@@ -132,7 +132,7 @@ describe('the codings API in blind mode', () => {
 
   it('opens the other layers once the lead lifts blind mode; leads see everything always', async () => {
     expect((await codings('lead', `coder:${ids.coder1},coder:${ids.coder2},consensus`)).status).toBe(200);
-    setBlindMode(ctx.db, projectId, false, ids.lead);
+    await setBlindMode(ctx.db, projectId, false, ids.lead);
     const res = await codings('coder1', `coder:${ids.coder2}`);
     expect(res.status).toBe(200);
     expect((await res.json()).codings.length).toBeGreaterThan(0);
@@ -168,7 +168,7 @@ describe('the agreement API', () => {
 
   it('is for leads only: a coder gets 404, with blind mode on or off', async () => {
     expect((await agreement('coder1', both())).status).toBe(404);
-    setBlindMode(ctx.db, projectId, false, ids.lead);
+    await setBlindMode(ctx.db, projectId, false, ids.lead);
     expect((await agreement('coder2', both())).status).toBe(404);
   });
 
@@ -236,7 +236,7 @@ describe('the agreement pages', () => {
   it('are not found for coders, whatever blind mode says', async () => {
     session.userId = ids.coder1;
     await rejectsNotFound(AgreementPage({ params: Promise.resolve({ projectId: String(projectId) }), searchParams: Promise.resolve({}) }));
-    setBlindMode(ctx.db, projectId, false, ids.lead);
+    await setBlindMode(ctx.db, projectId, false, ids.lead);
     await rejectsNotFound(ReviewPage({ params: Promise.resolve({ projectId: String(projectId) }), searchParams: Promise.resolve({ document: String(fg01), coders: `${ids.coder1},${ids.coder2}` }) }));
   });
 

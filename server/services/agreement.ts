@@ -28,8 +28,8 @@ export interface AgreementRun {
 }
 
 /** The message for ids not in the project, naming each kind of parameter; null when all are known. */
-export function unknownIdsMessage(db: Db, projectId: number, s: AgreementSelection): string | null {
-  const unknown = unknownSelectionIds(db, projectId, s);
+export async function unknownIdsMessage(db: Db, projectId: number, s: AgreementSelection): Promise<string | null> {
+  const unknown = await unknownSelectionIds(db, projectId, s);
   const parts = [
     unknown.coders.length ? `Parameter 'coders': not a coder of this project: ${unknown.coders.join(', ')}` : '',
     unknown.codes.length ? `Parameter 'codes': not a code of this project: ${unknown.codes.join(', ')}` : '',
@@ -43,11 +43,11 @@ export function unknownIdsMessage(db: Db, projectId: number, s: AgreementSelecti
  * coders chosen, compares every coder who has an assignment. The summary is computed only when
  * at least one document has two chosen coders assigned.
  */
-export function runAgreement(db: Db, projectId: number, selection: AgreementSelection): AgreementRun {
-  const choices = agreementChoices(db, projectId);
+export async function runAgreement(db: Db, projectId: number, selection: AgreementSelection): Promise<AgreementRun> {
+  const choices = await agreementChoices(db, projectId);
   const coderIds = selection.coders.length ? selection.coders : choices.coders.map((c) => c.id);
-  const memberNames = new Map(membersOfProject(db, projectId).map((m) => [m.userId, m.name]));
-  const input = agreementInput(db, projectId, { coders: coderIds, codes: selection.codes, documents: selection.documents });
+  const memberNames = new Map((await membersOfProject(db, projectId)).map((m) => [m.userId, m.name]));
+  const input = await agreementInput(db, projectId, { coders: coderIds, codes: selection.codes, documents: selection.documents });
   const readiness = agreementReadiness(input);
   const summary =
     readiness.problem === null
@@ -58,7 +58,7 @@ export function runAgreement(db: Db, projectId: number, selection: AgreementSele
           unitized: selection.unitized,
           // semantic domains for cu-α and Cu-α: the top-level code of each code's branch
           domains: Object.fromEntries(choices.codes.map((c) => [String(c.id), String(c.domainId)])),
-          rounds: roundsOfProject(db, projectId).map((r) => ({ id: String(r.id), name: r.name, documents: r.documentIds.map(String) })),
+          rounds: (await roundsOfProject(db, projectId)).map((r) => ({ id: String(r.id), name: r.name, documents: r.documentIds.map(String) })),
         })
       : null;
   const codeById = new Map(choices.codes.map((c) => [c.id, c]));

@@ -40,15 +40,15 @@ beforeAll(async () => {
   ctx = openTestDatabase();
   (globalThis as { __db?: Db }).__db = ctx.db;
   f = seedFixture(ctx.db);
-  setBlindMode(ctx.db, f.project.id, true, f.lead.id);
+  await setBlindMode(ctx.db, f.project.id, true, f.lead.id);
   const t = newApiToken();
-  createApiToken(ctx.db, f.coder1.id, 'test', t.hash, t.prefix);
+  await createApiToken(ctx.db, f.coder1.id, 'test', t.hash, t.prefix);
   token = t.token;
   const writer = (userId: number, role: Writer['role']): Writer => ({ projectId: f.project.id, userId, role, blindMode: true });
   const range = { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: f.ranges[1].start, end: f.ranges[1].start + 3 };
-  hidden.coder2 = addCodings(ctx.db, writer(f.coder2.id, 'coder'), { ...range, layer: { kind: 'coder', coderId: f.coder2.id }, memo: 'coder 2 thinks so' })[0].id;
-  hidden.consensus = addCodings(ctx.db, writer(f.lead.id, 'lead'), { ...range, layer: { kind: 'consensus' } })[0].id;
-  for (const id of Object.values(hidden)) saveTranslation(ctx.db, { projectId: f.project.id, codingId: id, language: 'en', text: 'I wrote through e-Otinish', actorId: f.lead.id });
+  hidden.coder2 = (await addCodings(ctx.db, writer(f.coder2.id, 'coder'), { ...range, layer: { kind: 'coder', coderId: f.coder2.id }, memo: 'coder 2 thinks so' }))[0].id;
+  hidden.consensus = (await addCodings(ctx.db, writer(f.lead.id, 'lead'), { ...range, layer: { kind: 'consensus' } }))[0].id;
+  for (const id of Object.values(hidden)) await saveTranslation(ctx.db, { projectId: f.project.id, codingId: id, language: 'en', text: 'I wrote through e-Otinish', actorId: f.lead.id });
   sessionState.userId = f.coder2.id;
   const batch = await searchActions.applyAutocodeAction(String(f.project.id), { options: { q: 'Instagram' }, codeId: f.eotinish.id, extent: 'match', selection: null });
   sessionState.userId = null;
@@ -115,7 +115,7 @@ async function neverUsedAs(id: number): Promise<Record<string, string>> {
 
 describe('blind mode: a hidden coding answers exactly as a missing one', () => {
   it('the entry points work on the coder’s own layer (the comparison below is not between two failures of the call itself)', async () => {
-    const own = addCodings(ctx.db, { projectId: f.project.id, userId: f.coder1.id, role: 'coder', blindMode: true }, { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].start + 4, layer: { kind: 'coder', coderId: f.coder1.id } })[0].id;
+    const own = (await addCodings(ctx.db, { projectId: f.project.id, userId: f.coder1.id, role: 'coder', blindMode: true }, { documentId: f.doc.id, version: 1, codeIds: [f.channels.id], start: f.ranges[2].start, end: f.ranges[2].start + 4, layer: { kind: 'coder', coderId: f.coder1.id } }))[0].id;
     expect(await ENTRY_POINTS['updateCodingAction: its memo'](own)).toMatch(/^\{"ok":true/);
     expect(await ENTRY_POINTS.saveTranslationAction(own)).toMatch(/^\{"ok":true/);
     expect(await ENTRY_POINTS['GET /codings/[codingId]/translations/[lang]'](own)).toMatch(/^200 /);
@@ -125,13 +125,13 @@ describe('blind mode: a hidden coding answers exactly as a missing one', () => {
   for (const which of ['coder2', 'consensus'] as const) {
     it(`${which === 'coder2' ? "coder 2's coding" : 'a consensus coding'}: every entry point, byte for byte`, async () => {
       const id = hidden[which];
-      const before = { row: codingInProject(ctx.db, f.project.id, id), translations: translationsForCoding(ctx.db, f.project.id, id) };
+      const before = { row: await codingInProject(ctx.db, f.project.id, id), translations: await translationsForCoding(ctx.db, f.project.id, id) };
       expect(before.row).toBeDefined();
       const whileHidden = await answers(id);
       // nothing was written through any of them
-      expect({ row: codingInProject(ctx.db, f.project.id, id), translations: translationsForCoding(ctx.db, f.project.id, id) }).toEqual(before);
+      expect({ row: await codingInProject(ctx.db, f.project.id, id), translations: await translationsForCoding(ctx.db, f.project.id, id) }).toEqual(before);
 
-      deleteCoding(ctx.db, f.project.id, id, f.lead.id);
+      await deleteCoding(ctx.db, f.project.id, id, f.lead.id);
       const onceGone = await answers(id);
       for (const name of Object.keys(ENTRY_POINTS)) expect(whileHidden[name], name).toBe(onceGone[name]);
       const neverUsed = await neverUsedAs(id);

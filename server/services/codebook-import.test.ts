@@ -25,12 +25,12 @@ beforeAll(() => {
 });
 afterAll(() => ctx.close());
 
-const tree = (id: number) => exportCodes(ctx.db, id).map((c) => `${c.depth}|${c.name}|${c.description.slice(0, 20)}`);
+const tree = async (id: number) => (await exportCodes(ctx.db, id)).map((c) => `${c.depth}|${c.name}|${c.description.slice(0, 20)}`);
 
 describe.each([
-  ['codebook.csv', async () => codebookToCsv(codebookExport(ctx.db, projectId, 'Demo', () => true))],
-  ['codebook.xlsx', async () => codebookToXlsx(codebookExport(ctx.db, projectId, 'Demo', () => true))],
-  ['codebook.qdc', async () => writeQdc({ codes: codebookToRefiCodes(codebookExport(ctx.db, projectId, 'Demo', () => true).codes) })],
+  ['codebook.csv', async () => codebookToCsv(await codebookExport(ctx.db, projectId, 'Demo', () => true))],
+  ['codebook.xlsx', async () => codebookToXlsx(await codebookExport(ctx.db, projectId, 'Demo', () => true))],
+  ['codebook.qdc', async () => writeQdc({ codes: codebookToRefiCodes((await codebookExport(ctx.db, projectId, 'Demo', () => true)).codes) })],
 ])('the demo codebook as %s', (name, make) => {
   it('changes nothing in its own project', async () => {
     const out = await importCodebookFile(ctx.db, { projectId, userId: leadId }, await make(), name);
@@ -38,10 +38,10 @@ describe.each([
   });
 
   it('builds the same tree in an empty project', async () => {
-    const empty = createProject(ctx.db, { name: `Copy via ${name}` }, leadId);
+    const empty = await createProject(ctx.db, { name: `Copy via ${name}` }, leadId);
     const out = await importCodebookFile(ctx.db, { projectId: empty.id, userId: leadId }, await make(), name);
     expect(out).toEqual({ ok: true, created: 40, updated: 0, unchanged: 0 });
-    expect(tree(empty.id)).toEqual(tree(projectId));
-    expect(exportCodes(ctx.db, empty.id).map((c) => c.path)).toContain('Channels to authorities / e-Otinish / eGov');
+    expect(await tree(empty.id)).toEqual(await tree(projectId));
+    expect((await exportCodes(ctx.db, empty.id)).map((c) => c.path)).toContain('Channels to authorities / e-Otinish / eGov');
   });
 });

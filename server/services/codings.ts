@@ -20,9 +20,9 @@ export interface Writer {
 }
 
 /** Why this user may not write codings in this layer of this document, or null when they may. */
-export function codingWriteRefusal(db: Db, writer: Omit<Writer, 'projectId'>, documentId: number, layer: LayerRef): CodingError | null {
+export async function codingWriteRefusal(db: Db, writer: Omit<Writer, 'projectId'>, documentId: number, layer: LayerRef): Promise<CodingError | null> {
   if (!mayEditLayer({ role: writer.role, userId: writer.userId, blindMode: writer.blindMode }, layer)) return new CodingError('coding.layer_forbidden');
-  if (writer.role === 'coder' && !isAssigned(db, documentId, writer.userId)) return new CodingError('coding.not_assigned');
+  if (writer.role === 'coder' && !await isAssigned(db, documentId, writer.userId)) return new CodingError('coding.not_assigned');
   return null;
 }
 
@@ -41,21 +41,21 @@ export interface NewCodings {
   memo?: string;
 }
 
-export function addCodings(db: Db, writer: Writer, input: NewCodings): CodingView[] {
-  if (!documentInProject(db, writer.projectId, input.documentId)) throw new CodingError('document.not_found', { id: input.documentId });
-  const refusal = codingWriteRefusal(db, writer, input.documentId, input.layer);
+export async function addCodings(db: Db, writer: Writer, input: NewCodings): Promise<CodingView[]> {
+  if (!await documentInProject(db, writer.projectId, input.documentId)) throw new CodingError('document.not_found', { id: input.documentId });
+  const refusal = await codingWriteRefusal(db, writer, input.documentId, input.layer);
   if (refusal) throw refusal;
-  const created = createCodings(db, { ...input, projectId: writer.projectId, actorId: writer.userId });
+  const created = await createCodings(db, { ...input, projectId: writer.projectId, actorId: writer.userId });
   // Committed: tell the others who have the document open.
-  published(db, writer, input.documentId, input.layer, { added: created });
+  await published(db, writer, input.documentId, input.layer, { added: created });
   return created;
 }
 
 const withoutQuote = ({ quote: _quote, ...coding }: CodingView): EditorCoding => coding;
 
 /** Publishes a committed change of codings of one layer of a document, in the document's current version. */
-function published(db: Db, writer: Writer, documentId: number, layer: LayerRef, change: { added?: CodingView[]; changed?: CodingView[]; removed?: number[] }) {
-  const version = documentInProject(db, writer.projectId, documentId)?.version;
+async function published(db: Db, writer: Writer, documentId: number, layer: LayerRef, change: { added?: CodingView[]; changed?: CodingView[]; removed?: number[] }) {
+  const version = (await documentInProject(db, writer.projectId, documentId))?.version;
   if (version == null) return;
   publishLive({
     kind: 'codings',
@@ -71,32 +71,32 @@ function published(db: Db, writer: Writer, documentId: number, layer: LayerRef, 
 }
 
 /** The coding, when it exists and the writer may see its layer (otherwise it does not exist for them). */
-function writableCoding(db: Db, writer: Writer, codingId: number) {
-  const row = codingInProject(db, writer.projectId, codingId);
+async function writableCoding(db: Db, writer: Writer, codingId: number) {
+  const row = await codingInProject(db, writer.projectId, codingId);
   const visible = row && mayViewLayer({ role: writer.role, userId: writer.userId, blindMode: writer.blindMode }, layerOfCoding(row));
   if (!row || !visible) throw new CodingError('coding.not_found', { id: codingId });
-  const refusal = codingWriteRefusal(db, writer, row.documentId, layerOfCoding(row));
+  const refusal = await codingWriteRefusal(db, writer, row.documentId, layerOfCoding(row));
   if (refusal) throw refusal;
   return row;
 }
 
-export function changeCoding(
+export async function changeCoding(
   db: Db,
   writer: Writer,
   codingId: number,
   change: { version?: number; codeId?: number; start?: number; end?: number; memo?: string },
-): CodingView {
-  const row = writableCoding(db, writer, codingId);
+): Promise<CodingView> {
+  const row = await writableCoding(db, writer, codingId);
   // A range is only meaningful in the text it was chosen in: never re-anchor it silently.
   if ((change.start != null || change.end != null) && change.version == null) throw new DomainError('invalid_input.missing', { field: 'version' });
-  const saved = updateCoding(db, writer.projectId, codingId, change, writer.userId);
-  published(db, writer, row.documentId, layerOfCoding(row), { changed: [saved] });
+  const saved = await updateCoding(db, writer.projectId, codingId, change, writer.userId);
+  await published(db, writer, row.documentId, layerOfCoding(row), { changed: [saved] });
   return saved;
 }
 
-export function removeCoding(db: Db, writer: Writer, codingId: number): { id: number } {
-  const row = writableCoding(db, writer, codingId);
-  const { id } = deleteCoding(db, writer.projectId, codingId, writer.userId);
-  published(db, writer, row.documentId, layerOfCoding(row), { removed: [id] });
+export async function removeCoding(db: Db, writer: Writer, codingId: number): Promise<{ id: number }> {
+  const row = await writableCoding(db, writer, codingId);
+  const { id } = await deleteCoding(db, writer.projectId, codingId, writer.userId);
+  await published(db, writer, row.documentId, layerOfCoding(row), { removed: [id] });
   return { id };
 }

@@ -23,14 +23,14 @@ import { GET as translationsList } from '@/app/api/v1/projects/[projectId]/codin
 import { DELETE as translationDelete, GET as translationGet, PUT as translationPut } from '@/app/api/v1/projects/[projectId]/codings/[codingId]/translations/[lang]/route';
 
 let ctx: ReturnType<typeof openTestDatabase>;
-let f: ReturnType<typeof seedExportFixture>;
+let f: Awaited<ReturnType<typeof seedExportFixture>>;
 const tokens: Record<string, string> = {};
 const globalForDb = globalThis as unknown as { __db?: Db };
 
-beforeEach(() => {
+beforeEach(async () => {
   ctx = openTestDatabase();
   globalForDb.__db = ctx.db;
-  f = seedExportFixture(ctx.db);
+  f = await seedExportFixture(ctx.db);
   const viewer = ctx.db.insert(users).values({ email: 'viewer@test.kz', name: 'viewer', passwordHash: 'x' }).returning().get();
   ctx.db.insert(members).values({ projectId: f.project.id, userId: viewer.id, role: 'viewer' }).run();
   for (const [name, id] of Object.entries({ lead: f.lead.id, coder1: f.coder1.id, coder2: f.coder2.id, outsider: f.outsider.id, viewer: viewer.id })) {

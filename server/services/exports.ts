@@ -125,7 +125,7 @@ export async function excerptFile(db: Db, project: { id: number; name: string },
   const labels = exportLabels(t);
   let data;
   try {
-    data = excerptExport(
+    data = await excerptExport(
       db,
       project.id,
       project.name,
@@ -161,7 +161,7 @@ export type CodebookFormat = (typeof CODEBOOK_FORMATS)[number];
 
 /** The codebook in a format, with counts of the layers the reader may see. */
 export async function codebookFile(db: Db, project: { id: number; name: string }, reader: Reader, format: CodebookFormat, t: Translate): Promise<ExportFile> {
-  const book = codebookExport(db, project.id, project.name, visibleCountKeys(reader), { consensusLabel: t('exports.layer.consensus') });
+  const book = await codebookExport(db, project.id, project.name, visibleCountKeys(reader), { consensusLabel: t('exports.layer.consensus') });
   const stem = fileStem(project.name, 'codebook');
   switch (format) {
     case 'qdc':
@@ -192,11 +192,11 @@ export const PROJECT_FORMATS = ['qdpx', 'json'] as const;
 export type ProjectFormat = (typeof PROJECT_FORMATS)[number];
 
 /** The whole project (the layers the reader may see, or those asked for) as .qdpx or JSON. */
-export function projectFile(db: Db, project: { id: number; name: string }, reader: Reader, format: ProjectFormat, asked: LayerRef[] | 'all' | undefined, t: Translate): ExportFile {
+export async function projectFile(db: Db, project: { id: number; name: string }, reader: Reader, format: ProjectFormat, asked: LayerRef[] | 'all' | undefined, t: Translate): Promise<ExportFile> {
   const layers = exportLayers(db, project.id, reader, asked ?? 'all');
   const stem = fileStem(project.name, 'project');
   if (format === 'qdpx') {
-    const { project: refi } = projectToRefi(db, project.id, layers, { allAssignments: reader.role === 'lead' });
+    const { project: refi } = await projectToRefi(db, project.id, layers, { allAssignments: reader.role === 'lead' });
     return { bytes: writeQdpx(refi), contentType: CONTENT_TYPES.qdpx, fileName: `${stem}.qdpx` };
   }
   const names = visibleLayers(db, project.id, reader);
@@ -205,7 +205,7 @@ export function projectFile(db: Db, project: { id: number; name: string }, reade
       ? t('exports.layer.consensus')
       : t('exports.layer.coder', { name: names.find((n) => n.layer.kind === 'coder' && n.layer.coderId === l.coderId)?.name ?? `#${l.coderId}` }),
   );
-  return { bytes: projectJsonBytes(projectSnapshot(db, project.id, layers, layerNames)), contentType: CONTENT_TYPES.json, fileName: `${stem}.json` };
+  return { bytes: projectJsonBytes(await projectSnapshot(db, project.id, layers, layerNames)), contentType: CONTENT_TYPES.json, fileName: `${stem}.json` };
 }
 
 /** A download response: the bytes as an attachment under an ASCII name and its UTF-8 name. */

@@ -3,6 +3,7 @@
  * (a 403 DomainError for anyone else), recorded in the audit log.
  */
 import type { Db } from '@/db/client';
+import { transaction } from '@/db/transaction';
 import { recordAudit } from '@/db/queries/audit';
 import { createSet, deleteSet, ItemSetError, renameSet, setMembers, setsOfProject, type ItemSet, type SetKind } from '@/db/queries/item-sets';
 import type { Role } from '@/lib/access/layers';
@@ -13,29 +14,29 @@ export type SetChange =
   | { kind: 'members'; setId: number; memberIds: number[] }
   | { kind: 'delete'; setId: number };
 
-export function changeSets(db: Db, projectId: number, actor: { userId: number; role: Role }, change: SetChange): ItemSet[] {
+export async function changeSets(db: Db, projectId: number, actor: { userId: number; role: Role }, change: SetChange): Promise<ItemSet[]> {
   if (actor.role !== 'lead') throw new ItemSetError('set.only_lead_manages');
-  return db.transaction((tx) => {
+  return await transaction(db, async (tx) => {
     let entityId: number;
     switch (change.kind) {
       case 'create':
-        entityId = createSet(tx, { projectId, kind: change.setKind, name: change.name, description: change.description, memberIds: change.memberIds }).id;
+        entityId = (await createSet(tx, { projectId, kind: change.setKind, name: change.name, description: change.description, memberIds: change.memberIds })).id;
         break;
       case 'rename':
-        renameSet(tx, projectId, change.setId, change.name);
+        await renameSet(tx, projectId, change.setId, change.name);
         entityId = change.setId;
         break;
       case 'members':
-        setMembers(tx, projectId, change.setId, change.memberIds);
+        await setMembers(tx, projectId, change.setId, change.memberIds);
         entityId = change.setId;
         break;
       case 'delete':
-        deleteSet(tx, projectId, change.setId);
+        await deleteSet(tx, projectId, change.setId);
         entityId = change.setId;
         break;
     }
-    const after = setsOfProject(tx, projectId);
-    recordAudit(tx, { projectId, userId: actor.userId, action: `set.${change.kind}`, entityType: 'item_set', entityId, after: after.find((s) => s.id === entityId) ?? null });
+    const after = await setsOfProject(tx, projectId);
+    await recordAudit(tx, { projectId, userId: actor.userId, action: `set.${change.kind}`, entityType: 'item_set', entityId, after: after.find((s) => s.id === entityId) ?? null });
     return after;
   });
 }

@@ -25,21 +25,21 @@ afterEach(() => ctx.close());
 const projectCount = () => ctx.db.select({ n: count() }).from(projects).get()!.n;
 
 describe('the shared samples import cleanly', () => {
-  it('sample-semey.qdpx: Windows line endings, Kazakh, an emoji, two coders', () => {
-    const out = importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
+  it('sample-semey.qdpx: Windows line endings, Kazakh, an emoji, two coders', async () => {
+    const out = await importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
     expect(out.report).toMatchObject({ documents: 1, coders: 2 });
     expect(out.report.codings).toBeGreaterThanOrEqual(5);
     const quotes = ctx.db.select({ quote: codings.quote }).from(codings).where(eq(codings.projectId, out.report.projectId)).all();
     expect(quotes.every((q) => !q.quote.includes('\r'))).toBe(true);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
   it.each([
     ['nvivo12.6-windows_oltas.qdpx', 1],
     ['nvivo12.7-mac_oltas-17june.qdpx', 2],
-  ])('real/%s', (name, sources) => {
-    const out = importProjectFile(ctx.db, f.lead.id, sharedFile(`real/${name}`));
+  ])('real/%s', async (name, sources) => {
+    const out = await importProjectFile(ctx.db, f.lead.id, sharedFile(`real/${name}`));
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
     expect(out.report.documents).toBe(sources);
     expect(out.report.codes).toBeGreaterThan(50);
@@ -47,28 +47,28 @@ describe('the shared samples import cleanly', () => {
     expect(out.report.coders).toBeGreaterThanOrEqual(1);
     const docs = ctx.db.select().from(documents).where(eq(documents.projectId, out.report.projectId)).all();
     expect(docs).toHaveLength(sources);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('the ATLAS.ti project without its sources: problems named, then imported without them once confirmed', () => {
+  it('the ATLAS.ti project without its sources: problems named, then imported without them once confirmed', async () => {
     const bytes = sharedFile('real/atlasti8.4-mac_refi-standard-project.qde');
     const before = projectCount();
-    const first = importProjectFile(ctx.db, f.lead.id, bytes);
+    const first = await importProjectFile(ctx.db, f.lead.id, bytes);
     expect(first.ok).toBe(false);
     if (first.ok) return;
     expect(first.canOmit).toBe(true);
     expect(first.problems.some((p) => p.kind === 'missing-source-file')).toBe(true);
     expect(projectCount()).toBe(before);
-    const second = importProjectFile(ctx.db, f.lead.id, bytes, { omit: true });
+    const second = await importProjectFile(ctx.db, f.lead.id, bytes, { omit: true });
     if (!second.ok) throw new Error(second.problems.map((p) => p.message).join('\n'));
     expect(second.report.codes).toBe(14);
     expect(second.problems.some((p) => p.severity === 'warning' && /Left out/.test(p.message))).toBe(true);
   });
 
-  it('makes one disabled placeholder account per REFI user and reuses it on a second import', () => {
-    importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
+  it('makes one disabled placeholder account per REFI user and reuses it on a second import', async () => {
+    await importProjectFile(ctx.db, f.lead.id, sharedFile('sample-semey.qdpx'));
     const after1 = ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'));
-    importProjectFile(ctx.db, f.coder1.id, sharedFile('sample-semey.qdpx'), { name: 'Second copy' });
+    await importProjectFile(ctx.db, f.coder1.id, sharedFile('sample-semey.qdpx'), { name: 'Second copy' });
     const after2 = ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'));
     expect(after1).toHaveLength(2);
     expect(after2.map((u) => u.id)).toEqual(after1.map((u) => u.id));
@@ -92,9 +92,9 @@ describe('bad input: a report naming each problem, and no project', () => {
     ['an archive without project.qde', () => zipOf({ 'notes.txt': 'hello' }), /project\.qde/],
   ];
 
-  it.each(cases)('%s', (_, make, message) => {
+  it.each(cases)('%s', async (_, make, message) => {
     const before = { projects: projectCount(), users: ctx.db.select({ n: count() }).from(users).get()!.n };
-    const out = importProjectFile(ctx.db, f.lead.id, make());
+    const out = await importProjectFile(ctx.db, f.lead.id, make());
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.problems.length).toBeGreaterThan(0);
@@ -103,10 +103,10 @@ describe('bad input: a report naming each problem, and no project', () => {
     expect(ctx.db.select({ n: count() }).from(users).get()!.n).toBe(before.users);
   });
 
-  it('writes nothing when the database refuses part of an import (one transaction)', () => {
+  it('writes nothing when the database refuses part of an import (one transaction)', async () => {
     const before = projectCount();
     // A user id that does not exist makes the membership insert fail midway.
-    expect(() => importProjectFile(ctx.db, 999_999, sharedFile('sample-semey.qdpx'))).toThrow();
+    await expect(importProjectFile(ctx.db, 999_999, sharedFile('sample-semey.qdpx'))).rejects.toThrow();
     expect(projectCount()).toBe(before);
     expect(ctx.db.select().from(users).all().filter((u) => u.email.endsWith('@import.invalid'))).toEqual([]);
   });
@@ -116,19 +116,19 @@ describe('bad input: a clear warning or a clear refusal, never half a project', 
   const NOTE = (attrs: string) => `<Notes><Note guid="5D0C2E7A-6B1F-4C43-9E5A-0F2B8C1D4E6F" name="Field note"${attrs}><PlainTextContent>Шумно было в зале</PlainTextContent></Note></Notes>\n</Project>`;
   const memoTexts = (projectId: number) => ctx.db.select({ text: memos.text }).from(memos).where(eq(memos.projectId, projectId)).all().map((m) => m.text);
 
-  it('a Note without dates imports, with a warning saying so', () => {
-    const out = importProjectFile(ctx.db, f.lead.id, sampleWith((qde) => qde.replace('</Project>', NOTE(''))));
+  it('a Note without dates imports, with a warning saying so', async () => {
+    const out = await importProjectFile(ctx.db, f.lead.id, sampleWith((qde) => qde.replace('</Project>', NOTE(''))));
     if (!out.ok) throw new Error(out.problems.map((p) => p.message).join('\n'));
     const warning = out.problems.find((p) => p.kind === 'undated-note');
     expect(warning?.severity).toBe('warning');
     expect(warning?.message).toMatch(/1 note\(s\) have no creationDateTime or modifiedDateTime/);
     expect(memoTexts(out.report.projectId).join('\n')).toContain('Шумно было в зале');
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('codings and a note by a user GUID not in <Users> import under a placeholder, with warnings', () => {
+  it('codings and a note by a user GUID not in <Users> import under a placeholder, with warnings', async () => {
     const stranger = 'E1E1E1E1-2222-4333-8444-555555555555';
-    const out = importProjectFile(
+    const out = await importProjectFile(
       ctx.db,
       f.lead.id,
       sampleWith((qde) =>
@@ -145,10 +145,10 @@ describe('bad input: a clear warning or a clear refusal, never half a project', 
     expect(unknown.every((p) => p.severity === 'warning')).toBe(true);
     expect(unknown.map((p) => p.message).join('\n')).toMatch(/not in the project's user list/);
     expect(out.problems.some((p) => p.kind === 'undated-note')).toBe(false);
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('a source whose text file is not UTF-8 text is a DomainError naming it, with or without omit, and nothing is written', () => {
+  it('a source whose text file is not UTF-8 text is a DomainError naming it, with or without omit, and nothing is written', async () => {
     const { sourceName, source } = sampleParts();
     const text = new TextDecoder().decode(source);
     const utf16 = new Uint8Array(text.length * 2);
@@ -161,7 +161,7 @@ describe('bad input: a clear warning or a clear refusal, never half a project', 
       for (const omit of [false, true]) {
         let thrown: unknown;
         try {
-          importProjectFile(ctx.db, f.lead.id, sampleWith((q) => q, { [sourceName]: bytes }), { omit });
+          await importProjectFile(ctx.db, f.lead.id, sampleWith((q) => q, { [sourceName]: bytes }), { omit });
         } catch (e) {
           thrown = e;
         }
@@ -174,9 +174,9 @@ describe('bad input: a clear warning or a clear refusal, never half a project', 
     expect(tables()).toEqual(before);
   });
 
-  it('duplicate GUIDs are refused by name, and nothing is written', () => {
+  it('duplicate GUIDs are refused by name, and nothing is written', async () => {
     const before = { projects: projectCount(), users: ctx.db.select({ n: count() }).from(users).get()!.n, memos: ctx.db.select({ n: count() }).from(memos).get()!.n };
-    const out = importProjectFile(
+    const out = await importProjectFile(
       ctx.db,
       f.lead.id,
       sampleWith((qde) => qde.replace('guid="931B776F-BB7B-45B8-A7F5-62C6EFAE8E6B"', 'guid="B944AF90-6078-4C38-A81E-EB24BA3A757A"').replace('</Project>', NOTE(''))),

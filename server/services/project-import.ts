@@ -30,7 +30,7 @@ export type ProjectImportOutcome =
   | { ok: true; report: RefiImportReport; problems: Problem[] }
   | { ok: false; problems: Problem[]; canOmit: boolean; mapping?: CoderMapping };
 
-export function importProjectFile(db: Db, userId: number, bytes: Uint8Array, options: { omit?: boolean; name?: string; coders?: CoderMap } = {}): ProjectImportOutcome {
+export async function importProjectFile(db: Db, userId: number, bytes: Uint8Array, options: { omit?: boolean; name?: string; coders?: CoderMap } = {}): Promise<ProjectImportOutcome> {
   let read;
   try {
     read = readProjectFile(bytes, { onUnplaceable: options.omit ? 'omit' : 'reject' });
@@ -50,7 +50,7 @@ export function importProjectFile(db: Db, userId: number, bytes: Uint8Array, opt
     return { ok: false, problems: e.problems, canOmit };
   }
   const coders = fileCoders(db, read.project);
-  const accounts = mappingCandidates(db, userId);
+  const accounts = await mappingCandidates(db, userId);
   const given = options.coders ?? {};
   const allowed = new Set([...accounts.map((a) => a.id), ...coders.flatMap((c) => (c.account ? [c.account.id] : []))]);
   const refused = Object.entries(given).filter(([guid, to]) => !coders.some((c) => c.guid === guid) || (to !== 'placeholder' && !allowed.has(to)));
@@ -64,6 +64,6 @@ export function importProjectFile(db: Db, userId: number, bytes: Uint8Array, opt
     }));
     return { ok: false, problems, canOmit: false, mapping: { coders, accounts } };
   }
-  const report = importRefiProject(db, read.project, userId, { name: options.name, coders: given });
+  const report = await importRefiProject(db, read.project, userId, { name: options.name, coders: given });
   return { ok: true, report, problems: read.problems };
 }

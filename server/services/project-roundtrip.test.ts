@@ -40,13 +40,13 @@ function allLayers(db: Db, projectId: number) {
   return rows.map((r) => (r.layer === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'coder', coderId: r.coderId } as const)));
 }
 
-const exportOf = (db: Db, projectId: number) => writeQdpx(projectToRefi(db, projectId, allLayers(db, projectId), { allAssignments: true }).project, { now: new Date('2026-01-01T00:00:00Z') });
+const exportOf = async (db: Db, projectId: number) => writeQdpx((await projectToRefi(db, projectId, allLayers(db, projectId), { allAssignments: true })).project, { now: new Date('2026-01-01T00:00:00Z') });
 
 const sorted = (xs: string[]) => [...xs].sort();
 
 /** Everything the round trip must keep, keyed by what survives it (titles, code paths, labels, emails), never by ids. */
-function facts(db: Db, projectId: number) {
-  const paths = new Map(exportCodes(db, projectId).map((c) => [c.id, c.path]));
+async function facts(db: Db, projectId: number) {
+  const paths = new Map((await exportCodes(db, projectId)).map((c) => [c.id, c.path]));
   const docTitle = new Map(db.select({ id: documents.id, title: documents.title }).from(documents).where(eq(documents.projectId, projectId)).all().map((d) => [d.id, d.title]));
   const email = new Map(db.select({ id: users.id, email: users.email }).from(users).all().map((u) => [u.id, u.email]));
   const people = db.select().from(participants).where(eq(participants.projectId, projectId)).all();
@@ -127,12 +127,12 @@ describe('the demo study round trip', () => {
   let ctx: ReturnType<typeof openTestDatabase>;
   let projectId: number;
   let bytes: Uint8Array;
-  let before: ReturnType<typeof facts>;
-  beforeAll(() => {
+  let before: Awaited<ReturnType<typeof facts>>;
+  beforeAll(async () => {
     ctx = openTestDatabase();
     ({ projectId } = seedDemo(ctx.db));
-    bytes = exportOf(ctx.db, projectId);
-    before = facts(ctx.db, projectId);
+    bytes = await exportOf(ctx.db, projectId);
+    before = await facts(ctx.db, projectId);
   });
   afterAll(() => ctx.close());
 
@@ -168,44 +168,44 @@ describe('the demo study round trip', () => {
     });
   });
 
-  it('into the same instance: a new project equal on every field, its coders the same accounts', () => {
+  it('into the same instance: a new project equal on every field, its coders the same accounts', async () => {
     const lead = ctx.db.select().from(users).where(eq(users.email, 'lead@demo.test')).get()!;
-    const out = importProjectFile(ctx.db, lead.id, bytes, { name: 'Round trip' });
+    const out = await importProjectFile(ctx.db, lead.id, bytes, { name: 'Round trip' });
     if (!out.ok) throw new Error(JSON.stringify(out));
     expect(out.problems.filter((p) => p.severity !== 'info')).toEqual([]);
-    expect(facts(ctx.db, out.report.projectId)).toEqual(before);
+    expect(await facts(ctx.db, out.report.projectId)).toEqual(before);
     // no placeholder account: every coder and memo author is the account they were
     expect(team(ctx.db, out.report.projectId).filter((m) => m.includes('@import.invalid'))).toEqual([]);
     const originalCoders = team(ctx.db, projectId).filter((m) => m.endsWith(':coder'));
     expect(team(ctx.db, out.report.projectId)).toEqual(expect.arrayContaining(originalCoders));
-    expect(checkIntegrity(ctx.db).problems).toEqual([]);
+    expect((await checkIntegrity(ctx.db)).problems).toEqual([]);
   });
 
-  it('into another instance where the same people have accounts: equal on every field', () => {
+  it('into another instance where the same people have accounts: equal on every field', async () => {
     const other = openTestDatabase();
     try {
       const people = ctx.db.select({ email: users.email, name: users.name, passwordHash: users.passwordHash }).from(users).all();
       other.db.insert(users).values(people).run();
       const lead = other.db.select().from(users).where(eq(users.email, 'lead@demo.test')).get()!;
-      const out = importProjectFile(other.db, lead.id, bytes);
+      const out = await importProjectFile(other.db, lead.id, bytes);
       if (!out.ok) throw new Error(JSON.stringify(out));
-      expect(facts(other.db, out.report.projectId)).toEqual(before);
+      expect(await facts(other.db, out.report.projectId)).toEqual(before);
       expect(other.db.select().from(users).all()).toHaveLength(people.length); // no placeholder made
-      expect(checkIntegrity(other.db).problems).toEqual([]);
+      expect((await checkIntegrity(other.db)).problems).toEqual([]);
     } finally {
       other.close();
     }
   });
 
-  it('without the extension (as another tool reads it) it still imports, with today’s defaults', () => {
+  it('without the extension (as another tool reads it) it still imports, with today’s defaults', async () => {
     const files = unzipSync(bytes);
     delete files[EXTENSION_FILE];
     const other = openTestDatabase();
     try {
       const importer = other.db.insert(users).values({ email: 'someone@else.kz', name: 'someone', passwordHash: 'x' }).returning().get();
-      const out = importProjectFile(other.db, importer.id, zipSync(files));
+      const out = await importProjectFile(other.db, importer.id, zipSync(files));
       if (!out.ok) throw new Error(JSON.stringify(out));
-      const after = facts(other.db, out.report.projectId);
+      const after = await facts(other.db, out.report.projectId);
       expect(after.codings).toHaveLength(before.codings.length);
       // what only the extension carries is lost without it: this is what the tests above guard
       expect(after.attributes).not.toEqual(before.attributes);
@@ -222,12 +222,12 @@ describe('mapping the file’s coders to accounts', () => {
   let ctx: ReturnType<typeof openTestDatabase>;
   let other: ReturnType<typeof openTestDatabase>;
   let bytes: Uint8Array;
-  let source: ReturnType<typeof facts>;
-  beforeEach(() => {
+  let source: Awaited<ReturnType<typeof facts>>;
+  beforeEach(async () => {
     ctx = openTestDatabase();
-    const f = seedExportFixture(ctx.db);
-    bytes = exportOf(ctx.db, f.project.id);
-    source = facts(ctx.db, f.project.id);
+    const f = await seedExportFixture(ctx.db);
+    bytes = await exportOf(ctx.db, f.project.id);
+    source = await facts(ctx.db, f.project.id);
     other = openTestDatabase();
   });
   afterEach(() => {
@@ -258,10 +258,10 @@ describe('mapping the file’s coders to accounts', () => {
     return { importer, colleague, stranger, coder1 };
   }
 
-  it('matches coders by email (ignoring case) and asks, writing nothing, for those that match no account', () => {
+  it('matches coders by email (ignoring case) and asks, writing nothing, for those that match no account', async () => {
     const { importer, colleague, coder1 } = otherInstance();
     const projectsBefore = other.db.select().from(projects).all().length;
-    const out = importProjectFile(other.db, importer.id, bytes);
+    const out = await importProjectFile(other.db, importer.id, bytes);
     expect(out.ok).toBe(false);
     if (out.ok) return;
     expect(out.problems).toEqual([]);
@@ -273,12 +273,12 @@ describe('mapping the file’s coders to accounts', () => {
     expect(colleague.id).toBeGreaterThan(0);
   });
 
-  it('applies the mapping: a coder to a colleague, another to a placeholder, the matched one to their account', () => {
+  it('applies the mapping: a coder to a colleague, another to a placeholder, the matched one to their account', async () => {
     const { importer, colleague, coder1 } = otherInstance();
-    const first = importProjectFile(other.db, importer.id, bytes);
+    const first = await importProjectFile(other.db, importer.id, bytes);
     if (first.ok) throw new Error('expected a mapping step');
     const guidOf = (name: string) => first.mapping!.coders.find((c) => c.name === name)!.guid;
-    const out = importProjectFile(other.db, importer.id, bytes, { coders: { [guidOf('coder2')]: colleague.id, [guidOf('lead')]: 'placeholder' } });
+    const out = await importProjectFile(other.db, importer.id, bytes, { coders: { [guidOf('coder2')]: colleague.id, [guidOf('lead')]: 'placeholder' } });
     if (!out.ok) throw new Error(JSON.stringify(out));
     const members_ = team(other.db, out.report.projectId);
     expect(members_).toContain('me@other.kz:lead');
@@ -287,17 +287,17 @@ describe('mapping the file’s coders to accounts', () => {
     expect(members_.filter((m) => m.endsWith('@import.invalid:coder'))).toHaveLength(1);
     // the same codings, each in the layer of the account its coder was mapped to
     const renamed = (s: string) => s.replace('"coder2@test.kz"', '"colleague@other.kz"').replace('"coder1@test.kz"', '"CODER1@test.kz"');
-    expect(facts(other.db, out.report.projectId).codings).toEqual(source.codings.map(renamed).sort());
+    expect((await facts(other.db, out.report.projectId)).codings).toEqual(source.codings.map(renamed).sort());
     expect(other.db.select().from(codings).where(eq(codings.coderId, coder1.id)).all().length).toBeGreaterThan(0);
-    expect(checkIntegrity(other.db).problems).toEqual([]);
+    expect((await checkIntegrity(other.db)).problems).toEqual([]);
   });
 
-  it('refuses a mapping to an account the importer does not work with', () => {
+  it('refuses a mapping to an account the importer does not work with', async () => {
     const { importer, stranger } = otherInstance();
-    const first = importProjectFile(other.db, importer.id, bytes);
+    const first = await importProjectFile(other.db, importer.id, bytes);
     if (first.ok) throw new Error('expected a mapping step');
     const guids = first.mapping!.coders.filter((c) => !c.account).map((c) => c.guid);
-    const out = importProjectFile(other.db, importer.id, bytes, { coders: Object.fromEntries(guids.map((g) => [g, stranger.id])) });
+    const out = await importProjectFile(other.db, importer.id, bytes, { coders: Object.fromEntries(guids.map((g) => [g, stranger.id])) });
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.problems.map((p) => p.kind)).toEqual(guids.map(() => 'unknown-user'));
   });

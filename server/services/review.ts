@@ -18,15 +18,15 @@ export interface Review {
  * The review of a document for the coders (only the given codes, when given), or undefined when
  * the document is not in the project.
  */
-export function loadReview(
+export async function loadReview(
   db: Db,
   projectId: number,
   documentId: number,
   coderIds: readonly number[],
   thresholdPercent: number,
   codeIds?: readonly number[] | null,
-): Review | undefined {
-  const document = reviewDocument(db, projectId, documentId, coderIds);
+): Promise<Review | undefined> {
+  const document = await reviewDocument(db, projectId, documentId, coderIds);
   if (!document) return undefined;
   const listing = listDisagreements({
     turns: document.turns.map((t) => ({ start: t.start, end: t.end, isParticipant: t.speakerKind === 'participant' })),
@@ -36,7 +36,7 @@ export function loadReview(
     threshold: thresholdPercent / 100,
     codes: codeIds?.length ? codeIds.map(String) : undefined,
   });
-  const stored = resolutionsOf(db, projectId, documentId);
+  const stored = await resolutionsOf(db, projectId, documentId);
   const resolved = new Map<string, Resolution>();
   for (const item of listing.items) {
     const r = stored.get(item.key);

@@ -24,9 +24,9 @@ vi.mock('@/server/edge/session', () => ({
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);
-    const role = roleInProject(db, session.userId, projectId);
+    const role = await roleInProject(db, session.userId, projectId);
     if (!role || !roles.includes(role)) notFound();
-    return { user: userById(db, session.userId)!, project: projectById(db, projectId)!, role, db };
+    return { user: (await userById(db, session.userId))!, project: (await projectById(db, projectId))!, role, db };
   },
 }));
 vi.mock('@/server/edge/i18n', () => ({ getLocale: async () => 'en' }));
@@ -63,19 +63,19 @@ describe('changing training rounds', () => {
     await expect(changeRoundsAction(String(f.project.id), { kind: 'create', name: 'Round 1' })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
     let error: unknown;
     try {
-      changeRounds(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'create', name: 'Round 1' });
+      await changeRounds(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'create', name: 'Round 1' });
     } catch (e) {
       error = e;
     }
     expect(error).toBeInstanceOf(DomainError);
     expect((error as DomainError).reason).toBe('round.only_lead_manages');
     expect(STATUS_OF_KIND[(error as DomainError).kind]).toBe(403);
-    expect(roundsOfProject(ctx.db, f.project.id)).toEqual([]);
+    expect(await roundsOfProject(ctx.db, f.project.id)).toEqual([]);
   });
 });
 
 describe('agreement per round', () => {
-  it('gives the report each round’s α, computed by hand', () => {
+  it('gives the report each round’s α, computed by hand', async () => {
     // FG01's participant turns P1 and P2; codes Channels and e-Otinish.
     // coder1: Channels on P1. coder2: Channels on P1 and P2.
     const [, p1, p2] = f.ranges;
@@ -83,13 +83,13 @@ describe('agreement per round', () => {
       ({ projectId: f.project.id, documentId: f.doc.id, codeId: f.channels.id, layer: 'coder' as const, coderId, start: r.start, end: r.end, quote: f.text.slice(r.start, r.end) });
     ctx.db.insert(codings).values([code(f.coder1.id, p1), code(f.coder2.id, p1), code(f.coder2.id, p2)]).run();
     const fg02 = addDocument(ctx.db, f.project.id, 'FG02');
-    const r1 = createRound(ctx.db, f.project.id, 'Round 1');
-    const r2 = createRound(ctx.db, f.project.id, 'Round 2');
-    setRoundDocuments(ctx.db, f.project.id, r1.id, [f.doc.id]);
-    setRoundDocuments(ctx.db, f.project.id, r2.id, [fg02]);
+    const r1 = await createRound(ctx.db, f.project.id, 'Round 1');
+    const r2 = await createRound(ctx.db, f.project.id, 'Round 2');
+    await setRoundDocuments(ctx.db, f.project.id, r1.id, [f.doc.id]);
+    await setRoundDocuments(ctx.db, f.project.id, r2.id, [fg02]);
     const parsed = parseAgreementSelection({ getAll: (name) => (name === 'samples' ? ['100'] : name === 'unitized' ? ['1'] : []) });
     if (!parsed.ok) throw new Error(parsed.error);
-    const run = runAgreement(ctx.db, f.project.id, parsed.selection);
+    const run = await runAgreement(ctx.db, f.project.id, parsed.selection);
     const [a, b] = run.summary!.rounds;
     // Round 1, turn level: units (turn, code) = (P1, Channels) (1,1), (P2, Channels) (0,1),
     // (P1, e-Otinish) (0,0), (P2, e-Otinish) (0,0). n = 8 values, n1 = 3, n0 = 5, o01 = 1:
@@ -117,9 +117,9 @@ describe('changing sets', () => {
     expect(await changeSetsAction(p, { kind: 'members', setId, memberIds: [f.doc.id + 999] })).toMatchObject({ ok: false, reason: 'set.unknown_member' });
     session.userId = f.coder1.id;
     await expect(changeSetsAction(p, { kind: 'delete', setId })).rejects.toMatchObject({ digest: expect.stringContaining('404') });
-    expect(() => changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId })).toThrow(DomainError);
+    await expect(changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId })).rejects.toThrow(DomainError);
     try {
-      changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId });
+      await changeSets(ctx.db, f.project.id, { userId: f.coder1.id, role: 'coder' }, { kind: 'delete', setId });
     } catch (e) {
       expect(STATUS_OF_KIND[(e as DomainError).kind]).toBe(403);
     }

@@ -4,6 +4,7 @@
  * caller forgot the action's role list), makes the change, and records it in the audit log.
  */
 import type { Db } from '@/db/client';
+import { transaction } from '@/db/transaction';
 import { recordAudit } from '@/db/queries/audit';
 import { createRound, deleteRound, renameRound, reorderRounds, roundsOfProject, setRoundDocuments, TrainingRoundError, type TrainingRound } from '@/db/queries/training-rounds';
 import type { Role } from '@/lib/access/layers';
@@ -21,33 +22,33 @@ export interface RoundActor {
 }
 
 /** Applies one change and returns the project's rounds after it. */
-export function changeRounds(db: Db, projectId: number, actor: RoundActor, change: RoundChange): TrainingRound[] {
+export async function changeRounds(db: Db, projectId: number, actor: RoundActor, change: RoundChange): Promise<TrainingRound[]> {
   if (actor.role !== 'lead') throw new TrainingRoundError('round.only_lead_manages');
-  return db.transaction((tx) => {
-    const before = roundsOfProject(tx, projectId);
+  return await transaction(db, async (tx) => {
+    const before = await roundsOfProject(tx, projectId);
     let entityId: number | null = null;
     switch (change.kind) {
       case 'create':
-        entityId = createRound(tx, projectId, change.name).id;
+        entityId = (await createRound(tx, projectId, change.name)).id;
         break;
       case 'rename':
-        renameRound(tx, projectId, change.roundId, change.name);
+        await renameRound(tx, projectId, change.roundId, change.name);
         entityId = change.roundId;
         break;
       case 'delete':
-        deleteRound(tx, projectId, change.roundId);
+        await deleteRound(tx, projectId, change.roundId);
         entityId = change.roundId;
         break;
       case 'reorder':
-        reorderRounds(tx, projectId, change.roundIds);
+        await reorderRounds(tx, projectId, change.roundIds);
         break;
       case 'documents':
-        setRoundDocuments(tx, projectId, change.roundId, change.documentIds);
+        await setRoundDocuments(tx, projectId, change.roundId, change.documentIds);
         entityId = change.roundId;
         break;
     }
-    const after = roundsOfProject(tx, projectId);
-    recordAudit(tx, { projectId, userId: actor.userId, action: `round.${change.kind}`, entityType: 'training_round', entityId, before, after });
+    const after = await roundsOfProject(tx, projectId);
+    await recordAudit(tx, { projectId, userId: actor.userId, action: `round.${change.kind}`, entityType: 'training_round', entityId, before, after });
     return after;
   });
 }

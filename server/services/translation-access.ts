@@ -9,8 +9,8 @@ import { layerOfCoding } from '@/server/services/codings';
  * The coding, when it is in the project and in a layer the reader may see; undefined
  * otherwise (a coding in a hidden layer does not exist for the reader).
  */
-export function visibleCoding(db: Db, projectId: number, codingId: number, reader: { userId: number; role: Role; blindMode: boolean }): CodingRow | undefined {
-  const row = codingInProject(db, projectId, codingId);
+export async function visibleCoding(db: Db, projectId: number, codingId: number, reader: { userId: number; role: Role; blindMode: boolean }): Promise<CodingRow | undefined> {
+  const row = await codingInProject(db, projectId, codingId);
   return row && mayViewLayer(reader, layerOfCoding(row)) ? row : undefined;
 }
 

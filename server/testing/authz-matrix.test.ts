@@ -84,7 +84,7 @@ function form(fields: Record<string, string | File | File[]>): FormData {
 const textFile = (name: string, text: string) => new File([new TextEncoder().encode(text)], name);
 const ROSTER = 'label,group,age\nP1,FG01,34\nP2,FG01,51\n';
 const PASTED = 'Модератор: Как вы узнаёте новости?\nP1: Из Telegram-каналов акимата.';
-const disagreementKey = (c: Cell) => loadReview(c.db, c.fx.project.id, c.fx.doc.id, [c.fx.coder1.id, c.fx.coder2.id], 90)!.listing.items[0].key;
+const disagreementKey = async (c: Cell) => (await loadReview(c.db, c.fx.project.id, c.fx.doc.id, [c.fx.coder1.id, c.fx.coder2.id], 90))!.listing.items[0].key;
 const codingsOfCode = (db: Db, codeId: number) => db.select({ n: count() }).from(codings).where(and(eq(codings.codeId, codeId))).get()!.n;
 
 // ---- the expectations: one or more rows per entry point ----
@@ -112,7 +112,7 @@ const SCENARIOS: Scenario[] = [
   {
     entry: `POST ${P}/codebook`,
     expect: allow('lead'),
-    run: route('POST', { body: (c) => form({ file: new File([new Uint8Array(codebookToCsv(codebookExport(c.db, c.fx.project.id, 'Fixture', () => true)))], 'codebook.csv') }) }),
+    run: route('POST', { body: async (c) => form({ file: new File([new Uint8Array(codebookToCsv(await codebookExport(c.db, c.fx.project.id, 'Fixture', () => true)))], 'codebook.csv') }) }),
   },
   { entry: `GET ${P}/codes`, expect: allow(...MEMBERS), run: route('GET') },
   {
@@ -254,7 +254,7 @@ const SCENARIOS: Scenario[] = [
   {
     entry: 'action agreement.resolveDisagreementAction',
     expect: allow('lead'),
-    run: action({ input: (c) => ({ documentId: c.fx.doc.id, coders: [c.fx.coder1.id, c.fx.coder2.id], key: disagreementKey(c), decision: { kind: 'accept', coder: String(c.fx.coder1.id) }, version: 1 }) }),
+    run: action({ input: async (c) => ({ documentId: c.fx.doc.id, coders: [c.fx.coder1.id, c.fx.coder2.id], key: await disagreementKey(c), decision: { kind: 'accept', coder: String(c.fx.coder1.id) }, version: 1 }) }),
   },
   { entry: 'action training-rounds.changeRoundsAction', expect: allow('lead'), run: action({ input: () => ({ kind: 'create', name: 'Round 1' }) }) },
   {

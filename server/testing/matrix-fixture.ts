@@ -84,8 +84,8 @@ export async function seedMatrixFixture(db: Db) {
     ])
     .run();
 
-  const code = (coderId: number | 'consensus', documentId: number, start: number, end: number, codeId = f.eotinish.id) =>
-    createCodings(db, {
+  const code = async (coderId: number | 'consensus', documentId: number, start: number, end: number, codeId = f.eotinish.id) =>
+    (await createCodings(db, {
       projectId: f.project.id,
       documentId,
       codeIds: [codeId],
@@ -93,34 +93,34 @@ export async function seedMatrixFixture(db: Db) {
       end,
       layer: coderId === 'consensus' ? { kind: 'consensus' } : { kind: 'coder', coderId },
       actorId: coderId === 'consensus' ? f.lead.id : coderId,
-    })[0];
+    }))[0];
   const p1 = f.ranges[1];
   const p2 = f.ranges[2];
   const codings = {
-    coder1: code(f.coder1.id, f.doc.id, p1.start, p1.end),
+    coder1: await code(f.coder1.id, f.doc.id, p1.start, p1.end),
     // coder 2 reads the passage differently: a disagreement for the lead to resolve
-    coder2: code(f.coder2.id, f.doc.id, p1.start, p1.start + 13),
-    coder2b: code(f.coder2.id, f.doc.id, p2.start, p2.end, f.channels.id),
+    coder2: await code(f.coder2.id, f.doc.id, p1.start, p1.start + 13),
+    coder2b: await code(f.coder2.id, f.doc.id, p2.start, p2.end, f.channels.id),
     // a coding of coder 3 from when they were assigned
-    coder3: code(coder3.id, f.doc.id, p2.start, p2.end),
-    lead: code(f.lead.id, f.doc.id, p2.start, p2.end),
-    consensus: code('consensus', f.doc.id, p1.start, p1.end),
-    coder1doc2: code(f.coder1.id, doc2.id, built.ranges[1].start, built.ranges[1].end),
+    coder3: await code(coder3.id, f.doc.id, p2.start, p2.end),
+    lead: await code(f.lead.id, f.doc.id, p2.start, p2.end),
+    consensus: await code('consensus', f.doc.id, p1.start, p1.end),
+    coder1doc2: await code(f.coder1.id, doc2.id, built.ranges[1].start, built.ranges[1].end),
   };
   for (const [coding, by] of [
     [codings.coder1, f.coder1.id],
     [codings.coder2, f.coder2.id],
     [codings.consensus, f.lead.id],
   ] as const) {
-    saveTranslation(db, { projectId: f.project.id, codingId: coding.id, language: 'en', text: 'I wrote through e-Otinish', actorId: by });
+    await saveTranslation(db, { projectId: f.project.id, codingId: coding.id, language: 'en', text: 'I wrote through e-Otinish', actorId: by });
   }
 
-  const attribute = createAttributeDefinition(db, { projectId: f.project.id, userId: f.lead.id }, { scope: 'document', name: 'city', type: 'category', values: ['Almaty', 'Semey'] });
+  const attribute = await createAttributeDefinition(db, { projectId: f.project.id, userId: f.lead.id }, { scope: 'document', name: 'city', type: 'category', values: ['Almaty', 'Semey'] });
 
-  const savedSearch = saveSearch(db, { projectId: f.project.id, userId: f.coder1.id, name: 'akimat', options: { ...EMPTY_SEARCH, q: 'акимата' } });
+  const savedSearch = await saveSearch(db, { projectId: f.project.id, userId: f.coder1.id, name: 'akimat', options: { ...EMPTY_SEARCH, q: 'акимата' } });
   const searchOptions = { ...EMPTY_SEARCH, q: 'Instagram' };
   const found = await findHits(db, f.project.id, searchOptions, { codedLayer: { kind: 'coder', coderId: f.coder1.id }, markCodeId: f.channels.id });
-  const batch = applyAutocode(db, {
+  const batch = await applyAutocode(db, {
     projectId: f.project.id,
     codeId: f.channels.id,
     coderId: f.coder1.id,
@@ -149,10 +149,10 @@ export async function seedMatrixFixture(db: Db) {
   revocable.anon = null;
   for (const [persona, user] of Object.entries(people) as Array<[Persona, { id: number }]>) {
     const t = newApiToken();
-    createApiToken(db, user.id, 'matrix', t.hash, t.prefix);
+    await createApiToken(db, user.id, 'matrix', t.hash, t.prefix);
     tokens[persona] = t.token;
     const spareToken = newApiToken();
-    revocable[persona] = createApiToken(db, user.id, 'to revoke', spareToken.hash, spareToken.prefix).id;
+    revocable[persona] = (await createApiToken(db, user.id, 'to revoke', spareToken.hash, spareToken.prefix)).id;
   }
 
   return {

@@ -155,7 +155,7 @@ export function route(method: string, spec: RouteSpec = {}): Scenario['run'] {
 
 export interface ActionSpec {
   /** The arguments; by default [projectId, input(c)]. */
-  args?: (c: Cell) => unknown[];
+  args?: (c: Cell) => unknown[] | Promise<unknown[]>;
   input?: (c: Cell) => unknown;
   /** An {ok:false} message that means "not allowed" (the default: the app's authorization messages). */
   denied?: RegExp;
@@ -177,7 +177,7 @@ function digestOf(e: unknown): string | null {
 /** A scenario body that calls a server action with the persona's session. */
 export function action(spec: ActionSpec = {}): Scenario['run'] {
   return async (cell, target) => {
-    const args = spec.args?.(cell) ?? [String(cell.fx.project.id), spec.input?.(cell) ?? {}];
+    const args = (await spec.args?.(cell)) ?? [String(cell.fx.project.id), (await spec.input?.(cell)) ?? {}];
     sessionState.userId = cell.userId;
     let result: unknown;
     try {

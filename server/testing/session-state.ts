@@ -17,6 +17,6 @@ export const sessionState: { userId: number | null; sessionVersion: number | nul
 export async function mockedSession(): Promise<{ user: { id: number; sv: number }; expires: string } | null> {
   const id = sessionState.userId;
   if (id == null) return null;
-  const sv = sessionState.sessionVersion ?? sessionVersionOf(getDb(), id) ?? 0;
+  const sv = sessionState.sessionVersion ?? await sessionVersionOf(getDb(), id) ?? 0;
   return { user: { id, sv }, expires: new Date(Date.now() + 3_600_000).toISOString() };
 }

@@ -7,7 +7,7 @@ export default async function UsersPage() {
   const admin = await requireAdmin();
   return (
     <div className="page">
-      <UsersAdmin users={listUsers(getDb())} selfId={admin.id} />
+      <UsersAdmin users={await listUsers(getDb())} selfId={admin.id} />
     </div>
   );
 }

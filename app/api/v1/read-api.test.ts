@@ -24,7 +24,7 @@ async function setup() {
   tokens = {};
   for (const u of [fixture.lead, fixture.coder1, fixture.outsider]) {
     const t = newApiToken();
-    createApiToken(db, u.id, 'test', t.hash, t.prefix);
+    await createApiToken(db, u.id, 'test', t.hash, t.prefix);
     tokens[u.name] = t.token;
   }
   return fixture;

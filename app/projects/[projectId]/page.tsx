@@ -10,7 +10,7 @@ export default async function ProjectOverview({ params }: { params: Promise<{ pr
   const t = await getT();
   // In blind mode a coder sees only their own progress, not how far others got.
   const ownOnly = role === 'coder' && project.blindMode;
-  const docs = documentsForProject(db, project.id).map((d) =>
+  const docs = (await documentsForProject(db, project.id)).map((d) =>
     ownOnly ? { ...d, progress: d.progress.filter((p) => p.coderId === user.id) } : d,
   );
   return (

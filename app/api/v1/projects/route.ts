@@ -4,5 +4,5 @@ import { getDb } from '@/db/client';
 import { projectsForUser } from '@/db/queries/projects';
 
 export const GET = apiRoute(async (_req, { user }) => {
-  return NextResponse.json({ projects: projectsForUser(getDb(), user.id) });
+  return NextResponse.json({ projects: await projectsForUser(getDb(), user.id) });
 });

@@ -24,8 +24,8 @@ export default async function AgreementPage({ params, searchParams }: { params: 
   const query = await searchParams;
   const parsed = parseAgreementSelection({ getAll: (name) => [query[name] ?? []].flat() });
   const selection: AgreementSelection = parsed.ok ? parsed.selection : { ...parseDefaults() };
-  const error = parsed.ok ? unknownIdsMessage(db, project.id, selection) : parsed.error;
-  const single = singleCodedDocuments(db, project.id);
+  const error = parsed.ok ? await unknownIdsMessage(db, project.id, selection) : parsed.error;
+  const single = await singleCodedDocuments(db, project.id);
 
   return (
     <section className="page wide agreement">
@@ -34,21 +34,21 @@ export default async function AgreementPage({ params, searchParams }: { params: 
       <p className="hint">{t('agreement.intro')}</p>
       {error ? (
         <>
-          <AgreementForm choices={agreementChoices(db, project.id)} selection={selection} coders={selection.coders} t={t} />
+          <AgreementForm choices={await agreementChoices(db, project.id)} selection={selection} coders={selection.coders} t={t} />
           <p className="error" role="alert">
             {t('agreement.badInput', { message: error })}
           </p>
         </>
       ) : (
-        <Report projectId={project.id} selection={selection} t={t} run={runAgreement(db, project.id, selection)} />
+        <Report projectId={project.id} selection={selection} t={t} run={await runAgreement(db, project.id, selection)} />
       )}
 
       <h3>{t('agreement.rounds.manage')}</h3>
       <p className="hint">{t('agreement.rounds.manageHelp')}</p>
       <RoundsEditor
         projectId={String(project.id)}
-        rounds={roundsOfProject(db, project.id).map((r) => ({ id: r.id, name: r.name, documentIds: r.documentIds }))}
-        documents={agreementChoices(db, project.id).documents.map((d) => ({ id: d.id, title: d.title }))}
+        rounds={(await roundsOfProject(db, project.id)).map((r) => ({ id: r.id, name: r.name, documentIds: r.documentIds }))}
+        documents={(await agreementChoices(db, project.id)).documents.map((d) => ({ id: d.id, title: d.title }))}
       />
 
       <h3>{t('agreement.single.heading')}</h3>
@@ -76,7 +76,7 @@ function parseDefaults(): AgreementSelection {
   return r.selection;
 }
 
-function Report({ projectId, selection, run, t }: { projectId: number; selection: AgreementSelection; run: ReturnType<typeof runAgreement>; t: Translate }) {
+function Report({ projectId, selection, run, t }: { projectId: number; selection: AgreementSelection; run: Awaited<ReturnType<typeof runAgreement>>; t: Translate }) {
   const coderIds = run.coders.map((c) => c.id);
   const query = selectionQuery({ ...selection, coders: coderIds });
   const api = `/api/v1/projects/${projectId}/agreement?${query}`;

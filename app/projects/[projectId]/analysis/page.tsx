@@ -13,10 +13,10 @@ export default async function FrequenciesPage({ params, searchParams }: { params
   const { t } = r;
   const result = r.error
     ? { value: null, error: r.error }
-    : orParamError(() => {
+    : await orParamError(async () => {
         const { columns, split } = resolveColumns(r.params, r.ctx);
         const filter = resolveFilter(r.params, r.ctx, r.viewer, 'table');
-        return { columns, split, filter, table: frequenciesFor(r.db, r.project.id, { filter, columns, split, rollup: r.params.rollup }) };
+        return { columns, split, filter, table: await frequenciesFor(r.db, r.project.id, { filter, columns, split, rollup: r.params.rollup }) };
       });
 
   const colsParam = (c: ColumnSource) => (c.kind === 'documents' ? ({ kind: 'documents' } as const) : ({ kind: 'attribute', name: attributeRef(c.attribute, r.ctx) } as const));
@@ -38,7 +38,7 @@ export default async function FrequenciesPage({ params, searchParams }: { params
         <>
           {v.table.allCodes.total.segments === 0 && (
             <p className="empty" role="status">
-              {layerHasCodings(r.db, r.project.id, v.filter.layer) ? t('analysis.empty') : t('analysis.emptyLayer')}
+              {await layerHasCodings(r.db, r.project.id, v.filter.layer) ? t('analysis.empty') : t('analysis.emptyLayer')}
             </p>
           )}
           <FrequencyView

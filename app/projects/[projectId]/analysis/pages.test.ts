@@ -22,9 +22,9 @@ vi.mock('@/server/edge/session', () => ({
   requireProject: async (raw: string, roles: readonly Role[] = ['lead', 'coder', 'viewer']) => {
     const db = session.db as Db;
     const projectId = Number(raw);
-    const role = roleInProject(db, session.userId, projectId);
+    const role = await roleInProject(db, session.userId, projectId);
     if (!role || !roles.includes(role)) notFound();
-    return { user: userById(db, session.userId)!, project: projectById(db, projectId)!, role, db };
+    return { user: (await userById(db, session.userId))!, project: (await projectById(db, projectId))!, role, db };
   },
 }));
 vi.mock('@/server/edge/i18n', async () => {

@@ -11,7 +11,7 @@ export default async function AssignmentsPage({ params }: { params: Promise<{ pr
   const { projectId } = await params;
   const { project, db } = await requireProject(projectId, ['lead']);
   const t = await getT();
-  const grid = assignmentGrid(db, project.id);
+  const grid = await assignmentGrid(db, project.id);
   const perCoder = grid.coders.map((c) => {
     const own = grid.cells.filter((x) => x.coderId === c.id);
     return {

@@ -9,7 +9,7 @@ export default async function AttributesPage({ params }: { params: Promise<{ pro
   const { projectId } = await params;
   const { project, db } = await requireProject(projectId, ['lead']);
   const t = await getT();
-  const definitions = attributeDefinitionsWithCounts(db, project.id).map((d) => ({
+  const definitions = (await attributeDefinitionsWithCounts(db, project.id)).map((d) => ({
     id: d.id,
     scope: d.scope,
     name: d.name,

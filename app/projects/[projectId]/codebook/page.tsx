@@ -14,7 +14,7 @@ import { MemoPanel } from '@/components/MemoPanel';
  * The count columns: consensus, then every coder of the project by name, then anyone else
  * whose layer has codings (a lead's own layer, a former member), each only if `may` shows it.
  */
-function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabel: string, may: (key: string) => boolean): LayerColumn[] {
+async function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabel: string, may: (key: string) => boolean): Promise<LayerColumn[]> {
   const used = new Set<string>();
   const walk = (nodes: CodeNode[]) => {
     for (const n of nodes) {
@@ -23,7 +23,7 @@ function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabe
     }
   };
   walk(tree);
-  const members = membersOfProject(db, projectId);
+  const members = await membersOfProject(db, projectId);
   const columns: LayerColumn[] = [{ key: 'consensus', label: consensusLabel }];
   for (const m of members) {
     const key = coderKey(m.userId);
@@ -32,7 +32,7 @@ function layerColumns(db: Db, projectId: number, tree: CodeNode[], consensusLabe
   for (const key of [...used].sort()) {
     if (columns.some((c) => c.key === key)) continue;
     const id = Number(/^coder:(\d+)$/.exec(key)?.[1]);
-    if (id) columns.push({ key, label: userById(db, id)?.name ?? `#${id}` });
+    if (id) columns.push({ key, label: (await userById(db, id))?.name ?? `#${id}` });
   }
   return columns.filter((c) => may(c.key));
 }
@@ -41,12 +41,12 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
   const { projectId } = await params;
   const { project, db, role, user } = await requireProject(projectId);
   const t = await getT();
-  const tree = codeTree(db, project.id);
+  const tree = await codeTree(db, project.id);
   const mayCount = visibleCountKeys({ role, userId: user.id, blindMode: project.blindMode });
   const total = (n: CodeNode) => Object.entries(n.counts).reduce((s, [k, v]) => (mayCount(k) ? s + v : s), 0);
   const countCodes = (ns: CodeNode[]): number => ns.reduce((s, n) => s + 1 + countCodes(n.children), 0);
 
-  const memos = codeMemosByCode(db, project.id);
+  const memos = await codeMemosByCode(db, project.id);
   const render = (nodes: CodeNode[]) => (
     <ul className="code-tree">
       {nodes.map((c) => (
@@ -114,7 +114,7 @@ export default async function CodebookPage({ params }: { params: Promise<{ proje
         <CodebookEditor
           projectId={String(project.id)}
           tree={strip(tree)}
-          layers={layerColumns(db, project.id, tree, t('codebookEditor.consensus'), mayCount)}
+          layers={await layerColumns(db, project.id, tree, t('codebookEditor.consensus'), mayCount)}
         />
         <h2>{t('codebook.definitionsAndMemos')}</h2>
         {render(tree)}

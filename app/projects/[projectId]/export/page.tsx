@@ -22,9 +22,9 @@ export default async function ExportPage({ params }: { params: Promise<{ project
   const reader = { userId: user.id, role, blindMode: project.blindMode };
   const api = `/api/v1/projects/${project.id}`;
 
-  const pValues = exportableParticipantValues(db, project.id);
-  const dValues = exportableDocumentValues(db, project.id);
-  const attributes: ExportAttributeOption[] = exportableAttributes(db, project.id)
+  const pValues = await exportableParticipantValues(db, project.id);
+  const dValues = await exportableDocumentValues(db, project.id);
+  const attributes: ExportAttributeOption[] = (await exportableAttributes(db, project.id))
     .sort((a, b) => (a.scope === b.scope ? 0 : a.scope === 'participant' ? -1 : 1))
     .map((a) => {
       let values = a.type === 'number' && a.bins.length ? a.bins.map((b) => b.label) : a.values;
@@ -39,7 +39,7 @@ export default async function ExportPage({ params }: { params: Promise<{ project
     key: layerKey(l.layer),
     label: l.layer.kind === 'consensus' ? t('exports.layer.consensus') : t('exports.layer.coder', { name: l.name }),
   }));
-  const privacy = attributeDefinitionsFor(db, project.id).map((a) => ({ id: a.id, scope: a.scope, name: a.name, private: a.private }));
+  const privacy = (await attributeDefinitionsFor(db, project.id)).map((a) => ({ id: a.id, scope: a.scope, name: a.name, private: a.private }));
   const blindCoder = role === 'coder' && project.blindMode;
 
   return (
@@ -49,11 +49,11 @@ export default async function ExportPage({ params }: { params: Promise<{ project
       {blindCoder && <p className="hint">{t('exports.blind')}</p>}
       <ExcerptExportForm
         projectId={String(project.id)}
-        codes={exportCodes(db, project.id).map((c) => ({ id: c.id, path: c.path, depth: c.depth }))}
-        documents={documentsForProject(db, project.id).map((d) => ({ id: d.id, title: d.title }))}
+        codes={(await exportCodes(db, project.id)).map((c) => ({ id: c.id, path: c.path, depth: c.depth }))}
+        documents={(await documentsForProject(db, project.id)).map((d) => ({ id: d.id, title: d.title }))}
         attributes={attributes}
         layers={layers}
-        sets={setsOfProject(db, project.id).map((x) => ({ id: x.id, kind: x.kind, name: x.name, size: x.memberIds.length }))}
+        sets={(await setsOfProject(db, project.id)).map((x) => ({ id: x.id, kind: x.kind, name: x.name, size: x.memberIds.length }))}
       />
 
       <h2>{t('exports.codebook.title')}</h2>

@@ -13,8 +13,8 @@ export default async function ImportPage({ params }: { params: Promise<{ project
   const { project, db } = await requireProject(projectId, ['lead']);
   const t = await getT();
   const limits = serverUploadLimits();
-  const groups = importGroups(db, project.id);
-  const definitions = attributeDefinitionsFor(db, project.id, 'document').map((d) => ({ id: d.id, name: d.name, type: d.type, values: d.values }));
+  const groups = await importGroups(db, project.id);
+  const definitions = (await attributeDefinitionsFor(db, project.id, 'document')).map((d) => ({ id: d.id, name: d.name, type: d.type, values: d.values }));
   const api = `/api/v1/projects/${project.id}/documents`;
   return (
     <section className="page wide import-page">

@@ -7,7 +7,7 @@ export default async function MembersPage({ params }: { params: Promise<{ projec
   const { project, db } = await requireProject(projectId, ['lead']);
   return (
     <section className="page">
-      <MembersEditor projectId={String(project.id)} members={membersOfProject(db, project.id)} />
+      <MembersEditor projectId={String(project.id)} members={await membersOfProject(db, project.id)} />
     </section>
   );
 }

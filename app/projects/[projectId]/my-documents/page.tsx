@@ -8,7 +8,7 @@ export default async function MyDocumentsPage({ params }: { params: Promise<{ pr
   const { projectId } = await params;
   const { project, db, user } = await requireProject(projectId, ['lead', 'coder']);
   const t = await getT();
-  const docs = myDocuments(db, project.id, user.id);
+  const docs = await myDocuments(db, project.id, user.id);
   return (
     <section className="page">
       <h2>{t('myDocs.title')}</h2>

@@ -6,7 +6,7 @@ import { ParticipantsTable } from '@/components/ParticipantsTable';
 export default async function ParticipantsPage({ params }: { params: Promise<{ projectId: string }> }) {
   const { projectId } = await params;
   const { project, db } = await requireProject(projectId);
-  const attributes = attributeDefinitionsFor(db, project.id, 'participant').map((a) => ({
+  const attributes = (await attributeDefinitionsFor(db, project.id, 'participant')).map((a) => ({
     name: a.name,
     type: a.type,
     values: a.values,
@@ -14,7 +14,7 @@ export default async function ParticipantsPage({ params }: { params: Promise<{ p
   }));
   return (
     <section className="page wide">
-      <ParticipantsTable participants={participantsForProject(db, project.id)} attributes={attributes} />
+      <ParticipantsTable participants={await participantsForProject(db, project.id)} attributes={attributes} />
     </section>
   );
 }

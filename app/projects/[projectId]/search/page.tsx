@@ -46,7 +46,7 @@ export default async function SearchPage({
     problem = e.in(await getLocale());
   }
 
-  const codes = codePaths(codesOfProject(db, project.id));
+  const codes = codePaths(await codesOfProject(db, project.id));
   const base = `/projects/${project.id}`;
   // A new search (another URL) starts the form and the selection afresh; a refresh after
   // auto-coding keeps them (and the undo).
@@ -55,10 +55,10 @@ export default async function SearchPage({
     <section className="page wide search-page">
       <h2>{t('search.title')}</h2>
       <div className="search-top">
-        <SearchForm key={searchKey} options={options} choices={searchFilterChoices(db, project.id)} codes={codes} />
+        <SearchForm key={searchKey} options={options} choices={await searchFilterChoices(db, project.id)} codes={codes} />
         <SavedSearches
           projectId={String(project.id)}
-          saved={savedSearchesOfProject(db, project.id)}
+          saved={await savedSearchesOfProject(db, project.id)}
           current={options}
           userId={user.id}
           isLead={role === 'lead'}

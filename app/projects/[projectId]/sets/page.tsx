@@ -18,11 +18,11 @@ export default async function SetsPage({ params }: { params: Promise<{ projectId
       <SetsEditor
         projectId={String(project.id)}
         analysisHref={`/projects/${project.id}/analysis`}
-        sets={setsOfProject(db, project.id).map((s) => ({ id: s.id, kind: s.kind, name: s.name, memberIds: s.memberIds }))}
+        sets={(await setsOfProject(db, project.id)).map((s) => ({ id: s.id, kind: s.kind, name: s.name, memberIds: s.memberIds }))}
         items={{
-          code: exportCodes(db, project.id).map((c) => ({ id: c.id, label: c.name, depth: c.depth })),
-          document: documentsForProject(db, project.id).map((d) => ({ id: d.id, label: d.title })),
-          participant: participantsForProject(db, project.id).map((p) => ({ id: p.id, label: p.label, note: p.documentTitle ?? undefined })),
+          code: (await exportCodes(db, project.id)).map((c) => ({ id: c.id, label: c.name, depth: c.depth })),
+          document: (await documentsForProject(db, project.id)).map((d) => ({ id: d.id, label: d.title })),
+          participant: (await participantsForProject(db, project.id)).map((p) => ({ id: p.id, label: p.label, note: p.documentTitle ?? undefined })),
         }}
       />
     </section>

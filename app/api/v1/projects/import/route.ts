@@ -27,7 +27,7 @@ export const POST = uploadRoute(async (req, { user }) => {
   const name = typeof rawName === 'string' && rawName.trim() ? rawName.trim().slice(0, 300) : undefined;
   const omit = form.get('omit') === '1';
   const coders = parseCoderMap(form.get('coders'));
-  const outcome = importProjectFile(getDb(), user.id, await fileBytes(file), { omit, name, coders });
+  const outcome = await importProjectFile(getDb(), user.id, await fileBytes(file), { omit, name, coders });
   if (!outcome.ok) {
     const error = outcome.mapping && outcome.problems.length === 0 ? 'Map the coders of the file to accounts' : 'The project was not imported';
     return NextResponse.json({ error, problems: outcome.problems, canOmit: outcome.canOmit, ...(outcome.mapping ? { mapping: outcome.mapping } : {}) }, { status: 422 });

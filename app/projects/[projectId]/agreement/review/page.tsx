@@ -35,7 +35,7 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   const parsed = parseAgreementSelection({ getAll: (name) => [query[name] ?? []].flat() });
   const documentId = /^[1-9][0-9]{0,15}$/.test(one('document') ?? '') ? Number(one('document')) : null;
   const base = `/projects/${project.id}`;
-  const choices = agreementChoices(db, project.id);
+  const choices = await agreementChoices(db, project.id);
 
   const chooser = (
     <ReviewChooser documents={choices.documents} coders={choices.coders} documentId={documentId} chosen={parsed.ok ? parsed.selection.coders : []} t={t} />
@@ -54,17 +54,17 @@ export default async function ReviewPage({ params, searchParams }: { params: Pro
   if (!parsed.ok) return frame(<>{chooser}<p className="error" role="alert">{t('agreement.badInput', { message: parsed.error })}</p></>);
   const { coders, thresholdPercent, codes: codeFilter } = parsed.selection;
   if (documentId === null || coders.length < 2) return frame(<>{chooser}<p>{t('review.choose')}</p></>);
-  const unknown = unknownIdsMessage(db, project.id, { ...parsed.selection, documents: [documentId] });
+  const unknown = await unknownIdsMessage(db, project.id, { ...parsed.selection, documents: [documentId] });
   if (unknown) return frame(<>{chooser}<p className="error" role="alert">{t('agreement.badInput', { message: unknown })}</p></>);
-  const review = loadReview(db, project.id, documentId, coders, thresholdPercent, codeFilter);
+  const review = await loadReview(db, project.id, documentId, coders, thresholdPercent, codeFilter);
   if (!review) notFound();
 
   const { document: doc, listing, resolved } = review;
-  const members = membersOfProject(db, project.id);
+  const members = await membersOfProject(db, project.id);
   const colors = coderColors(members);
   const name = (id: string) => members.find((m) => String(m.userId) === id)?.name ?? `#${id}`;
   const colorOf = (id: string) => colors[Number(id)] ?? '#555555';
-  const codes = new Map(codePaths(codesOfProject(db, project.id)).map((c) => [String(c.id), c]));
+  const codes = new Map(codePaths(await codesOfProject(db, project.id)).map((c) => [String(c.id), c]));
   const total = listing.items.length;
   const header = (
     <>

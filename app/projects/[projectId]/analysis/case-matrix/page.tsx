@@ -12,9 +12,9 @@ export default async function CaseMatrixPage({ params, searchParams }: { params:
   const { t } = r;
   const result = r.error
     ? { value: null, error: r.error }
-    : orParamError(() => {
+    : await orParamError(async () => {
         const filter = resolveFilter(r.params, r.ctx, r.viewer, 'table');
-        return { filter, matrix: caseMatrixFor(r.db, r.project.id, filter, r.params.rollup) };
+        return { filter, matrix: await caseMatrixFor(r.db, r.project.id, filter, r.params.rollup) };
       });
   const v = result.value;
   const api = `/api/v1/projects/${r.project.id}/case-matrix`;

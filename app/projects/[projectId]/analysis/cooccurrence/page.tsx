@@ -12,9 +12,9 @@ export default async function CooccurrencePage({ params, searchParams }: { param
   const { t } = r;
   const result = r.error
     ? { value: null, error: r.error }
-    : orParamError(() => {
+    : await orParamError(async () => {
         const filter = resolveFilter(r.params, r.ctx, r.viewer, 'table');
-        return { filter, matrix: cooccurrenceFor(r.db, r.project.id, filter, r.params.mode) };
+        return { filter, matrix: await cooccurrenceFor(r.db, r.project.id, filter, r.params.mode) };
       });
   const v = result.value;
   const api = `/api/v1/projects/${r.project.id}/cooccurrence`;

@@ -14,15 +14,15 @@ export default async function ExcerptsPage({ params, searchParams }: { params: P
   const { t } = r;
   const result = r.error
     ? { value: null, error: r.error }
-    : orParamError(() => {
+    : await orParamError(async () => {
         const filter = resolveFilter(r.params, r.ctx, r.viewer, 'excerpts');
-        return { filter, ...excerptsFor(r.db, r.project.id, filter, { offset: r.params.offset, limit: r.params.limit }) };
+        return { filter, ...await excerptsFor(r.db, r.project.id, filter, { offset: r.params.offset, limit: r.params.limit }) };
       });
   const v = result.value;
   const page = (offset: number) => `?${toSearchParams({ ...r.params, offset })}`;
   const code = v?.filter.codeId != null ? r.options.codes.find((c) => c.id === v.filter.codeId) : undefined;
   const valueLabel = (x: string) => (x === MISSING ? t('analysis.missing') : x === NO_PARTICIPANT ? t('analysis.noParticipant') : x);
-  const participant = v?.filter.participantId != null ? participantLabel(r.db, r.project.id, v.filter.participantId) : undefined;
+  const participant = v?.filter.participantId != null ? await participantLabel(r.db, r.project.id, v.filter.participantId) : undefined;
 
   return (
     <section className="page wide">

@@ -9,7 +9,7 @@ export default async function DocumentAttributesPage({ params }: { params: Promi
   const { projectId } = await params;
   const { project, db } = await requireProject(projectId, ['lead']);
   const t = await getT();
-  const table = documentAttributeTable(db, project.id);
+  const table = await documentAttributeTable(db, project.id);
   return (
     <section className="page wide import-page">
       <ImportSubnav projectId={project.id} current="documents" labels={{ import: t('imports.nav.import'), attributes: t('imports.nav.attributes'), documents: t('imports.nav.documents') }} />

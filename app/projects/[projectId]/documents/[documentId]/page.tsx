@@ -30,7 +30,7 @@ export default async function DocumentPage({
   const query = await searchParams;
   const { project, db, user, role } = await requireProject(projectId);
   const t = await getT();
-  const doc = documentWithTurns(db, project.id, idParam(documentId));
+  const doc = await documentWithTurns(db, project.id, idParam(documentId));
   if (!doc) notFound();
   const viewer = { role, userId: user.id, blindMode: project.blindMode };
 
@@ -40,11 +40,11 @@ export default async function DocumentPage({
   const asked = query.layers ? parseLayerList(query.layers).layers : [natural];
   const layers = asked.filter((l) => mayViewLayer(viewer, l));
   const askedEdit = query.edit ? parseLayer(query.edit) : natural;
-  const mayCode = role === 'lead' || (role === 'coder' && isAssigned(db, doc.id, user.id));
+  const mayCode = role === 'lead' || (role === 'coder' && await isAssigned(db, doc.id, user.id));
   const editLayer = askedEdit && mayCode && mayEditLayer(viewer, askedEdit) ? askedEdit : null;
   if (editLayer && !layers.some((l) => layerKey(l) === layerKey(editLayer))) layers.push(editLayer);
 
-  const members = membersOfProject(db, project.id);
+  const members = await membersOfProject(db, project.id);
   const coders = members.filter((m) => m.role !== 'viewer');
   const choices: Array<{ key: string; label: string }> = [
     ...coders
@@ -57,7 +57,7 @@ export default async function DocumentPage({
   const coderColors =
     layers.length > 1 ? coderColorsOf(members) : null;
 
-  const codes = codePaths(codesOfProject(db, project.id));
+  const codes = codePaths(await codesOfProject(db, project.id));
   const byParticipant = new Map(doc.participants.map((p) => [p.id, p]));
   const turns: EditorTurn[] = doc.turns.map((x) => {
     const person = x.participantId != null ? byParticipant.get(x.participantId) : undefined;
@@ -73,12 +73,12 @@ export default async function DocumentPage({
   });
   // ?focus=<codingId> (a drill-down) or ?hit=<start>-<end> (a search hit) opens at that passage.
   const focusId = query.focus && /^\d{1,15}$/.test(query.focus) ? Number(query.focus) : null;
-  const visibleCodings = editorCodingsForDocument(db, doc.id, layers);
+  const visibleCodings = await editorCodingsForDocument(db, doc.id, layers);
   const focused = focusId != null ? visibleCodings.find((c) => c.id === focusId) : undefined;
   const hit = /^(\d{1,9})-(\d{1,9})$/.exec(query.hit ?? '');
   const initialRange = focused ? { start: focused.start, end: focused.end } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
   const correcting = role === 'lead' && query.mode === 'correct';
-  const docMemos = memosFor(db, project.id, 'document', doc.id);
+  const docMemos = await memosFor(db, project.id, 'document', doc.id);
   const flagged = visibleCodings.filter((c) => c.needsReview).length;
 
   return (

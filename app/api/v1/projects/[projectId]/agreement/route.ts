@@ -18,7 +18,7 @@ const FORMATS = ['json', 'csv', 'xlsx'] as const;
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const query = new URL(req.url).searchParams;
   const format = query.get('format') ?? 'json';
   if (!(FORMATS as readonly string[]).includes(format)) throw badRequest(`Parameter 'format': '${format}' is not one of ${FORMATS.join(', ')}`);
@@ -29,10 +29,10 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
     throw badRequest(`Parameter 'coders': choose at least two coders to compare, as ids separated by commas (got ${selection.coders.length})`);
   }
   const db = getDb();
-  const unknown = unknownIdsMessage(db, projectId, selection);
+  const unknown = await unknownIdsMessage(db, projectId, selection);
   if (unknown) throw badRequest(unknown);
 
-  const run = runAgreement(db, projectId, selection);
+  const run = await runAgreement(db, projectId, selection);
   const settings = { thresholdPercent: selection.thresholdPercent, samples: selection.samples, seed: selection.seed, excludeUncoded: selection.excludeUncoded };
   if (format === 'json') {
     return NextResponse.json(

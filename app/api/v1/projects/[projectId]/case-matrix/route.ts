@@ -16,13 +16,13 @@ import { caseMatrixSavFile } from '@/lib/analysis/case-matrix-sav';
  * participants' (non-private) attributes.
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
-  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId, CASE_MATRIX_FORMATS);
+  const { db, projectId, viewer, ctx, params: p } = await analysisApiRequest(req, user, params.projectId, CASE_MATRIX_FORMATS);
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'table'));
-  const matrix = caseMatrixFor(db, projectId, filter, p.rollup);
+  const matrix = await caseMatrixFor(db, projectId, filter, p.rollup);
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), rollup: p.rollup, ...matrix });
   const notes = tableNotes(ctx, { rollup: p.rollup, filter });
   if (p.format === 'sav') {
-    return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence: p.values === 'presence', documents: analysisModel(db, projectId).documents }));
+    return fileResponse(caseMatrixSavFile(matrix, ctx.attributes, notes, { presence: p.values === 'presence', documents: (await analysisModel(db, projectId)).documents }));
   }
   const sheet = caseMatrixSheet(matrix, notes, { shape: p.shape, values: p.values }, typedAttributeValue(ctx.attributes, 'participant'));
   const stem = `case-matrix${p.shape === 'long' ? '-long' : ''}${p.values === 'presence' ? '-presence' : ''}`;

@@ -39,10 +39,10 @@ beforeAll(async () => {
   db.insert(documentAttributeValues).values({ documentId: f.doc.id, attributeId: city.id, value: 'Тараз' }).run();
   db.insert(participantAttributeValues).values({ participantId: f.p1.id, attributeId: language.id, value: 'Қазақ тілі' }).run();
   const layer = { kind: 'consensus' as const };
-  createCodings(db, { projectId, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].start + 9, layer, actorId: f.lead.id });
-  createCodings(db, { projectId, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[1].start + 4, end: f.ranges[2].end, layer, actorId: f.lead.id });
+  await createCodings(db, { projectId, documentId: f.doc.id, codeIds: [f.eotinish.id], start: f.ranges[1].start, end: f.ranges[1].start + 9, layer, actorId: f.lead.id });
+  await createCodings(db, { projectId, documentId: f.doc.id, codeIds: [f.channels.id], start: f.ranges[1].start + 4, end: f.ranges[2].end, layer, actorId: f.lead.id });
   const t = newApiToken();
-  createApiToken(db, f.lead.id, 'test', t.hash, t.prefix);
+  await createApiToken(db, f.lead.id, 'test', t.hash, t.prefix);
   token = t.token;
 });
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -10,11 +10,11 @@ import { formatBytes } from '@/lib/import/errors';
 /** GET: the codebook as `format=qdc|csv|xlsx|docx`, with counts of the layers the caller may see. */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const format = new URL(req.url).searchParams.get('format');
   if (!format || !(CODEBOOK_FORMATS as readonly string[]).includes(format)) throw badRequest(`Parameter 'format' must be one of ${CODEBOOK_FORMATS.join(', ')}`);
   const db = getDb();
-  const project = projectById(db, projectId)!;
+  const project = (await projectById(db, projectId))!;
   return downloadResponse(await codebookFile(db, project, { userId: user.id, role, blindMode: project.blindMode }, format as CodebookFormat, requestTranslator(req)));
 });
 
@@ -25,7 +25,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
  */
 export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);
   const file = form.get('file');
   if (!file || typeof file === 'string') throw badRequest("Parameter 'file': attach the codebook file");

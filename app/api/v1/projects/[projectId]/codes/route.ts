@@ -7,9 +7,9 @@ import { visibleCountKeys } from '@/lib/access/layers';
 
 export const GET = apiRoute<{ projectId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  const may = visibleCountKeys({ role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode });
+  const may = visibleCountKeys({ role, userId: user.id, blindMode: (await projectById(db, projectId))!.blindMode });
   // Counts of layers the caller may not see are left out (blind mode).
   const strip = (nodes: CodeNode[]): CodeNode[] =>
     nodes.map((n) => ({
@@ -17,5 +17,5 @@ export const GET = apiRoute<{ projectId: string }>(async (_req, { user, params }
       counts: Object.fromEntries(Object.entries(n.counts).filter(([k]) => may(k))),
       children: strip(n.children),
     }));
-  return NextResponse.json({ codes: strip(codeTree(db, projectId)) });
+  return NextResponse.json({ codes: strip(await codeTree(db, projectId)) });
 });

@@ -20,11 +20,11 @@ const body = z.object({
 /** POST: code a range of a document with one or more codes. */
 export const POST = apiRoute<{ projectId: string }>(async (_req, { user, params, json: readBody }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const json = await readBody();
   const input = body.parse(json);
   const db = getDb();
   const layer = input.layer === 'consensus' ? ({ kind: 'consensus' } as const) : ({ kind: 'coder', coderId: user.id } as const);
-  const codings = addCodings(db, { projectId, userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode }, { ...input, layer });
+  const codings = await addCodings(db, { projectId, userId: user.id, role, blindMode: (await projectById(db, projectId))!.blindMode }, { ...input, layer });
   return NextResponse.json({ codings }, { status: 201 });
 });

@@ -13,14 +13,14 @@ import { cooccurrenceMatrixSheets, cooccurrencePairsSheet } from '@/lib/analysis
  * behind one cell (JSON, paged by offset and limit).
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
-  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId);
+  const { db, projectId, viewer, ctx, params: p } = await analysisApiRequest(req, user, params.projectId);
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'table'));
   if (p.pair) {
     for (const id of p.pair) if (!ctx.codes.some((c) => c.id === id)) throw badRequest(`Parameter 'pair': unknown code ${id}`);
-    const { total, passages } = passagesFor(db, projectId, { ...filter, codeId: null }, p.pair, p.mode, { offset: p.offset, limit: p.limit });
+    const { total, passages } = await passagesFor(db, projectId, { ...filter, codeId: null }, p.pair, p.mode, { offset: p.offset, limit: p.limit });
     return NextResponse.json({ layer: layerKey(filter.layer), mode: p.mode, pair: p.pair, total, passages });
   }
-  const matrix = cooccurrenceFor(db, projectId, filter, p.mode);
+  const matrix = await cooccurrenceFor(db, projectId, filter, p.mode);
   if (p.format === 'json') return NextResponse.json({ layer: layerKey(filter.layer), ...matrix });
   const notes = tableNotes(ctx, { filter });
   const sheets = p.format === 'csv' ? [cooccurrencePairsSheet(matrix, notes)] : cooccurrenceMatrixSheets(matrix, notes);

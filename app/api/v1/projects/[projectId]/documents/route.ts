@@ -5,7 +5,7 @@ import { documentsForProject } from '@/db/queries/documents';
 
 export const GET = apiRoute<{ projectId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId);
-  const documents = documentsForProject(getDb(), projectId).map(({ progress: _, ...d }) => d);
+  await projectRole(user, projectId);
+  const documents = (await documentsForProject(getDb(), projectId)).map(({ progress: _, ...d }) => d);
   return NextResponse.json({ documents });
 });

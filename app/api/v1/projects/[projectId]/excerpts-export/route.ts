@@ -12,7 +12,7 @@ import { ExcerptQueryError, parseExcerptQuery } from '@/lib/export/excerpt-query
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   let query;
   try {
     query = parseExcerptQuery(new URL(req.url).searchParams);
@@ -21,7 +21,7 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
     throw e;
   }
   const db = getDb();
-  const project = projectById(db, projectId)!;
+  const project = (await projectById(db, projectId))!;
   const file = await excerptFile(db, project, { userId: user.id, role, blindMode: project.blindMode }, query, requestTranslator(req));
   return downloadResponse(file);
 });

@@ -13,15 +13,15 @@ import { excerptSheet, typedAttributeValue } from '@/lib/analysis/sheets';
  * The excerpts behind a cell: JSON pages them; a file has them all.
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
-  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId);
+  const { db, projectId, viewer, ctx, params: p } = await analysisApiRequest(req, user, params.projectId);
   const filter = asHttpError(() => resolveFilter(p, ctx, viewer, 'excerpts'));
   if (p.format === 'json') {
-    const { total, excerpts } = excerptsFor(db, projectId, filter, { offset: p.offset, limit: p.limit });
+    const { total, excerpts } = await excerptsFor(db, projectId, filter, { offset: p.offset, limit: p.limit });
     return NextResponse.json({ layer: layerKey(filter.layer), total, offset: p.offset, limit: p.limit, excerpts });
   }
-  const { excerpts } = excerptsFor(db, projectId, filter);
+  const { excerpts } = await excerptsFor(db, projectId, filter);
   const notes = tableNotes(ctx, { filter });
-  const sheet = excerptSheet(excerpts, publicDocumentAttributes(db, projectId), notes, typedAttributeValue(ctx.attributes, 'document'));
+  const sheet = excerptSheet(excerpts, await publicDocumentAttributes(db, projectId), notes, typedAttributeValue(ctx.attributes, 'document'));
   const file = await tableFile([sheet], p.format, 'excerpts', { csv: { separator: p.sep === 'semicolon' ? ';' : ',' } });
   return fileResponse(file);
 });

@@ -11,7 +11,7 @@ import { parseLayerList } from '@/lib/access/layers';
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const search = new URL(req.url).searchParams;
   const format = search.get('format');
   if (!format || !(PROJECT_FORMATS as readonly string[]).includes(format)) throw badRequest(`Parameter 'format' must be one of ${PROJECT_FORMATS.join(', ')}`);
@@ -23,6 +23,6 @@ export const GET = apiRoute<{ projectId: string }>(async (req, { user, params })
     layers = parsed.layers;
   }
   const db = getDb();
-  const project = projectById(db, projectId)!;
-  return downloadResponse(projectFile(db, project, { userId: user.id, role, blindMode: project.blindMode }, format as ProjectFormat, layers, requestTranslator(req)));
+  const project = (await projectById(db, projectId))!;
+  return downloadResponse(await projectFile(db, project, { userId: user.id, role, blindMode: project.blindMode }, format as ProjectFormat, layers, requestTranslator(req)));
 });

@@ -40,13 +40,13 @@ async function setup() {
   db.insert(members).values({ projectId: fixture.project.id, userId: viewer.id, role: 'viewer' }).run();
   // consensus: e-Otinish on P1's turn, Channels across P1 and P2; coder1: Channels on P2's turn
   const layer = { kind: 'consensus' as const };
-  createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.eotinish.id], start: fixture.ranges[1].start, end: fixture.ranges[1].start + 9, layer, actorId: fixture.lead.id });
-  createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.channels.id], start: fixture.ranges[1].start + 4, end: fixture.ranges[2].end, layer, actorId: fixture.lead.id });
-  createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.channels.id], start: fixture.ranges[2].start, end: fixture.ranges[2].end, layer: { kind: 'coder', coderId: fixture.coder1.id }, actorId: fixture.coder1.id });
+  await createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.eotinish.id], start: fixture.ranges[1].start, end: fixture.ranges[1].start + 9, layer, actorId: fixture.lead.id });
+  await createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.channels.id], start: fixture.ranges[1].start + 4, end: fixture.ranges[2].end, layer, actorId: fixture.lead.id });
+  await createCodings(db, { projectId: fixture.project.id, documentId: fixture.doc.id, codeIds: [fixture.channels.id], start: fixture.ranges[2].start, end: fixture.ranges[2].end, layer: { kind: 'coder', coderId: fixture.coder1.id }, actorId: fixture.coder1.id });
   tokens = {};
   for (const u of [fixture.lead, fixture.coder1, fixture.outsider, viewer]) {
     const t = newApiToken();
-    createApiToken(db, u.id, 'test', t.hash, t.prefix);
+    await createApiToken(db, u.id, 'test', t.hash, t.prefix);
     tokens[u.name] = t.token;
   }
   return fixture;

@@ -15,9 +15,9 @@ import { frequencyLongSheet, frequencySheet } from '@/lib/analysis/sheets';
  * bad parameter; 403 a layer the caller may not see; 404 a project they cannot read.
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
-  const { db, projectId, viewer, ctx, params: p } = analysisApiRequest(req, user, params.projectId);
+  const { db, projectId, viewer, ctx, params: p } = await analysisApiRequest(req, user, params.projectId);
   const q = asHttpError(() => ({ p, ...resolveColumns(p, ctx), filter: resolveFilter(p, ctx, viewer, 'table') }));
-  const table = frequenciesFor(db, projectId, { filter: q.filter, columns: q.columns, split: q.split, rollup: q.p.rollup });
+  const table = await frequenciesFor(db, projectId, { filter: q.filter, columns: q.columns, split: q.split, rollup: q.p.rollup });
   const notes = tableNotes(ctx, {
     columns: q.columns,
     split: q.split,

@@ -33,7 +33,7 @@ async function readSource(m: ManifestItem, files: File[], pasted: string[], limi
 
 export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);
   const manifest = jsonField(form, 'manifest', importManifestSchema);
   const files = formFiles(form, 'files');
@@ -59,7 +59,7 @@ export const POST = uploadRoute<{ projectId: string }>(async (req, { user, param
   }
   if (problems.length > 0) return nothingImported(problems);
   try {
-    const documents = importTranscripts(getDb(), { projectId, actorId: user.id, items });
+    const documents = await importTranscripts(getDb(), { projectId, actorId: user.id, items });
     return NextResponse.json({ documents });
   } catch (e) {
     if (e instanceof ImportProblems) return nothingImported(e.problems);

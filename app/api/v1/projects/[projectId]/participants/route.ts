@@ -5,6 +5,6 @@ import { participantsForProject } from '@/db/queries/participants';
 
 export const GET = apiRoute<{ projectId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId);
-  return NextResponse.json({ participants: participantsForProject(getDb(), projectId) });
+  await projectRole(user, projectId);
+  return NextResponse.json({ participants: await participantsForProject(getDb(), projectId) });
 });

@@ -24,7 +24,7 @@ const page = z.object({
  */
 export const GET = apiRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const url = new URL(req.url);
   const { offset, limit } = page.parse({ offset: url.searchParams.get('offset') ?? undefined, limit: url.searchParams.get('limit') ?? undefined });
   const options = searchOptionsFromParams(url.searchParams);

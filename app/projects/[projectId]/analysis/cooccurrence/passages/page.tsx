@@ -14,12 +14,12 @@ export default async function PassagesPage({ params, searchParams }: { params: P
   const { t } = r;
   const result = r.error
     ? { value: null, error: r.error }
-    : orParamError(() => {
+    : await orParamError(async () => {
         const pair = r.params.pair;
         if (!pair) throw new AnalysisParamError(400, "Parameter 'pair': name the two codes, as pair=<codeId>,<codeId>");
         for (const id of pair) if (!r.ctx.codes.some((c) => c.id === id)) throw new AnalysisParamError(400, `Parameter 'pair': unknown code ${id}`);
         const filter = resolveFilter({ ...r.params, subtree: null }, r.ctx, r.viewer, 'table');
-        return { pair, filter, ...passagesFor(r.db, r.project.id, filter, pair, r.params.mode, { offset: r.params.offset, limit: r.params.limit }) };
+        return { pair, filter, ...await passagesFor(r.db, r.project.id, filter, pair, r.params.mode, { offset: r.params.offset, limit: r.params.limit }) };
       });
   const v = result.value;
   const path = (id: number) => r.options.codes.find((c) => c.id === id)?.path ?? String(id);

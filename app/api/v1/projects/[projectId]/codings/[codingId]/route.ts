@@ -8,8 +8,8 @@ import { projectById } from '@/db/queries/projects';
 export const DELETE = apiRoute<{ projectId: string; codingId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const codingId = parseId(params.codingId, 'codingId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  removeCoding(db, { projectId, userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode }, codingId);
+  await removeCoding(db, { projectId, userId: user.id, role, blindMode: (await projectById(db, projectId))!.blindMode }, codingId);
   return new NextResponse(null, { status: 204 });
 });

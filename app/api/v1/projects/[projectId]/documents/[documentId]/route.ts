@@ -6,8 +6,8 @@ import { documentWithTurns } from '@/db/queries/documents';
 export const GET = apiRoute<{ projectId: string; documentId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const documentId = parseId(params.documentId, 'documentId');
-  projectRole(user, projectId);
-  const doc = documentWithTurns(getDb(), projectId, documentId);
+  await projectRole(user, projectId);
+  const doc = await documentWithTurns(getDb(), projectId, documentId);
   if (!doc) throw notFoundError();
   return NextResponse.json({
     document: {

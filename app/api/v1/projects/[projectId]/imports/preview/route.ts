@@ -26,7 +26,7 @@ async function attempt(source: string, read: () => Promise<TranscriptPreview> | 
 
 export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);
   const { encodings } = jsonField(form, 'options', previewOptionsSchema, { encodings: [] });
   const previews: PreviewResult[] = [];

@@ -15,7 +15,7 @@ import { formFiles, formTexts } from '@/lib/import/upload';
 
 export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);
   const file = formFiles(form, 'file')[0];
   if (!file) throw badRequest("Parameter 'file' is missing");
@@ -23,7 +23,7 @@ export const POST = uploadRoute<{ projectId: string }>(async (req, { user, param
   const plan = jsonField(form, 'plan', rosterPlanSchema);
   try {
     const roster = await parseRoster(await fileBytes(file), file.name, { encoding, maxBytes: limits.perFile });
-    return NextResponse.json(importRoster(getDb(), { projectId, actorId: user.id, fileName: file.name, rows: roster.rows, plan }));
+    return NextResponse.json(await importRoster(getDb(), { projectId, actorId: user.id, fileName: file.name, rows: roster.rows, plan }));
   } catch (e) {
     if (e instanceof ImportError) return NextResponse.json({ error: e.message, problems: [] }, { status: 422 });
     if (e instanceof RosterImportProblems) return NextResponse.json({ error: 'Nothing was imported', problems: e.problems }, { status: 422 });

@@ -9,8 +9,8 @@ import { translationsForCoding } from '@/db/queries/translations';
 export const GET = apiRoute<{ projectId: string; codingId: string }>(async (_req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const codingId = parseId(params.codingId, 'codingId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  if (!visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode })) throw notFoundError();
-  return NextResponse.json({ translations: translationsForCoding(db, projectId, codingId) });
+  if (!await visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: (await projectById(db, projectId))!.blindMode })) throw notFoundError();
+  return NextResponse.json({ translations: await translationsForCoding(db, projectId, codingId) });
 });

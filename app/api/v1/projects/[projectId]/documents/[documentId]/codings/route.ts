@@ -11,9 +11,9 @@ import { mayViewLayer, type LayerRef } from '@/lib/access/layers';
 export const GET = apiRoute<{ projectId: string; documentId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const documentId = parseId(params.documentId, 'documentId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  if (!documentInProject(db, projectId, documentId)) throw notFoundError();
+  if (!await documentInProject(db, projectId, documentId)) throw notFoundError();
   const raw = new URL(req.url).searchParams.get('layers');
   let layers: LayerRef[] = [role === 'viewer' ? { kind: 'consensus' } : { kind: 'coder', coderId: user.id }];
   if (raw != null) {
@@ -21,8 +21,8 @@ export const GET = apiRoute<{ projectId: string; documentId: string }>(async (re
     if (parsed.unknown.length) throw badRequest(`Parameter 'layers': unknown layer ${parsed.unknown.map((u) => `'${u}'`).join(', ')}`);
     layers = parsed.layers;
   }
-  const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
+  const viewer = { role, userId: user.id, blindMode: (await projectById(db, projectId))!.blindMode };
   const hidden = layers.filter((l) => !mayViewLayer(viewer, l));
   if (hidden.length) throw new HttpError(403, `You may not see the layer ${hidden.map(layerKey).join(', ')}`);
-  return NextResponse.json({ layers, codings: codingsForDocument(db, documentId, layers) });
+  return NextResponse.json({ layers, codings: await codingsForDocument(db, documentId, layers) });
 });

@@ -23,9 +23,9 @@ const HEARTBEAT_MS = 15_000;
 export const GET = apiRoute<{ projectId: string; documentId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const documentId = parseId(params.documentId, 'documentId');
-  const role = projectRole(user, projectId);
+  const role = await projectRole(user, projectId);
   const db = getDb();
-  const doc = documentInProject(db, projectId, documentId);
+  const doc = await documentInProject(db, projectId, documentId);
   if (!doc) throw notFoundError();
   const raw = new URL(req.url).searchParams.get('layers');
   let layers: LayerRef[] = [role === 'viewer' ? { kind: 'consensus' } : { kind: 'coder', coderId: user.id }];
@@ -34,7 +34,7 @@ export const GET = apiRoute<{ projectId: string; documentId: string }>(async (re
     if (parsed.unknown.length) throw badRequest(`Parameter 'layers': unknown layer ${parsed.unknown.map((u) => `'${u}'`).join(', ')}`);
     layers = parsed.layers;
   }
-  const viewer = { role, userId: user.id, blindMode: projectById(db, projectId)!.blindMode };
+  const viewer = { role, userId: user.id, blindMode: (await projectById(db, projectId))!.blindMode };
   const hidden = layers.filter((l) => !mayViewLayer(viewer, l));
   if (hidden.length) throw new HttpError(403, `You may not see the layer ${hidden.map(layerKey).join(', ')}`);
 
@@ -42,7 +42,7 @@ export const GET = apiRoute<{ projectId: string; documentId: string }>(async (re
   const encoder = new TextEncoder();
   let cleanup = () => {};
   const stream = new ReadableStream<Uint8Array>({
-    start(controller) {
+    async start(controller) {
       let closed = false;
       const write = (chunk: string) => {
         if (closed) return;
@@ -53,28 +53,35 @@ export const GET = apiRoute<{ projectId: string; documentId: string }>(async (re
         }
       };
       const send = (event: string, data: unknown) => write(`event: ${event}\ndata: ${JSON.stringify(data)}\n\n`);
-      const sendPresence = () => {
-        const now = liveViewer(getDb(), user.id, projectId);
+      const sendPresence = async () => {
+        const now = await liveViewer(getDb(), user.id, projectId);
         if (now) send('presence', presenceForViewer(now, presentAt(projectId, documentId)));
       };
-      const hear = (event: LiveEvent) => {
+      const hear = async (event: LiveEvent) => {
         // Re-read who the viewer is now: removed from the project, or blind mode turned on, stops what they hear.
-        const now = liveViewer(getDb(), user.id, projectId);
+        const now = await liveViewer(getDb(), user.id, projectId);
         if (!now || sub.layers.some((l) => !mayViewLayer(now, l))) {
           cleanup();
           return;
         }
         const allowed = eventForViewer(now, sub, event);
         if (!allowed) return;
-        if (allowed.kind === 'presence') sendPresence();
+        if (allowed.kind === 'presence') await sendPresence();
         else send(allowed.kind, allowed);
       };
-      const unsubscribe = liveBus().subscribe(projectChannel(projectId), hear);
+      // One step after another, the hello first: each step reads the database (async), and the
+      // client must get the events in the order they were published.
+      let steps: Promise<void> = Promise.resolve();
+      const inOrder = (step: () => Promise<void>) => {
+        steps = steps.then(step).catch((e: unknown) => console.error('live listener failed', e));
+      };
+      const unsubscribe = liveBus().subscribe(projectChannel(projectId), (event) => inOrder(() => hear(event)));
       // Reconnect after a second when the stream drops; then the version in `hello` is compared.
       write('retry: 1000\n\n');
-      send('hello', { version: documentInProject(getDb(), projectId, documentId)?.version ?? doc.version });
+      inOrder(async () => send('hello', { version: (await documentInProject(getDb(), projectId, documentId))?.version ?? doc.version }));
       const leave = joinDocument(projectId, documentId, { id: user.id, name: user.name, role });
-      sendPresence();
+      inOrder(sendPresence);
+      await steps;
       const heartbeat = setInterval(() => write(': heartbeat\n\n'), HEARTBEAT_MS);
       cleanup = () => {
         if (closed) return;

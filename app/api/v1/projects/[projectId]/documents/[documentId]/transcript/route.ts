@@ -20,10 +20,10 @@ function attachment(title: string, ext: string): string {
 export const GET = apiRoute<{ projectId: string; documentId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
   const documentId = parseId(params.documentId, 'documentId');
-  projectRole(user, projectId);
+  await projectRole(user, projectId);
   const format = new URL(req.url).searchParams.get('format') ?? 'txt';
   if (format !== 'txt' && format !== 'docx') throw badRequest("Parameter 'format' must be txt or docx");
-  const transcript = transcriptForExport(getDb(), projectId, documentId);
+  const transcript = await transcriptForExport(getDb(), projectId, documentId);
   if (!transcript) throw notFoundError();
   if (format === 'docx') {
     const bytes = await transcriptToDocx(transcript.title, transcript.turns);

@@ -14,14 +14,14 @@ import { formFiles, formTexts } from '@/lib/import/upload';
 
 export const POST = uploadRoute<{ projectId: string }>(async (req, { user, params }) => {
   const projectId = parseId(params.projectId, 'projectId');
-  projectRole(user, projectId, ['lead']);
+  await projectRole(user, projectId, ['lead']);
   const { form, limits } = await readUpload(req);
   const file = formFiles(form, 'file')[0];
   if (!file) throw badRequest("Parameter 'file' is missing");
   const encoding = formTexts(form, 'encoding')[0] || undefined;
   try {
     const roster = await parseRoster(await fileBytes(file), file.name, { encoding, maxBytes: limits.perFile });
-    return NextResponse.json({ fileName: file.name, rows: roster.rows.length, ...rosterPreview(getDb(), projectId, roster.rows) });
+    return NextResponse.json({ fileName: file.name, rows: roster.rows.length, ...await rosterPreview(getDb(), projectId, roster.rows) });
   } catch (e) {
     if (e instanceof ImportError) return NextResponse.json({ error: e.message }, { status: 422 });
     throw e;

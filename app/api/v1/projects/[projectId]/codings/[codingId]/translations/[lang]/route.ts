@@ -10,21 +10,21 @@ import { languageTagProblem, parseLanguageTag } from '@/lib/translation/language
 type Params = { projectId: string; codingId: string; lang: string };
 
 /** The project, the caller's role and the coding (404 unless visible), and the language from the path (400 unless valid). */
-function context(user: { id: number }, params: Params) {
+async function context(user: { id: number }, params: Params) {
   const projectId = parseId(params.projectId, 'projectId');
   const codingId = parseId(params.codingId, 'codingId');
-  const role = projectRole(user as Parameters<typeof projectRole>[0], projectId);
+  const role = await projectRole(user as Parameters<typeof projectRole>[0], projectId);
   const language = parseLanguageTag(decodeURIComponent(params.lang));
   if (!language) throw badRequest(`Parameter 'lang': ${languageTagProblem(decodeURIComponent(params.lang))?.message}`);
   const db = getDb();
-  if (!visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: projectById(db, projectId)!.blindMode })) throw notFoundError();
+  if (!await visibleCoding(db, projectId, codingId, { userId: user.id, role, blindMode: (await projectById(db, projectId))!.blindMode })) throw notFoundError();
   return { db, projectId, codingId, role, language };
 }
 
 /** GET: the coding's translation into the language. */
 export const GET = apiRoute<Params>(async (_req, { user, params }) => {
-  const { db, projectId, codingId, language } = context(user, params);
-  const t = translationsForCoding(db, projectId, codingId).find((x) => x.language === language);
+  const { db, projectId, codingId, language } = await context(user, params);
+  const t = (await translationsForCoding(db, projectId, codingId)).find((x) => x.language === language);
   if (!t) throw notFoundError();
   return NextResponse.json({ translation: t });
 });
@@ -33,17 +33,17 @@ const body = z.object({ text: z.string().max(TRANSLATION_MAX) });
 
 /** PUT {"text": "…"}: adds or replaces the translation; the caller becomes its author. Leads and coders. */
 export const PUT = apiRoute<Params>(async (_req, { user, params, json: readBody }) => {
-  const { db, projectId, codingId, role, language } = context(user, params);
+  const { db, projectId, codingId, role, language } = await context(user, params);
   if (!mayTranslate(role)) throw new HttpError(403, 'Viewers cannot edit translations');
   const json = await readBody();
   const { text } = body.parse(json);
-  return NextResponse.json({ translation: saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
+  return NextResponse.json({ translation: await saveTranslation(db, { projectId, codingId, language, text, actorId: user.id }) });
 });
 
 /** DELETE: removes the translation. Leads and coders. */
 export const DELETE = apiRoute<Params>(async (_req, { user, params }) => {
-  const { db, projectId, codingId, role, language } = context(user, params);
+  const { db, projectId, codingId, role, language } = await context(user, params);
   if (!mayTranslate(role)) throw new HttpError(403, 'Viewers cannot edit translations');
-  if (!deleteTranslation(db, projectId, codingId, language, user.id)) throw notFoundError();
+  if (!await deleteTranslation(db, projectId, codingId, language, user.id)) throw notFoundError();
   return new NextResponse(null, { status: 204 });
 });
