@@ -12,13 +12,10 @@
  * the data layer does (items 2 and 4).
  */
 import type pg from 'pg';
-import type { LayerRef } from '@/lib/access/layers';
 import type { AttributeBin } from '@/lib/attributes/types';
-import { matchTurn } from '@/lib/search/match';
 import type { AttributeFilter, SearchOptions } from '@/lib/search/options';
-import { parseQuery, type QueryNode } from '@/lib/search/query';
-import { regexMatches, RegexSearchError } from '@/lib/search/regex';
-import { MAX_HITS, SearchError, type FoundHits, type Hit, type SearchContext, type SearchTurn } from '../queries/search';
+import type { QueryNode } from '@/lib/search/query';
+import { collectHits, SearchError, type FoundHits, type SearchContext, type SearchTurn } from '../queries/search';
 import { PG_FOLD_FUNCTION } from './search-schema';
 
 type Queryable = pg.Pool | pg.PoolClient;
@@ -110,77 +107,25 @@ async function candidateTurns(db: Queryable, projectId: number, options: SearchO
   }));
 }
 
-/** For each hit, is it overlapped by a coding of `codeId` in `layer`? (as on SQLite) */
-async function codedFlags(db: Queryable, projectId: number, codeId: number, layer: LayerRef, hits: Hit[]): Promise<boolean[]> {
-  if (hits.length === 0) return [];
-  const params: unknown[] = [projectId, codeId];
-  const layerSql = layer.kind === 'consensus' ? `layer = 'consensus'` : `layer = 'coder' AND coder_id = ${param(params, layer.coderId)}`;
-  const { rows } = await db.query<{ document_id: number; start: number; end: number }>(
-    `SELECT document_id, start, "end" FROM codings WHERE project_id = $1 AND code_id = $2 AND ${layerSql} ORDER BY document_id, start`,
-    params,
-  );
-  const byDoc = new Map<number, { starts: number[]; maxEnds: number[] }>();
-  for (const r of rows) {
-    const e = byDoc.get(r.document_id) ?? { starts: [], maxEnds: [] };
-    e.maxEnds.push(Math.max(r.end, e.maxEnds[e.maxEnds.length - 1] ?? -1));
-    e.starts.push(r.start);
-    byDoc.set(r.document_id, e);
-  }
-  return hits.map((h) => {
-    const e = byDoc.get(h.turn.documentId);
-    if (!e) return false;
-    let lo = 0;
-    let hi = e.starts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (e.starts[mid] < h.end) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo > 0 && e.maxEnds[lo - 1] > h.start;
-  });
-}
-
 /**
  * Every hit of the search in the project, in reading order — db/queries/search.ts's `findHits`
  * on PostgreSQL. Throws `SearchError` for a malformed query or regular expression.
  */
 export async function findHitsPg(db: Queryable, projectId: number, options: SearchOptions, ctx: SearchContext): Promise<FoundHits> {
-  let hits: Hit[] = [];
-  let truncated = false;
-  if (options.regex) {
-    if (options.q.trim() === '') return { empty: true, hits: [], truncated: false };
-    const turns = await candidateTurns(db, projectId, options, null);
-    let found;
-    try {
-      found = await regexMatches(options.q, turns.map((t) => t.text), { timeLimitMs: ctx.regexTimeLimitMs, maxMatches: MAX_HITS });
-    } catch (e) {
-      if (e instanceof RegexSearchError) throw new SearchError(e.code, { text: e.detail });
-      throw e;
-    }
-    truncated = found.truncated;
-    found.ranges.forEach((flat, i) => {
-      const turn = turns[i];
-      for (let k = 0; k < flat.length; k += 2) hits.push({ turn, start: turn.start + flat[k], end: turn.start + flat[k + 1], coded: null });
-    });
-  } else {
-    const parsed = parseQuery(options.q);
-    if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
-    if (!parsed.query) return { empty: true, hits: [], truncated: false };
-    const query = parsed.query;
-    for (const turn of await candidateTurns(db, projectId, options, query)) {
-      for (const [s, e] of matchTurn(turn.text, query)) hits.push({ turn, start: turn.start + s, end: turn.start + e, coded: null });
-      if (hits.length >= MAX_HITS) {
-        truncated = true;
-        hits = hits.slice(0, MAX_HITS);
-        break;
-      }
-    }
-  }
-  const codeId = options.coded?.codeId ?? ctx.markCodeId ?? null;
-  if (codeId != null) {
-    const flags = await codedFlags(db, projectId, codeId, ctx.codedLayer, hits);
-    hits.forEach((h, i) => (h.coded = flags[i]));
-    if (options.coded) hits = hits.filter((h) => h.coded === (options.coded!.state === 'coded'));
-  }
-  return { empty: false, hits, truncated };
+  return collectHits(
+    {
+      turns: (query) => candidateTurns(db, projectId, options, query),
+      codingSpans: async (codeId, layer) => {
+        const params: unknown[] = [projectId, codeId];
+        const layerSql = layer.kind === 'consensus' ? `layer = 'consensus'` : `layer = 'coder' AND coder_id = ${param(params, layer.coderId)}`;
+        const { rows } = await db.query<{ document_id: number; start: number; end: number }>(
+          `SELECT document_id, start, "end" FROM codings WHERE project_id = $1 AND code_id = $2 AND ${layerSql} ORDER BY document_id, start`,
+          params,
+        );
+        return rows.map((r) => ({ documentId: r.document_id, start: r.start, end: r.end }));
+      },
+    },
+    options,
+    ctx,
+  );
 }

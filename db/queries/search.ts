@@ -12,9 +12,9 @@ import { dbReady } from '../transaction';
 import type { LayerRef } from '@/lib/access/layers';
 import { ftsMatchExpression } from '@/lib/search/fts-match';
 import { FTS_TABLE } from '@/lib/search/fts-schema';
-import { matchTurn, type Range } from '@/lib/search/match';
+import { matchTurn } from '@/lib/search/match';
 import type { AttributeFilter, SearchOptions } from '@/lib/search/options';
-import { parseQuery, type QueryErrorCode } from '@/lib/search/query';
+import { parseQuery, type QueryErrorCode, type QueryNode } from '@/lib/search/query';
 import { regexMatches, RegexSearchError, type RegexErrorCode } from '@/lib/search/regex';
 import { DomainError } from '@/lib/errors';
 import { attributeDefinitionsFor, type AttributeDefinition } from './attributes';
@@ -197,21 +197,19 @@ export async function candidateTurns(db: Db, projectId: number, options: SearchO
   );
 }
 
-/** For each hit, is it overlapped by a coding of `codeId` in `layer`? */
-function codedFlags(db: Db, projectId: number, codeId: number, layer: LayerRef, hits: Hit[]): boolean[] {
-  const docs = [...new Set(hits.map((h) => h.turn.documentId))];
-  if (docs.length === 0) return [];
-  const layerSql = layer.kind === 'consensus' ? `layer = 'consensus'` : `layer = 'coder' AND coder_id = ?`;
-  const rows = db.$client
-    .prepare(
-      `SELECT document_id AS documentId, start, "end" AS "end" FROM codings
-       WHERE project_id = ? AND code_id = ? AND ${layerSql} ORDER BY document_id, start`,
-    )
-    .all(...[projectId, codeId, ...(layer.kind === 'coder' ? [layer.coderId] : [])]) as Array<{ documentId: number; start: number; end: number }>;
+/** A coding's extent, for marking hits as coded. */
+export interface CodingSpan {
+  documentId: number;
+  start: number;
+  end: number;
+}
+
+/** For each hit, is it overlapped by one of `spans` (ordered by document, then start)? */
+export function overlapFlags(spans: readonly CodingSpan[], hits: readonly Hit[]): boolean[] {
   // Per document: starts in order and the running maximum of ends, so "some coding starts
   // before the hit ends and ends after it starts" is a binary search.
   const byDoc = new Map<number, { starts: number[]; maxEnds: number[] }>();
-  for (const r of rows) {
+  for (const r of spans) {
     const e = byDoc.get(r.documentId) ?? { starts: [], maxEnds: [] };
     e.maxEnds.push(Math.max(r.end, e.maxEnds[e.maxEnds.length - 1] ?? -1));
     e.starts.push(r.start);
@@ -231,17 +229,25 @@ function codedFlags(db: Db, projectId: number, codeId: number, layer: LayerRef, 
   });
 }
 
+/** What a search needs of an engine: the turns that may hold hits, and a code's codings in a layer. */
+export interface HitSource {
+  /** Every turn that may match `query` (all turns passing the filters when null: a regular expression). */
+  turns(query: QueryNode | null): Promise<SearchTurn[]>;
+  /** The codings of `codeId` in `layer`, ordered by document, then start. */
+  codingSpans(codeId: number, layer: LayerRef): Promise<CodingSpan[]>;
+}
+
 /**
- * Every hit of the search in the project, in reading order. Throws `SearchError` for a
- * malformed query or regular expression, or one stopped at the time limit.
+ * Every hit of the search, in reading order, from the candidate turns an engine finds: the
+ * query language, regular expressions, the hit limit and the coded marks are the same on
+ * every engine. Throws `SearchError` for a malformed query or regular expression.
  */
-export async function findHits(db: Db, projectId: number, options: SearchOptions, ctx: SearchContext): Promise<FoundHits> {
-  await dbReady(db);
+export async function collectHits(source: HitSource, options: SearchOptions, ctx: SearchContext): Promise<FoundHits> {
   let hits: Hit[] = [];
   let truncated = false;
   if (options.regex) {
     if (options.q.trim() === '') return { empty: true, hits: [], truncated: false };
-    const turns = await candidateTurns(db, projectId, options, null);
+    const turns = await source.turns(null);
     let found;
     try {
       found = await regexMatches(options.q, turns.map((t) => t.text), { timeLimitMs: ctx.regexTimeLimitMs, maxMatches: MAX_HITS });
@@ -259,9 +265,8 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
     if (!parsed.ok) throw new SearchError(parsed.error.code, { at: parsed.error.at, text: parsed.error.text });
     if (!parsed.query) return { empty: true, hits: [], truncated: false };
     const query = parsed.query;
-    for (const turn of await candidateTurns(db, projectId, options, ftsMatchExpression(query))) {
-      const ranges: Range[] = matchTurn(turn.text, query);
-      for (const [s, e] of ranges) hits.push({ turn, start: turn.start + s, end: turn.start + e, coded: null });
+    for (const turn of await source.turns(query)) {
+      for (const [s, e] of matchTurn(turn.text, query)) hits.push({ turn, start: turn.start + s, end: turn.start + e, coded: null });
       if (hits.length >= MAX_HITS) {
         truncated = true;
         hits = hits.slice(0, MAX_HITS);
@@ -271,13 +276,37 @@ export async function findHits(db: Db, projectId: number, options: SearchOptions
   }
   const codeId = options.coded?.codeId ?? ctx.markCodeId ?? null;
   if (codeId != null) {
-    // The regular expressions ran in a worker, answering in a later turn: a transaction may have opened since.
-    await dbReady(db);
-    const flags = codedFlags(db, projectId, codeId, ctx.codedLayer, hits);
+    const flags = hits.length ? overlapFlags(await source.codingSpans(codeId, ctx.codedLayer), hits) : [];
     hits.forEach((h, i) => (h.coded = flags[i]));
     if (options.coded) hits = hits.filter((h) => h.coded === (options.coded!.state === 'coded'));
   }
   return { empty: false, hits, truncated };
+}
+
+/**
+ * Every hit of the search in the project, in reading order. Throws `SearchError` for a
+ * malformed query or regular expression, or one stopped at the time limit.
+ */
+export async function findHits(db: Db, projectId: number, options: SearchOptions, ctx: SearchContext): Promise<FoundHits> {
+  await dbReady(db);
+  return collectHits(
+    {
+      turns: (query) => candidateTurns(db, projectId, options, query ? ftsMatchExpression(query) : null),
+      codingSpans: async (codeId, layer) => {
+        // The regular expressions ran in a worker, answering in a later turn: a transaction may have opened since.
+        await dbReady(db);
+        const layerSql = layer.kind === 'consensus' ? `layer = 'consensus'` : `layer = 'coder' AND coder_id = ?`;
+        return db.$client
+          .prepare(
+            `SELECT document_id AS documentId, start, "end" AS "end" FROM codings
+             WHERE project_id = ? AND code_id = ? AND ${layerSql} ORDER BY document_id, start`,
+          )
+          .all(...[projectId, codeId, ...(layer.kind === 'coder' ? [layer.coderId] : [])]) as CodingSpan[];
+      },
+    },
+    options,
+    ctx,
+  );
 }
 
 /** The attributes a search can filter on, with their choices. A number attribute without bins is left out. */
