@@ -3,6 +3,7 @@ import { useRouter } from 'next/navigation';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
+import { forgetNotice, keepNotice, keptNotice } from './keptNotices';
 import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
 import { useLatest } from './useLatest';
 import { useUndoStack } from './useUndoStack';
@@ -47,7 +48,8 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
   }, [router]);
 
   /** The server's reason the last write failed, in the reader's language. */
-  const [failure, setFailure] = useState<string | null>(null);
+  const [failure, setFailure] = useState<string | null>(() => keptNotice(`write:${documentId}`));
+  useEffect(() => forgetNotice(`write:${documentId}`), [documentId]);
   const undo = useUndoStack();
   const latestDraw = useLatest(draw);
   const { push } = undo;
@@ -67,8 +69,12 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
         },
         report: (message, reason) => {
           setFailure(message);
-          // A correction since the page was loaded: fetch the current text and codings; the message says why.
-          if (reason === 'document.stale') router.refresh();
+          // A correction since the page was loaded: fetch the current text and codings; the message
+          // says why, in the editor the new version mounts too.
+          if (reason === 'document.stale') {
+            keepNotice(`write:${documentId}`, message);
+            router.refresh();
+          }
         },
         undo: { push },
       }),

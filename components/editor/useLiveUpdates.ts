@@ -4,10 +4,8 @@ import { useEffect, useRef, useState } from 'react';
 import type { CodingsEvent, DocumentEvent, HelloEvent, PresenceList } from '@/lib/live/events';
 import { useI18n } from '../I18nProvider';
 import type { LiveChange } from './useCodings';
+import { forgetNotice, keepNotice, keptNotice } from './keptNotices';
 import { useLatest } from './useLatest';
-
-/** Why the editor reloaded itself, kept across the remount a new document version causes (the editor's key has the version). */
-const notices = new Map<number, string>();
 
 /** How long a refused stream (signed out, no longer allowed) waits before the page is fetched again and the stream reopened. */
 const REOPEN_MS = 5_000;
@@ -48,14 +46,14 @@ export function useLiveUpdates({
   const router = useRouter();
   const { t } = useI18n();
   const [present, setPresent] = useState<PresenceList['users']>([]);
-  const [notice, setNotice] = useState<string | null>(() => notices.get(documentId) ?? null);
+  const [notice, setNotice] = useState<string | null>(() => keptNotice(`live:${documentId}`));
   const [reopen, setReopen] = useState(0);
   const latest = useLatest({ version, userId, received, router, t });
   const refreshing = useRef<ReturnType<typeof setTimeout> | null>(null);
   const layerList = layers.join(',');
 
   useEffect(() => {
-    notices.delete(documentId);
+    forgetNotice(`live:${documentId}`);
   }, [documentId]);
 
   useEffect(() => {
@@ -90,7 +88,7 @@ export function useLiveUpdates({
       const { version: local, t: tr } = latest.current;
       if (event.version === local) return;
       const message = tr('error.document.stale', { seen: local, current: event.version, by: event.by, at: event.at });
-      notices.set(documentId, message);
+      keepNotice(`live:${documentId}`, message);
       setNotice(message);
       refresh();
     });
