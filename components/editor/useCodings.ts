@@ -71,7 +71,7 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
           setFailure(message);
           // A correction since the page was loaded: fetch the current text and codings; the message
           // says why, in the editor the new version mounts too.
-          if (reason === 'document.stale') {
+          if (reason === 'document.stale' && message) {
             keepNotice(`write:${documentId}`, message);
             router.refresh();
           }
