@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
 import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
-import { forgetNotice, keepNotice, keptNotice } from './keptNotices';
+import { useKeptNotice } from './keptNotices';
 import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
 import { useLatest } from './useLatest';
 import { useUndoStack } from './useUndoStack';
@@ -48,8 +48,7 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
   }, [router]);
 
   /** The server's reason the last write failed, in the reader's language. */
-  const [failure, setFailure] = useState<string | null>(() => keptNotice(`write:${documentId}`));
-  useEffect(() => forgetNotice(`write:${documentId}`), [documentId]);
+  const { notice: failure, setNotice: setFailure, keep } = useKeptNotice(`write:${documentId}`);
   const undo = useUndoStack();
   const latestDraw = useLatest(draw);
   const { push } = undo;
@@ -68,17 +67,16 @@ export function useCodings({ projectId, documentId, version, codings: packed, dr
           updated: (from, to) => latestDraw.current.updated(from, to),
         },
         report: (message, reason) => {
-          setFailure(message);
           // A correction since the page was loaded: fetch the current text and codings; the message
           // says why, in the editor the new version mounts too.
           if (reason === 'document.stale' && message) {
-            keepNotice(`write:${documentId}`, message);
+            keep(message);
             router.refresh();
-          }
+          } else setFailure(message);
         },
         undo: { push },
       }),
-    [projectId, documentId, version, latestDraw, push, router],
+    [projectId, documentId, version, latestDraw, push, router, keep, setFailure],
   );
   /** Codings another user changed, as the live stream brought them (see useLiveUpdates): held and drawn, in place of any with the same id. */
   const held = useLatest(codings);

@@ -4,7 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { CodingsEvent, DocumentEvent, HelloEvent, PresenceList } from '@/lib/live/events';
 import { useI18n } from '../I18nProvider';
 import type { LiveChange } from './useCodings';
-import { forgetNotice, keepNotice, keptNotice } from './keptNotices';
+import { useKeptNotice } from './keptNotices';
 import { useLatest } from './useLatest';
 
 /** How long a refused stream (signed out, no longer allowed) waits before the page is fetched again and the stream reopened. */
@@ -46,15 +46,11 @@ export function useLiveUpdates({
   const router = useRouter();
   const { t } = useI18n();
   const [present, setPresent] = useState<PresenceList['users']>([]);
-  const [notice, setNotice] = useState<string | null>(() => keptNotice(`live:${documentId}`));
+  const { notice, keep } = useKeptNotice(`live:${documentId}`);
   const [reopen, setReopen] = useState(0);
   const latest = useLatest({ version, userId, received, router, t });
   const refreshing = useRef<ReturnType<typeof setTimeout> | null>(null);
   const layerList = layers.join(',');
-
-  useEffect(() => {
-    forgetNotice(`live:${documentId}`);
-  }, [documentId]);
 
   useEffect(() => {
     /** Several events at once make one refetch. */
@@ -88,8 +84,7 @@ export function useLiveUpdates({
       const { version: local, t: tr } = latest.current;
       if (event.version === local) return;
       const message = tr('error.document.stale', { seen: local, current: event.version, by: event.by, at: event.at });
-      keepNotice(`live:${documentId}`, message);
-      setNotice(message);
+      keep(message);
       refresh();
     });
     // The editor that changed the codebook has the change already; a refetch would only redraw it.
@@ -112,7 +107,7 @@ export function useLiveUpdates({
       if (refreshing.current) clearTimeout(refreshing.current);
       refreshing.current = null;
     };
-  }, [projectId, documentId, layerList, reopen, latest]);
+  }, [projectId, documentId, layerList, reopen, latest, keep]);
 
   return { present, notice };
 }
