@@ -80,15 +80,17 @@ export const apiTokens = sqliteTable(
 );
 
 /**
- * Failed sign-ins per key, for throttling: `pair:<email> <address>` (locks that pair only) and
- * `email:<email>` (slows every address without a past success for the email down).
+ * Sign-in throttling per key: failures under `pair:<email> <address>` (locks that pair only)
+ * and `email:<email>` (slows every address without a past success for the email down);
+ * attempts under `addr:<address>`, where `last_at` is the rate limiter's theoretical arrival
+ * time and `locked_until` the latest refusal (db/queries/signin.ts).
  */
 export const signInFailures = sqliteTable('sign_in_failures', {
   key: text('key').primaryKey(),
   count: integer('count').notNull(),
   firstAt: integer('first_at').notNull(),
   lockedUntil: integer('locked_until'),
-  /** The latest failure (ms); the per-email slowdown waits from it. */
+  /** The latest failure (ms); the per-email slowdown waits from it. For `addr:` keys, see above. */
   lastAt: integer('last_at'),
 });
 

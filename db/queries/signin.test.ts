@@ -1,8 +1,9 @@
-/** Sign-in throttling on a real database: per (email, address) locks, the per-email slowdown, pruning. */
+/** Sign-in throttling on a real database: per (email, address) locks, the per-email slowdown, the per-address limit, pruning. */
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { openTestDatabase } from '../testing';
 import { signInAddresses, signInFailures } from '../schema';
-import { KNOWN_ADDRESS_MS, MAX_FAILURES, MAX_SLOWDOWN_MS, pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait, WINDOW_MS } from './signin';
+import { openDatabase } from '../client';
+import { KNOWN_ADDRESS_MS, MAX_FAILURES, MAX_SLOWDOWN_MS, pruneSignIn, recordSignInFailure, recordSignInSuccess, signInWait, takeAddressAttempt, WINDOW_MS } from './signin';
 
 const ctx = openTestDatabase();
 afterAll(() => ctx.close());
@@ -73,6 +74,44 @@ describe('per email, from every address', () => {
     for (let i = 0; i < MAX_FAILURES; i++) await recordSignInFailure(ctx.db, EMAIL, 'elsewhere', T0 + 20 + i);
     expect(await signInWait(ctx.db, EMAIL, 'home', T0 + 30)).toBe(0);
     expect(await signInWait(ctx.db, EMAIL, 'cafe', T0 + 30)).toBeGreaterThan(0);
+  });
+});
+
+describe('per client address', () => {
+  const take = (address: string, perMinute: number, at: number, db = ctx.db) => takeAddressAttempt(db, address, perMinute, at);
+
+  it('allows perMinute attempts at once, then one each 60/perMinute seconds, whatever the emails', async () => {
+    const burst = [];
+    for (let i = 0; i < 7; i++) burst.push(await take('203.0.113.1', 6, T0 + i));
+    expect(burst).toEqual([true, true, true, true, true, true, false]);
+    expect(await take('203.0.113.2', 6, T0 + 10)).toBe(true); // another address has its own allowance
+    // six a minute: one more 10 s after the allowance was spent, not before
+    expect(await take('203.0.113.1', 6, T0 + 9_000)).toBe(false);
+    expect(await take('203.0.113.1', 6, T0 + 10_000)).toBe(true);
+    expect(await take('203.0.113.1', 6, T0 + 10_001)).toBe(false);
+    // a whole minute later the allowance is whole again, and refusals did not use any of it
+    const later = [];
+    for (let i = 0; i < 7; i++) later.push(await take('203.0.113.1', 6, T0 + 80_000 + i));
+    expect(later).toEqual([true, true, true, true, true, true, false]);
+  });
+
+  it('is shared by every connection to the database, as by several app servers', async () => {
+    const other = openDatabase(ctx.file);
+    try {
+      const answers = [];
+      for (let i = 0; i < 6; i++) answers.push(await take('198.51.100.9', 4, T0 + i, i % 2 ? other : ctx.db));
+      expect(answers).toEqual([true, true, true, true, false, false]);
+    } finally {
+      other.$client.close();
+    }
+  });
+
+  it('refuses everything at a limit of 0, and its rows are pruned once the minute and window passed', async () => {
+    expect(await take('192.0.2.1', 0, T0)).toBe(false);
+    expect(ctx.db.select().from(signInFailures).all()).toHaveLength(0);
+    for (let i = 0; i < 3; i++) await take('192.0.2.2', 2, T0);
+    expect(await pruneSignIn(ctx.db, T0 + MINUTE)).toBe(0);
+    expect(await pruneSignIn(ctx.db, T0 + MINUTE + WINDOW_MS + 1)).toBe(1);
   });
 });
 

@@ -10,8 +10,11 @@
  *   a slowdown, not a lock: guessing one account from many addresses gets one try a minute,
  *   while addresses the owner signed in from before are not slowed at all.
  *
+ * - per client address, whatever emails it tries: `takeAddressAttempt`.
+ *
  * Unknown emails are counted exactly like known ones, so the throttle reveals nothing about
- * which accounts exist. `pruneSignIn` drops what has expired.
+ * which accounts exist. All of it lives in the database, so that several app servers share
+ * it. `pruneSignIn` drops what has expired.
  */
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../client';
@@ -28,6 +31,8 @@ export const KNOWN_ADDRESS_MS = 90 * 24 * 60 * 60_000;
 
 const pairKey = (email: string, address: string | null) => `pair:${email} ${address ?? '-'}`;
 const emailKey = (email: string) => `email:${email}`;
+const addressKey = (address: string) => `addr:${address}`;
+const MINUTE_MS = 60_000;
 
 function row(db: Db, key: string) {
   return db.select().from(signInFailures).where(eq(signInFailures.key, key)).get();
@@ -71,6 +76,37 @@ function countFailure(db: Db, key: string, now: number, lock: boolean): void {
   const count = r.count + 1;
   const lockedUntil = lock && count >= MAX_FAILURES ? now + Math.min(MAX_LOCK_MS, BASE_LOCK_MS * 2 ** (count - MAX_FAILURES)) : r.lockedUntil;
   db.update(signInFailures).set({ count, lockedUntil, lastAt: now }).where(eq(signInFailures.key, key)).run();
+}
+
+/**
+ * Takes one attempt from the address's allowance of `perMinute` a minute; false when it has
+ * none left. A generic cell rate limiter in one statement, so that concurrent attempts on
+ * several app servers cannot both take the last one: `last_at` holds the theoretical arrival
+ * time (when the allowance is whole again, at most a minute ahead), each attempt moves it one
+ * cost on, and an attempt that would move it past a minute ahead is refused — recorded by
+ * setting `locked_until`, which the statement returns.
+ */
+export async function takeAddressAttempt(db: Db, address: string, perMinute: number, now = Date.now()): Promise<boolean> {
+  if (!(perMinute > 0)) return false;
+  await dbReady(db);
+  const cost = Math.ceil(MINUTE_MS / perMinute);
+  const burst = Math.max(MINUTE_MS, cost);
+  const next = sql`max(coalesce(${signInFailures.lastAt}, 0), ${now}) + ${cost}`;
+  const fits = sql`${next} <= ${now + burst}`;
+  const r = db
+    .insert(signInFailures)
+    .values({ key: addressKey(address), count: 1, firstAt: now, lockedUntil: null, lastAt: now + cost })
+    .onConflictDoUpdate({
+      target: signInFailures.key,
+      set: {
+        count: sql`${signInFailures.count} + 1`,
+        lockedUntil: sql`case when ${fits} then null else ${now} end`,
+        lastAt: sql`case when ${fits} then ${next} else ${signInFailures.lastAt} end`,
+      },
+    })
+    .returning({ refusedAt: signInFailures.lockedUntil })
+    .get();
+  return r?.refusedAt == null;
 }
 
 /** A wrong password (or an unknown email, or a disabled account) for this email from this address. */

@@ -15,7 +15,6 @@ import { openTestDatabase } from '@/db/testing';
 import { lockedFor, MAX_FAILURES } from '@/db/queries/signin';
 import { signInAddresses, signInFailures, users } from '@/db/schema';
 import { peerSignature } from '@/server/edge/client-address';
-import { resetAttempts } from '@/server/edge/signin-limits';
 import { hashPassword } from '@/lib/auth/password';
 import { signIn, valueOf } from '@/server/testing/next-auth-client';
 
@@ -124,7 +123,7 @@ describe('sign-in throttling', () => {
     return { signedIn: r.session !== undefined, error };
   };
   beforeEach(() => {
-    resetAttempts();
+    ctx.db.delete(signInFailures).run();
     ctx.db.delete(signInAddresses).run();
   });
 

@@ -72,7 +72,7 @@ export const authOptions: NextAuthOptions = {
         const email = normaliseEmail(parsed.data.email);
         const address = clientAddress(req?.headers);
         // Cheap refusals first, answered after a delay: no password is checked for them.
-        if (!takeAttempt(address, now) || await signInWait(db, email, address, now) > 0) {
+        if (!(await takeAttempt(db, address, now)) || await signInWait(db, email, address, now) > 0) {
           await tarpit();
           throw new Error('Throttled');
         }
