@@ -3,7 +3,8 @@ import { eq } from 'drizzle-orm';
 import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing/fixture';
 import { assignments, auditEvents, codings, documents } from '../schema';
-import { codingsForDocument, createCodings, deleteCoding, updateCoding } from './codings';
+import { codingsForDocument, createCodings, deleteCoding, editorCodingsForDocument, updateCoding } from './codings';
+import { unpackCodings } from '@/lib/coding/editor-codings';
 import { checkIntegrity } from './integrity';
 
 let ctx: ReturnType<typeof openTestDatabase>;
@@ -75,6 +76,21 @@ describe('reading layers', () => {
     expect((await codingsForDocument(ctx.db, f.doc.id, [{ kind: 'consensus' }])).map((c) => c.layer)).toEqual(['consensus']);
     expect(await codingsForDocument(ctx.db, f.doc.id, [])).toEqual([]);
     expect(await codingsForDocument(ctx.db, f.doc.id, [own(f.coder1.id), own(f.coder2.id), { kind: 'consensus' }])).toHaveLength(3);
+  });
+
+  it('gives the editor the same codings, packed, without quotes and each coder named once', async () => {
+    const base = { projectId: f.project.id, documentId: f.doc.id, codeIds: [f.channels.id, f.eotinish.id], start: 2, end: 9 };
+    await createCodings(ctx.db, { ...base, layer: own(f.coder1.id), actorId: f.coder1.id });
+    await createCodings(ctx.db, { ...base, start: 0, layer: own(f.coder2.id), actorId: f.coder2.id });
+    const [consensus] = await createCodings(ctx.db, { ...base, codeIds: [f.channels.id], layer: { kind: 'consensus' }, actorId: f.lead.id });
+    ctx.db.update(codings).set({ memo: 'Қазақша «memo»', needsReview: true }).where(eq(codings.id, consensus.id)).run();
+    const layers = [own(f.coder1.id), own(f.coder2.id), { kind: 'consensus' as const }];
+    const packed = await editorCodingsForDocument(ctx.db, f.doc.id, layers);
+    expect(packed.coders).toEqual({ [f.coder1.id]: 'coder1', [f.coder2.id]: 'coder2', [f.lead.id]: 'lead' });
+    const full = (await codingsForDocument(ctx.db, f.doc.id, layers)).map(({ quote: _, ...c }) => c);
+    expect(unpackCodings(JSON.parse(JSON.stringify(packed)))).toEqual(full);
+    expect(full.find((c) => c.id === consensus.id)).toMatchObject({ layer: 'consensus', memo: 'Қазақша «memo»', needsReview: true });
+    expect(await editorCodingsForDocument(ctx.db, f.doc.id, [])).toEqual({ coders: {}, rows: [] });
   });
 });
 

@@ -20,9 +20,9 @@ export interface EditorCoding {
   updatedAt: string;
 }
 
-/** Bits of a packed row's flags. */
-const CONSENSUS = 1;
-const NEEDS_REVIEW = 2;
+/** Bits of a packed row's flags (db/queries/codings.ts reads them so). */
+export const PACKED_CONSENSUS = 1;
+export const PACKED_NEEDS_REVIEW = 2;
 
 /**
  * One row per coding: id, code id, coder id, start, end, flags (1: consensus layer,
@@ -36,27 +36,20 @@ export interface PackedCodings {
   rows: PackedCoding[];
 }
 
-export function packCodings(codings: readonly EditorCoding[]): PackedCodings {
-  const coders: Record<number, string> = {};
-  const rows = codings.map((c): PackedCoding => {
-    coders[c.coderId] = c.coderName;
-    const flags = (c.layer === 'consensus' ? CONSENSUS : 0) | (c.needsReview ? NEEDS_REVIEW : 0);
-    return [c.id, c.codeId, c.coderId, c.start, c.end, flags, Date.parse(c.updatedAt), c.memo];
-  });
-  return { coders, rows };
-}
+/** Does a packed row need review (flagged by a correction)? */
+export const packedNeedsReview = (row: PackedCoding): boolean => (row[5] & PACKED_NEEDS_REVIEW) !== 0;
 
 export function unpackCodings({ coders, rows }: PackedCodings): EditorCoding[] {
   return rows.map(([id, codeId, coderId, start, end, flags, updated, memo]) => ({
     id,
     codeId,
-    layer: flags & CONSENSUS ? 'consensus' : 'coder',
+    layer: flags & PACKED_CONSENSUS ? 'consensus' : 'coder',
     coderId,
     coderName: coders[coderId] ?? '',
     start,
     end,
     memo,
-    needsReview: (flags & NEEDS_REVIEW) !== 0,
+    needsReview: (flags & PACKED_NEEDS_REVIEW) !== 0,
     updatedAt: new Date(updated).toISOString(),
   }));
 }

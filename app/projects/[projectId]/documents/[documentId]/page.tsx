@@ -10,7 +10,7 @@ import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
 import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
-import { packCodings } from '@/lib/coding/editor-codings';
+import { packedNeedsReview } from '@/lib/coding/editor-codings';
 import { CodingEditor } from '@/components/editor/CodingEditor';
 import { packTurns, type EditorTurn } from '@/lib/text/editor-turns';
 import { LayerPicker } from '@/components/editor/LayerPicker';
@@ -74,12 +74,12 @@ export default async function DocumentPage({
   // ?focus=<codingId> (a drill-down) or ?hit=<start>-<end> (a search hit) opens at that passage.
   const focusId = query.focus && /^\d{1,15}$/.test(query.focus) ? Number(query.focus) : null;
   const visibleCodings = await editorCodingsForDocument(db, doc.id, layers);
-  const focused = focusId != null ? visibleCodings.find((c) => c.id === focusId) : undefined;
+  const focused = focusId != null ? visibleCodings.rows.find((c) => c[0] === focusId) : undefined;
   const hit = /^(\d{1,9})-(\d{1,9})$/.exec(query.hit ?? '');
-  const initialRange = focused ? { start: focused.start, end: focused.end } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
+  const initialRange = focused ? { start: focused[3], end: focused[4] } : hit ? { start: Number(hit[1]), end: Number(hit[2]) } : null;
   const correcting = role === 'lead' && query.mode === 'correct';
   const docMemos = await memosFor(db, project.id, 'document', doc.id);
-  const flagged = visibleCodings.filter((c) => c.needsReview).length;
+  const flagged = visibleCodings.rows.filter(packedNeedsReview).length;
 
   return (
     <section className="page document wide">
@@ -148,7 +148,7 @@ export default async function DocumentPage({
         version={doc.version}
         turns={packTurns(turns)}
         codes={codes}
-        codings={packCodings(visibleCodings)}
+        codings={visibleCodings}
         initialRange={initialRange}
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
