@@ -6,6 +6,7 @@ import type { EditorCoding, PackedCodings } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { offsetToPos, posToOffset } from '@/lib/text/positions';
 import { unpackTurns, type PackedTurns } from '@/lib/text/editor-turns';
+import { fromJsonText, type JsonText } from '@/lib/json-text';
 import { useI18n } from '../I18nProvider';
 import { CodePopover } from './CodePopover';
 import { CodingInfo } from './CodingInfo';
@@ -32,9 +33,9 @@ export interface CodingEditorProps {
   projectId: string;
   documentId: number;
   version: number;
-  turns: PackedTurns;
+  turns: JsonText<PackedTurns>;
   codes: EditorCode[];
-  codings: PackedCodings;
+  codings: JsonText<PackedCodings>;
   /** The layer new codings go to; null when the viewer may only read. */
   editLayer: LayerRef | null;
   /** Colour per coder id, shown on stripes when several layers are on screen. */
@@ -62,7 +63,7 @@ export function CodingEditor(props: CodingEditorProps) {
   // The text changes only with the document's version, which is part of this editor's key:
   // a refetch of the page (live updates, focus) hands new but equal turns, and making the
   // tiptap editor again for them would lose the reader's place.
-  const [turns] = useState(() => unpackTurns(props.turns));
+  const [turns] = useState(() => unpackTurns(fromJsonText(props.turns)));
   const ranges = useMemo(() => turns.map((x) => ({ start: x.start, end: x.end })), [turns]);
   const text = useMemo(() => turns.map((x) => x.text).join('\n'), [turns]);
   const [codes, setCodes] = useState<EditorCode[]>(props.codes);

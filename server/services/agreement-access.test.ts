@@ -148,7 +148,7 @@ describe('the editor page in blind mode', () => {
   it('shows a coder only their own codings even when the URL asks for another coder’s layer', async () => {
     const page = await render('coder1', `coder:${ids.coder2},coder:${ids.coder1},consensus`);
     const [editor] = named(page, 'CodingEditor');
-    const packed = editor.props.codings as PackedCodings;
+    const packed = JSON.parse(editor.props.codings as string) as PackedCodings;
     const shown = unpackCodings(packed);
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown.map((c) => `${c.layer}:${c.coderId}`))).toEqual(new Set([`coder:${ids.coder1}`]));
@@ -158,7 +158,7 @@ describe('the editor page in blind mode', () => {
 
   it('shows the lead every layer asked for', async () => {
     const page = await render('lead', `coder:${ids.coder1},coder:${ids.coder2},consensus`);
-    const shown = unpackCodings(named(page, 'CodingEditor')[0].props.codings as PackedCodings);
+    const shown = unpackCodings(JSON.parse(named(page, 'CodingEditor')[0].props.codings as string) as PackedCodings);
     expect(new Set(shown.map((c) => (c.layer === 'consensus' ? 'consensus' : `coder:${c.coderId}`)))).toEqual(new Set([`coder:${ids.coder1}`, `coder:${ids.coder2}`, 'consensus']));
   });
 });

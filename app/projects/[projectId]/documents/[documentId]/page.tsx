@@ -11,6 +11,7 @@ import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
 import { packedNeedsReview } from '@/lib/coding/editor-codings';
+import { toJsonText } from '@/lib/json-text';
 import { CodingEditor } from '@/components/editor/CodingEditor';
 import { packTurns, type EditorTurn } from '@/lib/text/editor-turns';
 import { LayerPicker } from '@/components/editor/LayerPicker';
@@ -146,9 +147,9 @@ export default async function DocumentPage({
         projectId={String(project.id)}
         documentId={doc.id}
         version={doc.version}
-        turns={packTurns(turns)}
+        turns={toJsonText(packTurns(turns))}
         codes={codes}
-        codings={visibleCodings}
+        codings={toJsonText(visibleCodings)}
         initialRange={initialRange}
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
