@@ -18,7 +18,7 @@ import { drawCodings } from './helpers/drawCodings';
 import { codingsAt, highlightsOf, visibleCodings, type HighlightContext } from './helpers/highlights';
 import { nextCoding, rangeWithin } from './helpers/navigation';
 import { selectedRange } from './helpers/selection';
-import { highlightStyles } from './plugins/codingHighlights';
+import { highlightStyles, type Highlight } from './plugins/codingHighlights';
 import { shortcutsOf } from './plugins/keyboard';
 import type { EditorCode, TextRange } from './types';
 import { useCodings } from './useCodings';
@@ -57,6 +57,8 @@ export interface CodingEditorProps {
  * the codings under a click in a panel. Codings and their writes are `useCodings`'; the
  * editor's commands (`commands/`) draw each write in the transaction that makes it.
  */
+const NO_HIGHLIGHTS: ReadonlyMap<number, Highlight> = new Map();
+
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
   const { projectId, documentId, version, editLayer } = props;
@@ -106,7 +108,12 @@ export function CodingEditor(props: CodingEditorProps) {
   const live = useLiveUpdates({ projectId, documentId, version, layers: props.layers ?? [], userId: props.userId ?? 0, received: store.received });
 
   const visible = useMemo(() => visibleCodings(codings, shownCodes), [codings, shownCodes]);
-  const wanted = useMemo(() => highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt }), [codings, ranges, codeById, shownCodes, activeAt]);
+  // The editor (and with it every highlight) is made in the browser only: the server's
+  // rendering of a long transcript need not work out 20,000 highlights nobody draws there.
+  const wanted = useMemo(
+    () => (typeof window === 'undefined' ? NO_HIGHLIGHTS : highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt })),
+    [codings, ranges, codeById, shownCodes, activeAt],
+  );
   const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
   const shortcuts = useMemo(() => shortcutsOf(codes), [codes]);
 
