@@ -2,7 +2,7 @@
 import { EditorContent, type Editor } from '@tiptap/react';
 import type { Command } from '@tiptap/pm/state';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
-import type { EditorCoding, PackedCodings } from '@/lib/coding/editor-codings';
+import type { CodingColumns, EditorCoding } from '@/lib/coding/editor-codings';
 import type { LayerRef } from '@/lib/access/layers';
 import { offsetToPos, posToOffset } from '@/lib/text/positions';
 import { unpackTurns, type PackedTurns } from '@/lib/text/editor-turns';
@@ -35,7 +35,7 @@ export interface CodingEditorProps {
   version: number;
   turns: JsonText<PackedTurns>;
   codes: EditorCode[];
-  codings: JsonText<PackedCodings>;
+  codings: JsonText<CodingColumns>;
   /** The layer new codings go to; null when the viewer may only read. */
   editLayer: LayerRef | null;
   /** Colour per coder id, shown on stripes when several layers are on screen. */

@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { startTransition, useCallback, useEffect, useMemo, useState } from 'react';
 import { createCodeInEditorAction, createCodingsAction, deleteCodingAction, updateCodingAction } from '@/server/actions/codings';
-import { unpackCodings, type EditorCoding, type PackedCodings } from '@/lib/coding/editor-codings';
+import { unpackCodings, type EditorCoding, type CodingColumns } from '@/lib/coding/editor-codings';
 import { fromJsonText, type JsonText } from '@/lib/json-text';
 import { useKeptNotice } from './keptNotices';
 import { codingWriter, type CodingRemote, type CodingsDraw } from './codingWrites';
@@ -37,7 +37,7 @@ function remoteOf(projectId: string, documentId: number, version: number): Codin
  * the server (a reload; another tab's work, fetched when the window gets focus again)
  * replace the ones held.
  */
-export function useCodings({ projectId, documentId, version, codings: packed, draw }: { projectId: string; documentId: number; version: number; codings: JsonText<PackedCodings>; draw: CodingsDraw }) {
+export function useCodings({ projectId, documentId, version, codings: packed, draw }: { projectId: string; documentId: number; version: number; codings: JsonText<CodingColumns>; draw: CodingsDraw }) {
   const router = useRouter();
   const fromServer = useMemo(() => unpackCodings(fromJsonText(packed)), [packed]);
   const [codings, setCodings] = useState<EditorCoding[]>(fromServer);

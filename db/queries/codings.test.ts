@@ -4,7 +4,7 @@ import { openTestDatabase } from '../testing';
 import { seedFixture } from '../testing/fixture';
 import { assignments, auditEvents, codings, documents } from '../schema';
 import { codingsForDocument, createCodings, deleteCoding, editorCodingsForDocument, updateCoding } from './codings';
-import { unpackCodings } from '@/lib/coding/editor-codings';
+import { toColumns, unpackCodings } from '@/lib/coding/editor-codings';
 import { checkIntegrity } from './integrity';
 
 let ctx: ReturnType<typeof openTestDatabase>;
@@ -88,7 +88,7 @@ describe('reading layers', () => {
     const packed = await editorCodingsForDocument(ctx.db, f.doc.id, layers);
     expect(packed.coders).toEqual({ [f.coder1.id]: 'coder1', [f.coder2.id]: 'coder2', [f.lead.id]: 'lead' });
     const full = (await codingsForDocument(ctx.db, f.doc.id, layers)).map(({ quote: _, ...c }) => c);
-    expect(unpackCodings(JSON.parse(JSON.stringify(packed)))).toEqual(full);
+    expect(unpackCodings(JSON.parse(JSON.stringify(toColumns(packed))))).toEqual(full);
     expect(full.find((c) => c.id === consensus.id)).toMatchObject({ layer: 'consensus', memo: 'Қазақша «memo»', needsReview: true });
     expect(await editorCodingsForDocument(ctx.db, f.doc.id, [])).toEqual({ coders: {}, rows: [] });
   });

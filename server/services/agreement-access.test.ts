@@ -16,7 +16,7 @@ import { createApiToken, userById } from '@/db/queries/users';
 import { projectById, roleInProject } from '@/db/queries/projects';
 import { setBlindMode } from '@/db/queries/project-settings';
 import { newApiToken } from '@/lib/auth/token';
-import { unpackCodings, type PackedCodings } from '@/lib/coding/editor-codings';
+import { unpackCodings, type CodingColumns } from '@/lib/coding/editor-codings';
 import { translator } from '@/lib/i18n';
 import type { Role } from '@/lib/access/layers';
 
@@ -148,7 +148,7 @@ describe('the editor page in blind mode', () => {
   it('shows a coder only their own codings even when the URL asks for another coder’s layer', async () => {
     const page = await render('coder1', `coder:${ids.coder2},coder:${ids.coder1},consensus`);
     const [editor] = named(page, 'CodingEditor');
-    const packed = JSON.parse(editor.props.codings as string) as PackedCodings;
+    const packed = JSON.parse(editor.props.codings as string) as CodingColumns;
     const shown = unpackCodings(packed);
     expect(shown.length).toBeGreaterThan(0);
     expect(new Set(shown.map((c) => `${c.layer}:${c.coderId}`))).toEqual(new Set([`coder:${ids.coder1}`]));
@@ -158,7 +158,7 @@ describe('the editor page in blind mode', () => {
 
   it('shows the lead every layer asked for', async () => {
     const page = await render('lead', `coder:${ids.coder1},coder:${ids.coder2},consensus`);
-    const shown = unpackCodings(JSON.parse(named(page, 'CodingEditor')[0].props.codings as string) as PackedCodings);
+    const shown = unpackCodings(JSON.parse(named(page, 'CodingEditor')[0].props.codings as string) as CodingColumns);
     expect(new Set(shown.map((c) => (c.layer === 'consensus' ? 'consensus' : `coder:${c.coderId}`)))).toEqual(new Set([`coder:${ids.coder1}`, `coder:${ids.coder2}`, 'consensus']));
   });
 });

@@ -10,7 +10,7 @@ import { mayEditLayer, mayViewLayer, type LayerRef } from '@/lib/access/layers';
 import { layerKey, parseLayer, parseLayerList } from '@/lib/access/layers';
 import { codePaths } from '@/lib/coding/code-paths';
 import { coderColors as coderColorsOf } from '@/lib/coding/coder-colors';
-import { packedNeedsReview } from '@/lib/coding/editor-codings';
+import { packedNeedsReview, toColumns } from '@/lib/coding/editor-codings';
 import { toJsonText } from '@/lib/json-text';
 import { CodingEditor } from '@/components/editor/CodingEditor';
 import { packTurns, type EditorTurn } from '@/lib/text/editor-turns';
@@ -149,7 +149,7 @@ export default async function DocumentPage({
         version={doc.version}
         turns={toJsonText(packTurns(turns))}
         codes={codes}
-        codings={toJsonText(visibleCodings)}
+        codings={toJsonText(toColumns(visibleCodings))}
         initialRange={initialRange}
         canCreateCodes={!!editLayer && (role === 'lead' || project.codersMayCreateCodes)}
         editLayer={editLayer}
