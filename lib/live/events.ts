@@ -55,7 +55,8 @@ export interface ResyncEvent {
   kind: 'resync';
   projectId: number;
   documentId: number | null;
-  layer: LayerRef;
+  /** Absent: every layer (the bus lost events, see server/live/pg-bus.ts). */
+  layer?: LayerRef;
   actorId: number;
 }
 

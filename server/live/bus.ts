@@ -2,8 +2,8 @@
  * The live-update bus: services publish what they changed, after their transaction has
  * committed, and every open event stream of the project hears it. In-process (one Node
  * process serves the app); the interface is two functions over JSON-serialisable events on
- * named channels, so a PostgreSQL LISTEN/NOTIFY fan-out can take its place: `publish`
- * becomes NOTIFY channel, payload; `subscribe` a LISTEN shared by the process.
+ * named channels, so that PostgreSQL LISTEN/NOTIFY (./pg-bus.ts) can take its place when
+ * several app servers share one PostgreSQL.
  *
  * Kept on globalThis: Next.js may load this module once per route bundle, and the server
  * action that publishes and the route handler that streams must share one bus.

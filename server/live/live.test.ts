@@ -106,6 +106,15 @@ describe('events of the coding service, as each viewer hears them', () => {
     expect(await hear(coder2, e)).toBe(e);
   });
 
+  it('a resync of one layer reaches only those who may see it; a resync of every layer (events lost) reaches everyone, and says nothing', async () => {
+    const coder2 = sub(f.coder2.id, [layer(f.coder2.id), layer(f.coder1.id)]);
+    const ofCoder1: LiveEvent = { kind: 'resync', projectId: f.project.id, documentId: f.doc.id, layer: layer(f.coder1.id), actorId: f.coder1.id };
+    expect(await hear(coder2, ofCoder1)).toBeNull(); // blind mode
+    const everything: LiveEvent = { kind: 'resync', projectId: f.project.id, documentId: null, actorId: 0 };
+    expect(await hear(coder2, everything)).toBe(everything);
+    expect(await hear({ ...coder2, projectId: f.project.id + 1000 }, everything)).toBeNull();
+  });
+
   it('a removal carries the removed id; a viewer hears only consensus; someone no longer a member has no viewer', async () => {
     const [c] = await addCodings(ctx.db, writer(f.lead.id, 'lead'), { documentId: f.doc.id, version: 1, codeIds: [f.eotinish.id], start: 2, end: 6, layer: { kind: 'consensus' } });
     const [e] = await publishedBy(() => removeCoding(ctx.db, writer(f.lead.id, 'lead'), c.id));

@@ -31,6 +31,8 @@ export async function liveViewer(db: Db, userId: number, projectId: number): Pro
 export function eventForViewer(viewer: LayerViewer, sub: LiveSubscriber, event: LiveEvent): LiveEvent | null {
   if (event.projectId !== sub.projectId || !concernsDocument(event, sub.documentId)) return null;
   if (event.kind !== 'codings' && event.kind !== 'resync') return event;
+  // A resync of every layer says only "fetch again", which every read then authorises.
+  if (!event.layer) return event;
   if (!mayViewLayer(viewer, event.layer)) return null;
   // Only the layers on screen: the editor holds no others.
   const key = layerKey(event.layer);
