@@ -51,14 +51,14 @@ export interface CodingEditorProps {
   layerPicker?: ReactNode;
 }
 
+const NO_HIGHLIGHTS: ReadonlyMap<number, Highlight> = new Map();
+
 /**
  * A transcript to code: the text (read only) with its codings as highlights, stripes in
  * the margin, the code popover at a selection, the codes of the document beside it and
  * the codings under a click in a panel. Codings and their writes are `useCodings`'; the
  * editor's commands (`commands/`) draw each write in the transaction that makes it.
  */
-const NO_HIGHLIGHTS: ReadonlyMap<number, Highlight> = new Map();
-
 export function CodingEditor(props: CodingEditorProps) {
   const { t } = useI18n();
   const { projectId, documentId, version, editLayer } = props;
