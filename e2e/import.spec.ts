@@ -135,3 +135,21 @@ test('a project exported here imports back with its coders on their accounts; an
   await expect(done).toContainText('and 3 coders');
   await expect(mapping).toHaveCount(0);
 });
+
+test('a damaged project file is refused in the reader’s language, with the importer’s detail beside it', async ({ page }) => {
+  await signIn(page, 'lead@demo.test');
+  await page.getByLabel('Language').first().selectOption('kk');
+  await expect(page.getByRole('heading', { name: 'Сіздің жобаларыңыз' })).toBeVisible();
+  try {
+    await page.goto('/import');
+    await page.getByLabel('Жоба файлы').setInputFiles({ name: 'broken.qdpx', mimeType: 'application/octet-stream', buffer: Buffer.from('PK\x03\x04 cut off here') });
+    await page.getByRole('button', { name: 'Импорттау', exact: true }).click();
+    const alert = page.getByRole('alert').filter({ hasText: 'Жоба импортталмады' });
+    await expect(alert).toContainText('Мұрағат бүлінген немесе толық емес.');
+    await expect(alert.locator('[lang=en]')).toContainText('end-of-central-directory');
+    if (process.env.SHOTS_DIR) await page.screenshot({ path: `${process.env.SHOTS_DIR}/import-broken-kk.png` });
+  } finally {
+    await page.getByRole('combobox').first().selectOption('en');
+    await expect(page.getByRole('combobox').first()).toHaveValue('en');
+  }
+});

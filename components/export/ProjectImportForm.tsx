@@ -1,11 +1,31 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
+import type { ProblemKind } from '@/lib/refi-qda/problems';
 import { useI18n } from '../I18nProvider';
 
 interface Problem {
   severity: 'error' | 'warning' | 'info';
+  /** Absent on a failure that is not the file's (the server's own message). */
+  kind?: ProblemKind;
   message: string;
+}
+
+/**
+ * A problem in the reader's language: what kind of problem it is, translated, then the
+ * importer's sentence naming the element or file concerned (in English, marked so).
+ */
+function ProblemText({ problem }: { problem: Problem }) {
+  const { t, locale } = useI18n();
+  if (locale === 'en' || !problem.kind) return <>{problem.message}</>;
+  return (
+    <>
+      {t(`refi.problem.${problem.kind}`)}{' '}
+      <span className="muted" lang="en">
+        ({problem.message})
+      </span>
+    </>
+  );
 }
 interface Report {
   projectId: number;
@@ -174,7 +194,9 @@ export function ProjectImportForm() {
               {outcome.problems
                 .filter((p) => p.severity !== 'info')
                 .map((p, i) => (
-                  <li key={`p${i}`}>{p.message}</li>
+                  <li key={`p${i}`}>
+                    <ProblemText problem={p} />
+                  </li>
                 ))}
             </ul>
           )}
@@ -185,7 +207,9 @@ export function ProjectImportForm() {
           <p>{t('exports.import.failed')}</p>
           <ul className="problems">
             {(outcome.problems.length ? outcome.problems.filter((p) => p.severity === 'error') : [{ severity: 'error' as const, message: outcome.error }]).map((p, i) => (
-              <li key={i}>{p.message}</li>
+              <li key={i}>
+                <ProblemText problem={p} />
+              </li>
             ))}
           </ul>
           {outcome.canOmit && (
