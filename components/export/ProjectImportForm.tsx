@@ -1,7 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState, type FormEvent } from 'react';
-import type { ProblemKind } from '@/lib/refi-qda/problems';
+import type { ImportNote, ProblemKind } from '@/lib/refi-qda/problems';
 import { useI18n } from '../I18nProvider';
 
 interface Problem {
@@ -35,7 +35,7 @@ interface Report {
   codings: number;
   memos: number;
   coders: number;
-  notes: string[];
+  notes: ImportNote[];
 }
 interface Account {
   id: number;
@@ -186,10 +186,10 @@ export function ProjectImportForm() {
             })}{' '}
             <Link href={`/projects/${outcome.report.projectId}`}>{t('exports.import.open')}</Link>
           </p>
-          {[...outcome.report.notes, ...outcome.problems.filter((p) => p.severity !== 'info').map((p) => p.message)].length > 0 && (
+          {outcome.report.notes.length + outcome.problems.filter((p) => p.severity !== 'info').length > 0 && (
             <ul className="problems muted">
               {outcome.report.notes.map((n, i) => (
-                <li key={`n${i}`}>{n}</li>
+                <li key={`n${i}`}>{t(`exports.import.note.${n.key}`, n.vars)}</li>
               ))}
               {outcome.problems
                 .filter((p) => p.severity !== 'info')

@@ -75,7 +75,8 @@ describe('item sets', () => {
       ['code', 'Digital', 'Онлайн арналар', ['e-Otinish']],
       ['document', 'Semey', '', ['FG01']],
     ]);
-    expect(report.notes.join(' ')).toContain('2 set(s)');
+    expect(report.notes.map((n) => n.message).join(' ')).toContain('2 set(s)');
+    expect(report.notes.find((n) => n.key === 'sets')?.vars).toEqual({ n: 2 });
   });
 });
 

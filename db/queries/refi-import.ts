@@ -20,6 +20,7 @@
  * - Every code of a selection becomes a coding; notes become memos (a note on a selection is
  *   the memo of its codings).
  */
+import type { ImportNote } from '@/lib/refi-qda/problems';
 import { createSet } from './item-sets';
 import type { Db, Tx } from '../client';
 import { dbReady, transaction } from '../transaction';
@@ -63,8 +64,9 @@ export interface RefiImportReport {
   memos: number;
   coders: number;
   /** Notes on what was changed or left out on the way in. */
-  notes: string[];
+  notes: ImportNote[];
 }
+
 
 function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => void): void {
   for (let i = 0; i < rows.length; i += BATCH) insert(rows.slice(i, i + BATCH));
@@ -156,8 +158,7 @@ interface Step {
   tx: Tx;
   projectId: number;
   importerId: number;
-  /** Notes for the report, as sentences. */
-  notes: string[];
+  notes: ImportNote[];
 }
 
 type Layer = { layer: 'coder' | 'consensus'; coderId: number };
@@ -232,7 +233,7 @@ async function importSets({ tx, projectId, notes }: Step, refi: RefiProject, cod
       made++;
     }
   }
-  if (made > 0) notes.push(`${made} set(s) of codes or documents imported from the file's groups`);
+  if (made > 0) notes.push({ key: 'sets', vars: { n: made }, message: `${made} set(s) of codes or documents imported from the file's groups` });
 }
 
 /**
@@ -319,7 +320,7 @@ function importCodes({ tx, projectId, notes }: Step, roots: readonly RefiCode[],
     const taken = takenAt.get(parentId) ?? new Set<string>();
     takenAt.set(parentId, taken);
     const name = unique(clean(c.name, 'Unnamed code'), taken);
-    if (name !== c.name.trim()) notes.push(`Code "${c.name.slice(0, 80)}" was renamed "${name}" (names must be non-empty, unique among siblings and at most ${NAME_MAX} characters)`);
+    if (name !== c.name.trim()) notes.push({ key: 'renamed', vars: { from: c.name.slice(0, 80), to: name, max: NAME_MAX }, message: `Code "${c.name.slice(0, 80)}" was renamed "${name}" (names must be non-empty, unique among siblings and at most ${NAME_MAX} characters)` });
     const d = unpackDefinition(c.description ?? '');
     const row = tx
       .insert(codes)
@@ -466,7 +467,7 @@ function importTurns({ tx, notes }: Step, refi: RefiProject, docs: Documents, pe
   }
   inBatches(rows, (b) => tx.insert(turns).values(b).run());
   if (refi.sources.length > withSpeakers) {
-    notes.push(`${refi.sources.length - withSpeakers} of ${refi.sources.length} source(s) have no speaker information: their lines are turns of an unknown speaker; assign speakers in correction mode`);
+    notes.push({ key: 'noSpeakers', vars: { n: refi.sources.length - withSpeakers, total: refi.sources.length }, message: `${refi.sources.length - withSpeakers} of ${refi.sources.length} source(s) have no speaker information: their lines are turns of an unknown speaker; assign speakers in correction mode` });
   }
 }
 
@@ -500,8 +501,8 @@ function collectCodings({ projectId, notes }: Step, refi: RefiProject, docs: Doc
       }
     }
   }
-  if (empty > 0) notes.push(`${empty} empty selection(s) were left out`);
-  if (uncoded > 0) notes.push(`${uncoded} selection(s) without a code were left out (quotations without codes)`);
+  if (empty > 0) notes.push({ key: 'emptySelections', vars: { n: empty }, message: `${empty} empty selection(s) were left out` });
+  if (uncoded > 0) notes.push({ key: 'uncodedSelections', vars: { n: uncoded }, message: `${uncoded} selection(s) without a code were left out (quotations without codes)` });
   return { rows, bySelection, assigned };
 }
 
@@ -558,6 +559,6 @@ function notesToMemos(
     }
     if (!placed) out.push({ projectId, targetKind: 'project', targetId: null, authorId, text: body });
   }
-  if (caseNotes > 0) notes.push(`${caseNotes} note(s) on cases became project memos naming the case`);
+  if (caseNotes > 0) notes.push({ key: 'caseNotes', vars: { n: caseNotes }, message: `${caseNotes} note(s) on cases became project memos naming the case` });
   return out;
 }

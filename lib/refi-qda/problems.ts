@@ -42,6 +42,16 @@ export interface Problem {
   file?: string;
 }
 
+/**
+ * A note of an import's report (what was changed or left out on the way in): `message` in English (the API's, a script's), `key` and `vars` for
+ * the screen to say it in the reader's language (`exports.import.note.<key>`).
+ */
+export interface ImportNote {
+  key: 'sets' | 'renamed' | 'noSpeakers' | 'emptySelections' | 'uncodedSelections' | 'caseNotes';
+  vars: Record<string, string | number>;
+  message: string;
+}
+
 /** Thrown when an import cannot produce a faithful project; `problems` lists every reason. */
 export class RefiImportError extends Error {
   readonly problems: Problem[];
