@@ -67,7 +67,6 @@ export interface RefiImportReport {
   notes: ImportNote[];
 }
 
-
 function inBatches<T>(rows: readonly T[], insert: (batch: T[]) => void): void {
   for (let i = 0; i < rows.length; i += BATCH) insert(rows.slice(i, i + BATCH));
 }

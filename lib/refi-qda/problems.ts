@@ -43,8 +43,9 @@ export interface Problem {
 }
 
 /**
- * A note of an import's report (what was changed or left out on the way in): `message` in English (the API's, a script's), `key` and `vars` for
- * the screen to say it in the reader's language (`exports.import.note.<key>`).
+ * A note of an import's report, on what was changed or left out on the way in: `message` in
+ * English (for the API and scripts), `key` and `vars` for the screen to say it in the
+ * reader's language (`exports.import.note.<key>`).
  */
 export interface ImportNote {
   key: 'sets' | 'renamed' | 'noSpeakers' | 'emptySelections' | 'uncodedSelections' | 'caseNotes';
