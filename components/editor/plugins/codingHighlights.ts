@@ -2,6 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
+import { canPaintRanges, overlapPieces, RangePainter, rangeName } from './highlightRanges';
 
 export interface Highlight {
   id: number;
@@ -26,37 +27,30 @@ export interface HighlightMeta {
 }
 
 /**
- * The decorations, what each coding was last drawn as (see `highlightsOnScreen`), and what
- * the view draws of them: all of `set`, or on a long transcript only those in `window`
- * (positions round the viewport, see `viewportWindow`).
+ * The highlights: on a transcript with fewer than `RANGES_FROM` of them, every one a
+ * decoration in `set` (spans in the text); on a longer one (where the browser can), the
+ * highlights themselves in `ranges`, drawn as CSS highlights by the plugin's view, with
+ * only their memo marks as decorations. `drawn` is what each coding was last drawn as (see
+ * `highlightsOnScreen`), `shown` what the view draws as decorations.
  */
 interface HighlightsState {
-  /**
-   * Every highlight as a decoration; on a long transcript null until something needs it
-   * (see `setOf`), with `source` holding the highlights instead: ProseMirror builds a set
-   * by scanning every decoration for each of the document's turns, some 200 ms for 20,000
-   * highlights over 3,000 turns, before the page could show the text.
-   */
   set: DecorationSet | null;
-  source: readonly Highlight[] | null;
+  ranges: readonly Highlight[] | null;
   drawn: ReadonlyMap<number, string>;
-  window: readonly [number, number] | null;
   shown: DecorationSet;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
-/** The meta of a transaction that moves the window of drawn highlights (not a change of the highlights: no stripes redrawn). */
-const windowKey = new PluginKey('codingHighlightsWindow');
 
 /**
- * From this many highlights on, only those near the viewport are in the DOM: a 300,000-
- * character transcript with 20,000 codings otherwise splits its text into some 85,000
- * nested spans, and laying them out and styling them took the browser tens of seconds.
- * Below it (the demo's transcripts, the tests) every highlight is drawn as before.
+ * From this many highlights on, they are drawn as CSS highlights rather than spans: a
+ * 300,000-character transcript with 20,000 codings otherwise splits its text into some
+ * 85,000 nested spans, which took the browser tens of seconds to lay out and style, and
+ * drawing only those near the viewport made each scroll past a few screens a long task of
+ * restyling and layout. Below it (the demo's transcripts, the tests) the spans stay: they
+ * carry the pointer cursor and the classes that the end-to-end tests read.
  */
-export const WINDOW_FROM = 6000;
-/** The window a long transcript opens with, in positions from its start (a few screens of text). */
-const FIRST_WINDOW = 12_000;
+export const RANGES_FROM = 6000;
 
 /** #RRGGBB at the given opacity. */
 function tint(hex: string, alpha: number): string {
@@ -98,6 +92,27 @@ export function highlightStyles(colors: Iterable<string>): string {
   return [...levels, ...perColor].join('\n');
 }
 
+/**
+ * The same looks for highlights drawn as ranges (see `RANGES_FROM`): one CSS highlight
+ * per colour and nesting level (`rangeName`), its underline at that level's depth.
+ */
+export function rangeStyles(colors: Iterable<string>): string {
+  return [...new Set([FALLBACK, ...colors].map(colorValue))]
+    .flatMap((v) =>
+      Array.from({ length: MAX_UNDERLINES }, (_, level) => {
+        const look = [
+          `background-color: ${tint(`#${v}`, level === 0 ? 0.24 : 0.1)}`,
+          'text-decoration-line: underline',
+          'text-decoration-thickness: 1.5px',
+          `text-decoration-color: ${tint(`#${v}`, 0.95)}`,
+          `text-underline-offset: ${2 + level * UNDERLINE_STEP}px`,
+        ];
+        return `::highlight(${rangeName(v, level)}) { ${look.join('; ')}; }`;
+      }),
+    )
+    .join('\n');
+}
+
 /** What a highlight looks like on screen: a highlight whose key changed is redrawn. */
 export function highlightKey(h: Highlight): string {
   return `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}${h.memo ? ":memo" : ""}`;
@@ -113,53 +128,46 @@ function memoMark(): HTMLElement {
   return mark;
 }
 
+function memoWidget(h: Highlight): Decoration {
+  return Decoration.widget(h.to, memoMark, { side: -1, ignoreSelection: true, codingId: h.id, key: `memo-${h.id}` });
+}
+
 function toDecorations(h: Highlight): Decoration[] {
   // Each coding its own element (nodeName): where codings overlap ProseMirror nests them
   // rather than merging them into one span that shows only the last one's colour. The
   // colour is an attribute, not a class, so one style rule serves every coding of a code.
   const attrs = { nodeName: 'span', class: h.active ? 'coding coding-active' : 'coding', 'data-hl': colorValue(h.color) };
   const inline = Decoration.inline(h.from, h.to, attrs, { codingId: h.id });
-  return h.memo ? [inline, Decoration.widget(h.to, memoMark, { side: -1, ignoreSelection: true, codingId: h.id, key: `memo-${h.id}` })] : [inline];
+  return h.memo ? [inline, memoWidget(h)] : [inline];
 }
 
 function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
-/** The decorations of the highlights in the window (from `source`, as `DecorationSet.find` would give them from the set). */
-function inWindow(highlights: readonly Highlight[], window: readonly [number, number]): Decoration[] {
-  return highlights.filter((h) => h.to > h.from && h.from <= window[1] && h.to >= window[0]).flatMap(toDecorations);
+/** The memo marks of highlights drawn as ranges: the only decorations they need. */
+function memoMarks(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
+  return DecorationSet.create(doc, highlights.filter((h) => h.memo && h.to > h.from).map(memoWidget));
 }
 
-/** The sets built from a long transcript's highlights, once each (the document never changes under them). */
-const builtSets = new WeakMap<readonly Highlight[], DecorationSet>();
-
-/** Every highlight of `value` as a decoration set: its own, or the one its `source` makes. */
-function setOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>): DecorationSet {
-  if (value.set) return value.set;
-  const source = value.source ?? [];
-  let set = builtSets.get(source);
-  if (!set) {
-    set = build(doc, source);
-    builtSets.set(source, set);
-  }
-  return set;
-}
-
-/** What the view draws: all of the highlights, or those in `window`. */
-function shownOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>, window: readonly [number, number] | null): DecorationSet {
-  if (!window) return setOf(doc, value);
-  return DecorationSet.create(doc, value.set ? value.set.find(window[0], window[1]) : inWindow(value.source ?? [], window));
+/** The same memo marks: the view keeps its DOM (and the ranges into it) when nothing of them changed. */
+function sameMarks(a: DecorationSet, b: DecorationSet): boolean {
+  const x = a.find();
+  const y = b.find();
+  return x.length === y.length && x.every((d, i) => d.from === y[i].from && d.spec.codingId === y[i].spec.codingId);
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
 const firstStates = new WeakMap<PMNode, HighlightsState>();
-function firstState(doc: PMNode, highlights: readonly Highlight[]): HighlightsState {
+function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boolean): HighlightsState {
   let state = firstStates.get(doc);
   if (!state) {
-    const window = highlights.length >= WINDOW_FROM ? ([0, Math.min(doc.content.size, FIRST_WINDOW)] as const) : null;
-    const held = window ? { set: null, source: highlights } : { set: build(doc, highlights), source: null };
-    state = { ...held, drawn: keysOf(highlights), window, shown: shownOf(doc, held, window) };
+    const drawn = keysOf(highlights);
+    if (ranges && highlights.length >= RANGES_FROM) state = { set: null, ranges: highlights, drawn, shown: memoMarks(doc, highlights) };
+    else {
+      const set = build(doc, highlights);
+      state = { set, ranges: null, drawn, shown: set };
+    }
     firstStates.set(doc, state);
   }
   return state;
@@ -171,8 +179,8 @@ function firstState(doc: PMNode, highlights: readonly Highlight[]): HighlightsSt
  * second pass over every turn. Until the plugin is there this gives the very set the
  * plugin starts with (the same object), so adding the plugin changes nothing on screen.
  */
-export function highlightsBeforePlugin(initial: readonly Highlight[]) {
-  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstState(state.doc, initial).shown);
+export function highlightsBeforePlugin(initial: readonly Highlight[], ranges = canPaintRanges()) {
+  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstState(state.doc, initial, ranges).shown);
 }
 
 /**
@@ -184,64 +192,86 @@ export function highlightsOnScreen(state: EditorState): ReadonlyMap<number, stri
   return highlightsKey.getState(state)?.drawn ?? new Map();
 }
 
-/** The decorations drawn, for reading back what is on screen (tests, the benchmark). */
+/** The sets made for reading back highlights drawn as ranges, once each. */
+const builtSets = new WeakMap<readonly Highlight[], DecorationSet>();
+
+/** Every highlight as a decoration, for reading back what is on screen (tests). */
 export function highlightDecorations(state: EditorState): DecorationSet {
   const value = highlightsKey.getState(state);
-  return value ? setOf(state.doc, value) : DecorationSet.empty;
+  if (!value) return DecorationSet.empty;
+  if (value.set) return value.set;
+  const ranges = value.ranges ?? [];
+  let set = builtSets.get(ranges);
+  if (!set) builtSets.set(ranges, (set = build(state.doc, ranges)));
+  return set;
+}
+
+/** The highlights drawn as CSS highlights, or null where they are spans. */
+export function rangeHighlights(state: EditorState): readonly Highlight[] | null {
+  return highlightsKey.getState(state)?.ranges ?? null;
 }
 
 const keysOf = (highlights: readonly Highlight[]) => new Map(highlights.map((h) => [h.id, highlightKey(h)]));
 
 /** The plugin's state after a transaction. */
 function next(tr: Transaction, value: HighlightsState): HighlightsState {
-  const state = change(tr, value);
-  const moved = tr.getMeta(windowKey) as [number, number] | undefined;
-  const window = value.window && moved ? moved : value.window;
-  if (state === value && window === value.window) return value;
-  const same = state.set === value.set && state.source === value.source && window === value.window;
-  return { ...state, window, shown: same ? value.shown : shownOf(tr.doc, state, window) };
+  return value.ranges ? nextRanges(tr, value, value.ranges) : nextSpans(tr, value, value.set!);
 }
 
-/** The highlights after a transaction (`shown` left to `next`). */
-function change(tr: Transaction, value: HighlightsState): HighlightsState {
+/** The codings `meta` takes away: those it removes, and those it draws again (their old drawing goes). */
+function goneOf(meta: HighlightMeta, drawn: ReadonlyMap<number, string>): Set<number> {
+  const gone = new Set(meta.remove ?? []);
+  for (const h of meta.add ?? []) gone.add(h.id);
+  for (const id of [...gone]) if (!drawn.has(id)) gone.delete(id);
+  return gone;
+}
+
+function nextSpans(tr: Transaction, value: HighlightsState, before: DecorationSet): HighlightsState {
   const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
-  let set = value.set?.map(tr.mapping, tr.doc) ?? null;
-  let source = value.source;
-  // The text changed under highlights not made into a set yet: they are mapped as a set from here on.
-  if (!set && tr.docChanged) {
-    set = setOf(tr.before, value).map(tr.mapping, tr.doc);
-    source = null;
-  }
-  if (!meta) return set === value.set && source === value.source ? value : { ...value, set, source };
+  let set = before.map(tr.mapping, tr.doc);
+  if (!meta) return set === before ? value : { ...value, set, shown: set };
   if (meta.reset) {
-    if (value.window && !set) return { ...value, set: null, source: meta.reset, drawn: keysOf(meta.reset) };
-    return { ...value, set: build(tr.doc, meta.reset), source: null, drawn: keysOf(meta.reset) };
+    set = build(tr.doc, meta.reset);
+    return { ...value, set, shown: set, drawn: keysOf(meta.reset) };
   }
   const drawn = new Map(value.drawn);
-  // A coding drawn again replaces its old drawing. Finding decorations by coding id walks
-  // the whole set, so it is done only when something drawn goes.
-  const gone = new Set(meta.remove ?? []);
-  for (const h of meta.add ?? []) if (drawn.has(h.id)) gone.add(h.id);
-  for (const id of [...gone]) if (!drawn.has(id)) gone.delete(id);
+  // Finding decorations by coding id walks the whole set, so it is done only when something drawn goes.
+  const gone = goneOf(meta, drawn);
   if (gone.size) {
-    if (set) set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
-    else source = (source ?? []).filter((h) => !gone.has(h.id));
+    set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
     for (const id of gone) drawn.delete(id);
   }
   if (meta.add?.length) {
-    if (set) set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
-    else source = [...(source ?? []), ...meta.add];
+    set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
     for (const h of meta.add) drawn.set(h.id, highlightKey(h));
   }
-  return { ...value, set, source, drawn };
+  return { ...value, set, shown: set, drawn };
 }
 
-/** Moves the window of drawn highlights of a long transcript to [from, to) (a transcript drawn whole ignores it). */
-export function moveHighlightWindow(tr: Transaction, from: number, to: number): Transaction {
-  return tr.setMeta(windowKey, [from, to]).setMeta('addToHistory', false);
+function nextRanges(tr: Transaction, value: HighlightsState, before: readonly Highlight[]): HighlightsState {
+  const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
+  if (!meta && !tr.docChanged) return value;
+  // Mapped as ProseMirror maps an inline decoration: text typed at either end stays outside.
+  let ranges = tr.docChanged ? before.map((h) => ({ ...h, from: tr.mapping.map(h.from, 1), to: Math.max(tr.mapping.map(h.from, 1), tr.mapping.map(h.to, -1)) })) : before;
+  let drawn = value.drawn;
+  if (meta?.reset) {
+    ranges = meta.reset;
+    drawn = keysOf(meta.reset);
+  } else if (meta) {
+    const changed = new Map(drawn);
+    const gone = goneOf(meta, changed);
+    if (gone.size) ranges = ranges.filter((h) => !gone.has(h.id));
+    for (const id of gone) changed.delete(id);
+    if (meta.add?.length) ranges = [...ranges, ...meta.add];
+    for (const h of meta.add ?? []) changed.set(h.id, highlightKey(h));
+    drawn = changed;
+  }
+  const marks = memoMarks(tr.doc, ranges);
+  const shown = !tr.docChanged && sameMarks(marks, value.shown) ? value.shown : marks;
+  return { ...value, ranges, drawn, shown };
 }
 
-/** What the view draws: the highlights in the window on a long transcript, all of them otherwise. */
+/** What the view draws as decorations: every highlight, or the memo marks of those drawn as ranges. */
 export function shownDecorations(state: EditorState): DecorationSet {
   return highlightsKey.getState(state)?.shown ?? DecorationSet.empty;
 }
@@ -259,74 +289,27 @@ function startsOf(doc: PMNode): number[] {
 }
 
 /**
- * The positions of the turns from `above` px above the viewport to `below` px under it:
- * a binary search over the turns' boxes (a dozen layout reads, not thousands).
+ * Draws the highlights held as ranges in the browser's highlight registry: again when
+ * they change, and with their text found anew when ProseMirror may have redrawn it (the
+ * text changed, or a memo mark came or went and split or joined a text node).
  */
-function turnsAround(view: EditorView, above: number, below: number): [number, number] | null {
-  const turns = view.dom.children;
-  const n = Math.min(turns.length, view.state.doc.childCount);
-  if (n === 0) return null;
-  const top = -above;
-  const bottom = innerHeight + below;
-  // The first turn whose bottom is below `top`, and the last whose top is above `bottom`.
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  lo = first;
-  hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (turns[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
-    else lo = mid;
-  }
-  const starts = startsOf(view.state.doc);
-  const last = lo;
-  return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
-}
-
-/**
- * Keeps the window of drawn highlights round the viewport of a long transcript: when the
- * window no longer holds the text from half a screen above the viewport to half a screen
- * below it, the window becomes the text from one and a half screens above to one and a
- * half below, so a steady scroll moves it about once a screen, a few dozen turns'
- * highlights at a time (a window three screens each way made each move a long task).
- * The turns are measured in the scroll event, before anything of this frame has changed
- * the page, and the window moves in the frame's animation callback: measured there, after
- * the margin's bands changed, they cost a second layout of the page in the frame.
- */
-function viewportWindow(view: EditorView) {
-  let frame = 0;
-  let want: [number, number] | null = null;
-  const update = () => {
-    frame = 0;
-    const state = highlightsKey.getState(view.state);
-    if (!want || !state?.window || !view.dom.isConnected) return;
-    view.dispatch(moveHighlightWindow(view.state.tr, want[0], want[1]));
-    want = null;
+function rangesView(view: EditorView) {
+  if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
+  const painter = new RangePainter(view, startsOf);
+  const paint = (ranges: readonly Highlight[]) => {
+    const shapes = ranges.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) }));
+    painter.paint(overlapPieces(shapes, MAX_UNDERLINES - 1), ranges.filter((h) => h.active));
   };
-  const onScroll = () => {
-    const state = highlightsKey.getState(view.state);
-    if (!state?.window || !view.dom.isConnected) return;
-    const h = innerHeight;
-    const need = turnsAround(view, h / 2, h / 2);
-    if (!need || (state.window[0] <= need[0] && need[1] <= state.window[1])) return;
-    want = turnsAround(view, 1.5 * h, 1.5 * h);
-    if (!frame) frame = requestAnimationFrame(update);
-  };
-  addEventListener('scroll', onScroll, { capture: true, passive: true });
-  addEventListener('resize', onScroll, { passive: true });
-  onScroll();
+  paint(highlightsKey.getState(view.state)!.ranges!);
   return {
-    destroy() {
-      removeEventListener('scroll', onScroll, { capture: true });
-      removeEventListener('resize', onScroll);
-      if (frame) cancelAnimationFrame(frame);
+    update(view: EditorView, prev: EditorState) {
+      const now = highlightsKey.getState(view.state)!;
+      const was = highlightsKey.getState(prev)!;
+      if (view.state.doc !== prev.doc || now.shown !== was.shown) painter.invalidate();
+      else if (now.ranges === was.ranges) return;
+      paint(now.ranges!);
     },
+    destroy: () => painter.destroy(),
   };
 }
 
@@ -337,8 +320,13 @@ function viewportWindow(view: EditorView) {
  */
 function clickedAt(view: EditorView, event: MouseEvent): number | null | undefined {
   if (!view.state.selection.empty) return undefined;
-  if (!(event.target as HTMLElement).closest('.coding')) return null;
-  return view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+  const ranges = rangeHighlights(view.state);
+  if (!ranges) {
+    if (!(event.target as HTMLElement).closest('.coding')) return null;
+    return view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+  }
+  const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
+  return pos != null && ranges.some((h) => h.from <= pos && pos < h.to) ? pos : null;
 }
 
 export interface HighlightsOptions {
@@ -346,23 +334,26 @@ export interface HighlightsOptions {
   initial: readonly Highlight[];
   /** Told where a click landed: a position on a highlight, or null off them. */
   onClick?: (pos: number | null) => void;
+  /** Whether a long transcript's highlights are held as ranges (by default where the browser draws CSS highlights). */
+  ranges?: boolean;
 }
 
 /**
- * Codings as decorations, never as marks: the set is built once, mapped through each
- * transaction, and changed by the meta of the commands in `../commands`, so adding one
- * highlight does not rebuild thousands of others. `initial` is drawn with the document
- * itself: the editor's first render already has every highlight, rather than rendering
- * the text and then again split into highlight spans.
+ * Codings as decorations or CSS highlights, never as marks: the highlights are kept once,
+ * mapped through each transaction, and changed by the meta of the commands in
+ * `../commands`, so adding one highlight does not rebuild thousands of others as
+ * decorations. `initial` is drawn with the document itself: the editor's first render
+ * already has every highlight, rather than rendering the text and then again split into
+ * highlight spans.
  */
-export function codingHighlightsPlugin({ initial, onClick }: HighlightsOptions): Plugin<HighlightsState> {
+export function codingHighlightsPlugin({ initial, onClick, ranges = canPaintRanges() }: HighlightsOptions): Plugin<HighlightsState> {
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: (_, state) => firstState(state.doc, initial),
+      init: (_, state) => firstState(state.doc, initial, ranges),
       apply: next,
     },
-    view: viewportWindow,
+    view: rangesView,
     props: {
       decorations: (state: EditorState) => highlightsKey.getState(state)?.shown,
       handleDOMEvents: {
