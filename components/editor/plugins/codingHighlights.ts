@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { canPaintRanges, overlapPieces, RangePainter, rangeName } from './highlightRanges';
+import { canPaintRanges, overlapPieces, RangePainter, rangeName, type Piece } from './highlightRanges';
 
 export interface Highlight {
   id: number;
@@ -289,27 +289,93 @@ function startsOf(doc: PMNode): number[] {
 }
 
 /**
- * Draws the highlights held as ranges in the browser's highlight registry: again when
- * they change, and with their text found anew when ProseMirror may have redrawn it (the
- * text changed, or a memo mark came or went and split or joined a text node).
+ * The positions of the turns from `above` px above the viewport to `below` px under it:
+ * a binary search over the turns' boxes (a dozen layout reads, not thousands).
+ */
+function turnsAround(view: EditorView, above: number, below: number): [number, number] | null {
+  const turns = view.dom.children;
+  const n = Math.min(turns.length, view.state.doc.childCount);
+  if (n === 0) return null;
+  const top = -above;
+  const bottom = innerHeight + below;
+  // The first turn whose bottom is below `top`, and the last whose top is above `bottom`.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  lo = first;
+  hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (turns[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
+    else lo = mid;
+  }
+  const starts = startsOf(view.state.doc);
+  const last = lo;
+  return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
+}
+
+/** The window a long transcript opens with, in positions from its start (a few screens of text). */
+const FIRST_WINDOW = 12_000;
+
+/**
+ * Draws the highlights held as ranges in the browser's highlight registry, those round
+ * the viewport only: Chromium works out every registered range again whenever the
+ * registry changes, which for the 40,000 pieces of a long transcript's highlights took
+ * seconds. When the window no longer holds the text from half a screen above the
+ * viewport to half a screen below it, it becomes the text from one and a half screens
+ * above to one and a half below; a move changes the registry only, never an element.
+ * The highlights are drawn again when they change, with their text found anew when
+ * ProseMirror may have redrawn it (the text changed, or a memo mark came or went and split
+ * or joined a text node).
  */
 function rangesView(view: EditorView) {
   if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
   const painter = new RangePainter(view, startsOf);
-  const paint = (ranges: readonly Highlight[]) => {
-    const shapes = ranges.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) }));
-    painter.paint(overlapPieces(shapes, MAX_UNDERLINES - 1), ranges.filter((h) => h.active));
+  let pieces: Piece[] = [];
+  let active: readonly Highlight[] = [];
+  let window: readonly [number, number] = [0, Math.min(view.state.doc.content.size, FIRST_WINDOW)];
+  let frame = 0;
+  const inWindow = <T extends { from: number; to: number }>(xs: readonly T[]) => xs.filter((x) => x.from < window[1] && x.to > window[0]);
+  const paint = () => painter.paint(inWindow(pieces), inWindow(active));
+  const cut = (ranges: readonly Highlight[]) => {
+    pieces = overlapPieces(ranges.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) })), MAX_UNDERLINES - 1);
+    active = ranges.filter((h) => h.active);
   };
-  paint(highlightsKey.getState(view.state)!.ranges!);
+  const onScroll = () => {
+    if (!view.dom.isConnected) return;
+    const h = innerHeight;
+    const need = turnsAround(view, h / 2, h / 2);
+    if (!need || (window[0] <= need[0] && need[1] <= window[1])) return;
+    window = turnsAround(view, 1.5 * h, 1.5 * h) ?? need;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      paint();
+    });
+  };
+  cut(highlightsKey.getState(view.state)!.ranges!);
+  paint();
+  addEventListener('scroll', onScroll, { capture: true, passive: true });
+  addEventListener('resize', onScroll, { passive: true });
   return {
     update(view: EditorView, prev: EditorState) {
       const now = highlightsKey.getState(view.state)!;
       const was = highlightsKey.getState(prev)!;
       if (view.state.doc !== prev.doc || now.shown !== was.shown) painter.invalidate();
       else if (now.ranges === was.ranges) return;
-      paint(now.ranges!);
+      cut(now.ranges!);
+      paint();
     },
-    destroy: () => painter.destroy(),
+    destroy() {
+      removeEventListener('scroll', onScroll, { capture: true });
+      removeEventListener('resize', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+      painter.destroy();
+    },
   };
 }
 
