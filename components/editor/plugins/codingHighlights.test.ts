@@ -53,13 +53,14 @@ describe('colours', () => {
 describe('rangeStyles', () => {
   it('writes one CSS highlight per colour and level: full tint outermost, each underline a step lower', () => {
     const css = rangeStyles(['#FF0000']).split('\n');
-    expect(css).toHaveLength(10);
+    expect(css).toHaveLength(11);
     expect(css[0]).toBe(
-      '::highlight(hl-888888-0) { background-color: rgba(136, 136, 136, 0.24); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(136, 136, 136, 0.95); text-underline-offset: 2px; }',
+      '.transcript-editor [data-ranges~="hl-888888-0"] > .turn-text::highlight(hl-888888-0) { background-color: rgba(136, 136, 136, 0.24); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(136, 136, 136, 0.95); text-underline-offset: 2px; }',
     );
     expect(css[9]).toBe(
-      '::highlight(hl-ff0000-4) { background-color: rgba(255, 0, 0, 0.1); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(255, 0, 0, 0.95); text-underline-offset: 12px; }',
+      '.transcript-editor [data-ranges~="hl-ff0000-4"] > .turn-text::highlight(hl-ff0000-4) { background-color: rgba(255, 0, 0, 0.1); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(255, 0, 0, 0.95); text-underline-offset: 12px; }',
     );
+    expect(css[10]).toBe('.transcript-editor [data-ranges~="coding-active"] > .turn-text::highlight(coding-active) { background-color: rgba(255, 200, 0, 0.38); }');
   });
 });
 
@@ -195,7 +196,12 @@ describe('a long transcript, drawn as CSS highlights', () => {
   const start = (i: number) => 1 + i * 22;
   const all = Array.from({ length: many }, (_, i) => h(i + 1, start(i), start(i) + 4));
   const withRanges = (initial: readonly Highlight[], ranges = true) => EditorState.create({ doc: longDoc(), plugins: [codingHighlightsPlugin({ initial, ranges })] });
-  const memoIds = (set: DecorationSet) => set.find().map((d) => d.spec.codingId as number);
+  const memoIds = (set: DecorationSet) => set.find().filter((d) => d.from === d.to).map((d) => d.spec.codingId as number);
+  const turnNames = (set: DecorationSet) =>
+    set
+      .find()
+      .filter((d) => d.from < d.to)
+      .map((d) => [d.from, (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-ranges']]);
 
   it('keeps spans for a shorter transcript, or where the browser cannot draw CSS highlights', () => {
     for (const state of [withRanges(all.slice(0, many - 1)), withRanges(all, false)]) {
@@ -213,10 +219,23 @@ describe('a long transcript, drawn as CSS highlights', () => {
     expect(highlightsOnScreen(state).size).toBe(many);
   });
 
-  it('adds, draws again and removes by coding id; the memo marks stay the same set until a memo changes', () => {
+  it('names on each turn the CSS highlights in it, at their nesting levels, and the picked coding', () => {
+    // Turn 0: coding -1 over it all, coding -2 inside; coding -3 from turn 0's end into turn 1, picked; one coding on each later turn.
+    const initial = [h(-1, start(0), start(0) + 20), h(-2, start(0) + 2, start(0) + 6, '#00ff00'), h(-3, start(0) + 10, start(1) + 5, '#0000ff', true), ...all.slice(2)];
+    const names = turnNames(shownDecorations(withRanges(initial)));
+    expect(names.slice(0, 2)).toEqual([
+      [start(0) - 1, 'hl-0000ff-1 hl-00ff00-1 hl-ff0000-0 coding-active'.split(' ').sort().join(' ')],
+      [start(1) - 1, 'coding-active hl-0000ff-0'],
+    ]);
+    expect(names[2]).toEqual([start(2) - 1, 'hl-ff0000-0']);
+    expect(names).toHaveLength(many);
+  });
+
+  it('adds, draws again and removes by coding id; the decorations stay the same set until a memo or a name changes', () => {
     let state = withRanges(all);
-    const marks = shownDecorations(state);
     state = change(state, { add: [h(-1, start(3005), start(3005) + 2, '#00ff00'), h(7, start(6), start(6) + 9)] });
+    const marks = shownDecorations(state);
+    expect(turnNames(marks)[3005]).toEqual([start(3005) - 1, 'hl-00ff00-1 hl-ff0000-0']);
     expect(rangeHighlights(state)!.filter((x) => x.id === 7).map((x) => x.to - x.from)).toEqual([9]);
     expect(rangeHighlights(state)!.some((x) => x.id === -1)).toBe(true);
     state = change(state, { remove: [3002] });
@@ -224,7 +243,11 @@ describe('a long transcript, drawn as CSS highlights', () => {
     expect(rangeHighlights(state)!.length).toBe(many);
     expect(highlightsOnScreen(state).has(3002)).toBe(false);
     expect(highlightsOnScreen(state).get(-1)).toBe(`${start(3005)}:${start(3005) + 2}:#00ff00:0`);
-    expect(shownDecorations(state)).toBe(marks);
+    const before = shownDecorations(state);
+    expect(before).not.toBe(marks);
+    expect(turnNames(before).some(([from]) => from === start(3001) - 1)).toBe(false);
+    state = change(state, { add: [h(7, start(6), start(6) + 9)] }); // drawn again as it was
+    expect(shownDecorations(state)).toBe(before);
     state = change(state, { add: [{ ...h(8, start(7), start(7) + 4), memo: true }] });
     expect(memoIds(shownDecorations(state))).toEqual([8]);
     state = change(state, { reset: all.slice(0, 3) });

@@ -2,7 +2,7 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { canPaintRanges, overlapPieces, RangePainter, rangeName, type Piece } from './highlightRanges';
+import { ACTIVE_RANGE, canPaintRanges, overlapPieces, RangePainter, rangeName, turnAt, type Piece } from './highlightRanges';
 
 export interface Highlight {
   id: number;
@@ -36,8 +36,12 @@ export interface HighlightMeta {
 interface HighlightsState {
   set: DecorationSet | null;
   ranges: readonly Highlight[] | null;
+  /** The highlights held as ranges cut where their nesting changes: what the view draws. */
+  pieces: readonly Piece[];
   drawn: ReadonlyMap<number, string>;
   shown: DecorationSet;
+  /** What `shown` was made from, to keep it (and the text under it) when that is the same. */
+  shownKey: string;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
@@ -92,9 +96,13 @@ export function highlightStyles(colors: Iterable<string>): string {
   return [...levels, ...perColor].join('\n');
 }
 
+/** The look of a CSS highlight, for the text of the turns that name it (see `rangeDecorations`). */
+const rangeRule = (name: string, look: string) => `.transcript-editor [data-ranges~="${name}"] > .turn-text::highlight(${name}) { ${look}; }`;
+
 /**
  * The same looks for highlights drawn as ranges (see `RANGES_FROM`): one CSS highlight
- * per colour and nesting level (`rangeName`), its underline at that level's depth.
+ * per colour and nesting level (`rangeName`), its underline at that level's depth, and
+ * the picked coding's wash (as `.coding-active`).
  */
 export function rangeStyles(colors: Iterable<string>): string {
   return [...new Set([FALLBACK, ...colors].map(colorValue))]
@@ -107,9 +115,10 @@ export function rangeStyles(colors: Iterable<string>): string {
           `text-decoration-color: ${tint(`#${v}`, 0.95)}`,
           `text-underline-offset: ${2 + level * UNDERLINE_STEP}px`,
         ];
-        return `::highlight(${rangeName(v, level)}) { ${look.join('; ')}; }`;
+        return rangeRule(rangeName(v, level), look.join('; '));
       }),
     )
+    .concat(rangeRule(ACTIVE_RANGE, 'background-color: rgba(255, 200, 0, 0.38)'))
     .join('\n');
 }
 
@@ -145,16 +154,42 @@ function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
-/** The memo marks of highlights drawn as ranges: the only decorations they need. */
-function memoMarks(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
-  return DecorationSet.create(doc, highlights.filter((h) => h.memo && h.to > h.from).map(memoWidget));
+/** The highlights as pieces at their nesting levels. */
+function piecesOf(highlights: readonly Highlight[]): Piece[] {
+  return overlapPieces(highlights.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) })), MAX_UNDERLINES - 1);
 }
 
-/** The same memo marks: the view keeps its DOM (and the ranges into it) when nothing of them changed. */
-function sameMarks(a: DecorationSet, b: DecorationSet): boolean {
-  const x = a.find();
-  const y = b.find();
-  return x.length === y.length && x.every((d, i) => d.from === y[i].from && d.spec.codingId === y[i].spec.codingId);
+/**
+ * The decorations of highlights drawn as ranges: their memo marks, and on each turn the
+ * names of the CSS highlights in it (`data-ranges`). The style sheet's `::highlight()`
+ * rules apply only to a turn that names them: the browser works out every highlight rule
+ * for every element it applies to, which with some 200 of them (40 colours, five levels)
+ * made each restyle of the page take seconds.
+ */
+function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[]): { shown: DecorationSet; shownKey: string } {
+  const starts = startsOf(doc);
+  const names = new Map<number, Set<string>>();
+  const name = (turn: number, n: string) => {
+    let set = names.get(turn);
+    if (!set) names.set(turn, (set = new Set()));
+    set.add(n);
+  };
+  // The turns whose text [from, to) covers some of.
+  const mark = (from: number, to: number, n: string) => {
+    for (let i = turnAt(starts, from); i < starts.length && starts[i] < to; i++) {
+      if (Math.min(to, starts[i] + 1 + doc.child(i).content.size) > Math.max(from, starts[i] + 1)) name(i, n);
+    }
+  };
+  for (const p of pieces) mark(p.from, p.to, rangeName(p.color, p.level));
+  for (const h of highlights) if (h.active && h.to > h.from) mark(h.from, h.to, ACTIVE_RANGE);
+  const memos = highlights.filter((h) => h.memo && h.to > h.from);
+  const turns = [...names].sort((x, y) => x[0] - y[0]).map(([i, set]) => [i, [...set].sort().join(' ')] as const);
+  const shownKey = `${memos.map((h) => `${h.id}@${h.to}`).join(',')}|${turns.map(([i, n]) => `${i}:${n}`).join(',')}`;
+  const decorations = [
+    ...memos.map(memoWidget),
+    ...turns.map(([i, n]) => Decoration.node(starts[i], starts[i] + doc.child(i).nodeSize, { 'data-ranges': n })),
+  ];
+  return { shown: DecorationSet.create(doc, decorations), shownKey };
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
@@ -163,10 +198,12 @@ function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boole
   let state = firstStates.get(doc);
   if (!state) {
     const drawn = keysOf(highlights);
-    if (ranges && highlights.length >= RANGES_FROM) state = { set: null, ranges: highlights, drawn, shown: memoMarks(doc, highlights) };
-    else {
+    if (ranges && highlights.length >= RANGES_FROM) {
+      const pieces = piecesOf(highlights);
+      state = { set: null, ranges: highlights, pieces, drawn, ...rangeDecorations(doc, highlights, pieces) };
+    } else {
       const set = build(doc, highlights);
-      state = { set, ranges: null, drawn, shown: set };
+      state = { set, ranges: null, pieces: [], drawn, shown: set, shownKey: '' };
     }
     firstStates.set(doc, state);
   }
@@ -266,9 +303,10 @@ function nextRanges(tr: Transaction, value: HighlightsState, before: readonly Hi
     for (const h of meta.add ?? []) changed.set(h.id, highlightKey(h));
     drawn = changed;
   }
-  const marks = memoMarks(tr.doc, ranges);
-  const shown = !tr.docChanged && sameMarks(marks, value.shown) ? value.shown : marks;
-  return { ...value, ranges, drawn, shown };
+  const pieces = piecesOf(ranges);
+  const made = rangeDecorations(tr.doc, ranges, pieces);
+  const same = !tr.docChanged && made.shownKey === value.shownKey;
+  return { ...value, ranges, pieces, drawn, ...(same ? { shown: value.shown, shownKey: value.shownKey } : made) };
 }
 
 /** What the view draws as decorations: every highlight, or the memo marks of those drawn as ranges. */
@@ -336,15 +374,12 @@ const FIRST_WINDOW = 12_000;
 function rangesView(view: EditorView) {
   if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
   const painter = new RangePainter(view, startsOf);
-  let pieces: Piece[] = [];
-  let active: readonly Highlight[] = [];
   let window: readonly [number, number] = [0, Math.min(view.state.doc.content.size, FIRST_WINDOW)];
   let frame = 0;
   const inWindow = <T extends { from: number; to: number }>(xs: readonly T[]) => xs.filter((x) => x.from < window[1] && x.to > window[0]);
-  const paint = () => painter.paint(inWindow(pieces), inWindow(active));
-  const cut = (ranges: readonly Highlight[]) => {
-    pieces = overlapPieces(ranges.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) })), MAX_UNDERLINES - 1);
-    active = ranges.filter((h) => h.active);
+  const paint = () => {
+    const { pieces, ranges } = highlightsKey.getState(view.state)!;
+    painter.paint(inWindow(pieces), inWindow(ranges!.filter((h) => h.active)));
   };
   const onScroll = () => {
     if (!view.dom.isConnected) return;
@@ -357,7 +392,6 @@ function rangesView(view: EditorView) {
       paint();
     });
   };
-  cut(highlightsKey.getState(view.state)!.ranges!);
   paint();
   addEventListener('scroll', onScroll, { capture: true, passive: true });
   addEventListener('resize', onScroll, { passive: true });
@@ -366,8 +400,7 @@ function rangesView(view: EditorView) {
       const now = highlightsKey.getState(view.state)!;
       const was = highlightsKey.getState(prev)!;
       if (view.state.doc !== prev.doc || now.shown !== was.shown) painter.invalidate();
-      else if (now.ranges === was.ranges) return;
-      cut(now.ranges!);
+      else if (now.pieces === was.pieces && now.ranges === was.ranges) return;
       paint();
     },
     destroy() {

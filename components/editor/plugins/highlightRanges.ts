@@ -51,6 +51,18 @@ export const rangeName = (color: string, level: number) => `hl-${color}-${level}
 /** The picked coding's wash. */
 export const ACTIVE_RANGE = 'coding-active';
 
+/** The turn holding position `pos` (of the turns starting at `starts`): the last that starts before it. */
+export function turnAt(starts: readonly number[], pos: number): number {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] < pos) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
+}
+
 /** Whether this browser draws CSS highlights (the Custom Highlight API). */
 export function canPaintRanges(): boolean {
   return typeof CSS !== 'undefined' && 'highlights' in CSS && typeof Highlight !== 'undefined' && typeof StaticRange !== 'undefined';
@@ -112,15 +124,7 @@ export class RangePainter {
     const doc = this.view.state.doc;
     const starts = this.starts(doc);
     const out: StaticRange[] = [];
-    // The turn holding `from`: the last whose start is before it.
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] < from) lo = mid;
-      else hi = mid - 1;
-    }
-    for (let i = lo; i < starts.length && starts[i] < to; i++) {
+    for (let i = turnAt(starts, from); i < starts.length && starts[i] < to; i++) {
       const contentStart = starts[i] + 1;
       const contentEnd = contentStart + doc.child(i).content.size;
       const a = Math.max(from, contentStart) - contentStart;
