@@ -42,6 +42,8 @@ interface HighlightsState {
   shown: DecorationSet;
   /** What `shown` was made from, to keep it (and the text under it) when that is the same. */
   shownKey: string;
+  /** What its memo marks were made from: other changes of `shown` leave the text nodes as they were. */
+  memoKey: string;
 }
 
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
@@ -166,7 +168,7 @@ function piecesOf(highlights: readonly Highlight[]): Piece[] {
  * for every element it applies to, which with some 200 of them (40 colours, five levels)
  * made each restyle of the page take seconds.
  */
-function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[]): { shown: DecorationSet; shownKey: string } {
+function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[]): { shown: DecorationSet; shownKey: string; memoKey: string } {
   const starts = startsOf(doc);
   const names = new Map<number, Set<string>>();
   const name = (turn: number, n: string) => {
@@ -184,12 +186,13 @@ function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces:
   for (const h of highlights) if (h.active && h.to > h.from) mark(h.from, h.to, ACTIVE_RANGE);
   const memos = highlights.filter((h) => h.memo && h.to > h.from);
   const turns = [...names].sort((x, y) => x[0] - y[0]).map(([i, set]) => [i, [...set].sort().join(' ')] as const);
-  const shownKey = `${memos.map((h) => `${h.id}@${h.to}`).join(',')}|${turns.map(([i, n]) => `${i}:${n}`).join(',')}`;
+  const memoKey = memos.map((h) => `${h.id}@${h.to}`).join(',');
+  const shownKey = `${memoKey}|${turns.map(([i, n]) => `${i}:${n}`).join(',')}`;
   const decorations = [
     ...memos.map(memoWidget),
     ...turns.map(([i, n]) => Decoration.node(starts[i], starts[i] + doc.child(i).nodeSize, { 'data-ranges': n })),
   ];
-  return { shown: DecorationSet.create(doc, decorations), shownKey };
+  return { shown: DecorationSet.create(doc, decorations), shownKey, memoKey };
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
@@ -203,7 +206,7 @@ function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boole
       state = { set: null, ranges: highlights, pieces, drawn, ...rangeDecorations(doc, highlights, pieces) };
     } else {
       const set = build(doc, highlights);
-      state = { set, ranges: null, pieces: [], drawn, shown: set, shownKey: '' };
+      state = { set, ranges: null, pieces: [], drawn, shown: set, shownKey: '', memoKey: '' };
     }
     firstStates.set(doc, state);
   }
@@ -306,7 +309,7 @@ function nextRanges(tr: Transaction, value: HighlightsState, before: readonly Hi
   const pieces = piecesOf(ranges);
   const made = rangeDecorations(tr.doc, ranges, pieces);
   const same = !tr.docChanged && made.shownKey === value.shownKey;
-  return { ...value, ranges, pieces, drawn, ...(same ? { shown: value.shown, shownKey: value.shownKey } : made) };
+  return { ...value, ranges, pieces, drawn, ...(same ? { shown: value.shown, shownKey: value.shownKey, memoKey: value.memoKey } : made) };
 }
 
 /** What the view draws as decorations: every highlight, or the memo marks of those drawn as ranges. */
@@ -327,88 +330,29 @@ function startsOf(doc: PMNode): number[] {
 }
 
 /**
- * The positions of the turns from `above` px above the viewport to `below` px under it:
- * a binary search over the turns' boxes (a dozen layout reads, not thousands).
- */
-function turnsAround(view: EditorView, above: number, below: number): [number, number] | null {
-  const turns = view.dom.children;
-  const n = Math.min(turns.length, view.state.doc.childCount);
-  if (n === 0) return null;
-  const top = -above;
-  const bottom = innerHeight + below;
-  // The first turn whose bottom is below `top`, and the last whose top is above `bottom`.
-  let lo = 0;
-  let hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (turns[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
-    else hi = mid;
-  }
-  const first = lo;
-  lo = first;
-  hi = n - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (turns[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
-    else lo = mid;
-  }
-  const starts = startsOf(view.state.doc);
-  const last = lo;
-  return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
-}
-
-/** The window a long transcript opens with, in positions from its start (a few screens of text). */
-const FIRST_WINDOW = 12_000;
-
-/**
- * Draws the highlights held as ranges in the browser's highlight registry, those round
- * the viewport only: Chromium works out every registered range again whenever the
- * registry changes, which for the 40,000 pieces of a long transcript's highlights took
- * seconds. When the window no longer holds the text from half a screen above the
- * viewport to half a screen below it, it becomes the text from one and a half screens
- * above to one and a half below; a move changes the registry only, never an element.
- * The highlights are drawn again when they change, with their text found anew when
- * ProseMirror may have redrawn it (the text changed, or a memo mark came or went and split
- * or joined a text node).
+ * Draws the highlights held as ranges in the browser's highlight registry: all of them at
+ * once, so scrolling changes nothing (drawing only those round the viewport made each move
+ * of that window cost the browser two slow frames), and again when they change, with their
+ * text found anew when ProseMirror may have redrawn it (the text changed, or a memo mark
+ * came or went and split or joined a text node).
  */
 function rangesView(view: EditorView) {
   if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
   const painter = new RangePainter(view, startsOf);
-  let window: readonly [number, number] = [0, Math.min(view.state.doc.content.size, FIRST_WINDOW)];
-  let frame = 0;
-  const inWindow = <T extends { from: number; to: number }>(xs: readonly T[]) => xs.filter((x) => x.from < window[1] && x.to > window[0]);
   const paint = () => {
     const { pieces, ranges } = highlightsKey.getState(view.state)!;
-    painter.paint(inWindow(pieces), inWindow(ranges!.filter((h) => h.active)));
-  };
-  const onScroll = () => {
-    if (!view.dom.isConnected) return;
-    const h = innerHeight;
-    const need = turnsAround(view, h / 2, h / 2);
-    if (!need || (window[0] <= need[0] && need[1] <= window[1])) return;
-    window = turnsAround(view, 1.5 * h, 1.5 * h) ?? need;
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      paint();
-    });
+    painter.paint(pieces, ranges!.filter((h) => h.active && h.to > h.from));
   };
   paint();
-  addEventListener('scroll', onScroll, { capture: true, passive: true });
-  addEventListener('resize', onScroll, { passive: true });
   return {
     update(view: EditorView, prev: EditorState) {
       const now = highlightsKey.getState(view.state)!;
       const was = highlightsKey.getState(prev)!;
-      if (view.state.doc !== prev.doc || now.shown !== was.shown) painter.invalidate();
+      if (view.state.doc !== prev.doc || now.memoKey !== was.memoKey) painter.invalidate();
       else if (now.pieces === was.pieces && now.ranges === was.ranges) return;
       paint();
     },
-    destroy() {
-      removeEventListener('scroll', onScroll, { capture: true });
-      removeEventListener('resize', onScroll);
-      if (frame) cancelAnimationFrame(frame);
-      painter.destroy();
-    },
+    destroy: () => painter.destroy(),
   };
 }
 

@@ -83,7 +83,10 @@ interface TurnText {
  */
 export class RangePainter {
   private texts: (TurnText | undefined)[] = [];
-  private names = new Set<string>();
+  /** Each highlight registered, with what its ranges were made from. */
+  private drawn = new Map<string, string>();
+  /** The text was redrawn: every range is made again. */
+  private stale = false;
 
   constructor(
     private readonly view: EditorView,
@@ -93,30 +96,43 @@ export class RangePainter {
   /** ProseMirror redrew the text: the nodes found so far may be gone. */
   invalidate(): void {
     this.texts = [];
+    this.stale = true;
   }
 
+  /**
+   * Registers exactly these pieces and picked stretches. A highlight whose pieces are the
+   * same as before is left alone: the browser works out again each highlight that is set.
+   */
   paint(pieces: readonly Piece[], active: readonly { from: number; to: number }[]): void {
-    const byName = new Map<string, StaticRange[]>();
-    const add = (name: string, from: number, to: number) => {
+    const byName = new Map<string, { from: number; to: number }[]>();
+    const add = (name: string, x: { from: number; to: number }) => {
       let list = byName.get(name);
       if (!list) byName.set(name, (list = []));
-      for (const r of this.rangesOf(from, to)) list.push(r);
+      list.push(x);
     };
-    for (const p of pieces) add(rangeName(p.color, p.level), p.from, p.to);
-    for (const a of active) add(ACTIVE_RANGE, a.from, a.to);
-    for (const name of this.names) if (!byName.has(name)) CSS.highlights.delete(name);
-    for (const [name, ranges] of byName) {
-      const h = new Highlight(...ranges);
+    for (const p of pieces) add(rangeName(p.color, p.level), p);
+    for (const a of active) add(ACTIVE_RANGE, a);
+    for (const name of this.drawn.keys()) {
+      if (byName.has(name)) continue;
+      CSS.highlights.delete(name);
+      this.drawn.delete(name);
+    }
+    for (const [name, list] of byName) {
+      const key = list.map((x) => `${x.from}-${x.to}`).join(',');
+      if (!this.stale && this.drawn.get(name) === key) continue;
+      const h = new Highlight();
+      for (const x of list) for (const r of this.rangesOf(x.from, x.to)) h.add(r);
       // Inner levels draw over outer ones, the picked coding's wash over all.
       h.priority = name === ACTIVE_RANGE ? 100 : Number(name.slice(name.lastIndexOf('-') + 1));
       CSS.highlights.set(name, h);
+      this.drawn.set(name, key);
     }
-    this.names = new Set(byName.keys());
+    this.stale = false;
   }
 
   destroy(): void {
-    for (const name of this.names) CSS.highlights.delete(name);
-    this.names.clear();
+    for (const name of this.drawn.keys()) CSS.highlights.delete(name);
+    this.drawn.clear();
   }
 
   /** [from, to) as ranges of text, one per turn it touches (so no speaker label is painted). */
