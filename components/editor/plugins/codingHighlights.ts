@@ -40,11 +40,13 @@ interface HighlightsState {
   pieces: readonly Piece[];
   drawn: ReadonlyMap<number, string>;
   shown: DecorationSet;
-  /** What `shown` was made from, to keep it (and the text under it) when that is the same. */
-  shownKey: string;
-  /** What its memo marks were made from: other changes of `shown` leave the text nodes as they were. */
+  /** What `shown` was made from, to change only what changed: the names on each turn, and */
+  turnNames: readonly string[];
+  /** the memo marks (other changes of `shown` leave the text nodes as they were). */
   memoKey: string;
 }
+
+type RangeDecorations = Pick<HighlightsState, 'shown' | 'turnNames' | 'memoKey'>;
 
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
 
@@ -168,31 +170,31 @@ function piecesOf(highlights: readonly Highlight[]): Piece[] {
  * for every element it applies to, which with some 200 of them (40 colours, five levels)
  * made each restyle of the page take seconds.
  */
-function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[]): { shown: DecorationSet; shownKey: string; memoKey: string } {
+function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[], prev: RangeDecorations | null): RangeDecorations {
   const starts = startsOf(doc);
-  const names = new Map<number, Set<string>>();
-  const name = (turn: number, n: string) => {
-    let set = names.get(turn);
-    if (!set) names.set(turn, (set = new Set()));
-    set.add(n);
-  };
+  const names: (Set<string> | undefined)[] = new Array(starts.length);
   // The turns whose text [from, to) covers some of.
   const mark = (from: number, to: number, n: string) => {
     for (let i = turnAt(starts, from); i < starts.length && starts[i] < to; i++) {
-      if (Math.min(to, starts[i] + 1 + doc.child(i).content.size) > Math.max(from, starts[i] + 1)) name(i, n);
+      if (Math.min(to, starts[i] + 1 + doc.child(i).content.size) > Math.max(from, starts[i] + 1)) (names[i] ??= new Set()).add(n);
     }
   };
   for (const p of pieces) mark(p.from, p.to, rangeName(p.color, p.level));
   for (const h of highlights) if (h.active && h.to > h.from) mark(h.from, h.to, ACTIVE_RANGE);
+  const turnNames = Array.from(names, (set) => (set ? [...set].sort().join(' ') : ''));
   const memos = highlights.filter((h) => h.memo && h.to > h.from);
-  const turns = [...names].sort((x, y) => x[0] - y[0]).map(([i, set]) => [i, [...set].sort().join(' ')] as const);
   const memoKey = memos.map((h) => `${h.id}@${h.to}`).join(',');
-  const shownKey = `${memoKey}|${turns.map(([i, n]) => `${i}:${n}`).join(',')}`;
-  const decorations = [
-    ...memos.map(memoWidget),
-    ...turns.map(([i, n]) => Decoration.node(starts[i], starts[i] + doc.child(i).nodeSize, { 'data-ranges': n })),
-  ];
-  return { shown: DecorationSet.create(doc, decorations), shownKey, memoKey };
+  const turnDecoration = (i: number) => Decoration.node(starts[i], starts[i] + doc.child(i).nodeSize, { 'data-ranges': turnNames[i] }, { turn: i });
+  if (prev && prev.memoKey === memoKey) {
+    // Only the turns whose names changed: making the set anew scans every decoration for each turn.
+    const changed = turnNames.flatMap((n, i) => (n === prev.turnNames[i] ? [] : [i]));
+    if (!changed.length) return prev;
+    const old = changed.flatMap((i) => prev.shown.find(starts[i], starts[i] + doc.child(i).nodeSize, (spec) => spec.turn === i));
+    const shown = prev.shown.remove(old).add(doc, changed.filter((i) => turnNames[i]).map(turnDecoration));
+    return { shown, turnNames, memoKey };
+  }
+  const turns = turnNames.flatMap((n, i) => (n ? [turnDecoration(i)] : []));
+  return { shown: DecorationSet.create(doc, [...memos.map(memoWidget), ...turns]), turnNames, memoKey };
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
@@ -203,10 +205,10 @@ function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boole
     const drawn = keysOf(highlights);
     if (ranges && highlights.length >= RANGES_FROM) {
       const pieces = piecesOf(highlights);
-      state = { set: null, ranges: highlights, pieces, drawn, ...rangeDecorations(doc, highlights, pieces) };
+      state = { set: null, ranges: highlights, pieces, drawn, ...rangeDecorations(doc, highlights, pieces, null) };
     } else {
       const set = build(doc, highlights);
-      state = { set, ranges: null, pieces: [], drawn, shown: set, shownKey: '', memoKey: '' };
+      state = { set, ranges: null, pieces: [], drawn, shown: set, turnNames: [], memoKey: '' };
     }
     firstStates.set(doc, state);
   }
@@ -307,9 +309,8 @@ function nextRanges(tr: Transaction, value: HighlightsState, before: readonly Hi
     drawn = changed;
   }
   const pieces = piecesOf(ranges);
-  const made = rangeDecorations(tr.doc, ranges, pieces);
-  const same = !tr.docChanged && made.shownKey === value.shownKey;
-  return { ...value, ranges, pieces, drawn, ...(same ? { shown: value.shown, shownKey: value.shownKey, memoKey: value.memoKey } : made) };
+  const made = rangeDecorations(tr.doc, ranges, pieces, tr.docChanged ? null : value);
+  return { ...value, ranges, pieces, drawn, shown: made.shown, turnNames: made.turnNames, memoKey: made.memoKey };
 }
 
 /** What the view draws as decorations: every highlight, or the memo marks of those drawn as ranges. */
@@ -330,20 +331,74 @@ function startsOf(doc: PMNode): number[] {
 }
 
 /**
- * Draws the highlights held as ranges in the browser's highlight registry: all of them at
- * once, so scrolling changes nothing (drawing only those round the viewport made each move
- * of that window cost the browser two slow frames), and again when they change, with their
- * text found anew when ProseMirror may have redrawn it (the text changed, or a memo mark
- * came or went and split or joined a text node).
+ * The positions of the turns from `above` px above the viewport to `below` px under it:
+ * a binary search over the turns' boxes (a dozen layout reads, not thousands).
+ */
+function turnsAround(view: EditorView, above: number, below: number): [number, number] | null {
+  const turns = view.dom.children;
+  const n = Math.min(turns.length, view.state.doc.childCount);
+  if (n === 0) return null;
+  const top = -above;
+  const bottom = innerHeight + below;
+  // The first turn whose bottom is below `top`, and the last whose top is above `bottom`.
+  let lo = 0;
+  let hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (turns[mid].getBoundingClientRect().bottom < top) lo = mid + 1;
+    else hi = mid;
+  }
+  const first = lo;
+  lo = first;
+  hi = n - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (turns[mid].getBoundingClientRect().top > bottom) hi = mid - 1;
+    else lo = mid;
+  }
+  const starts = startsOf(view.state.doc);
+  const last = lo;
+  return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
+}
+
+/** The window a long transcript opens with, in positions from its start (a few screens of text). */
+const FIRST_WINDOW = 12_000;
+
+/**
+ * Draws the highlights held as ranges in the browser's highlight registry, those round
+ * the viewport only: Chromium works out every registered range again whenever the
+ * registry changes, which for the 40,000 pieces of a long transcript's highlights took
+ * seconds. When the window no longer holds the text from half a screen above the
+ * viewport to half a screen below it, it becomes the text from one and a half screens
+ * above to one and a half below; a move changes the registry only, never an element.
+ * The highlights are drawn again when they change, with their text found anew when
+ * ProseMirror may have redrawn it (the text changed, or a memo mark came or went and split
+ * or joined a text node).
  */
 function rangesView(view: EditorView) {
   if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
   const painter = new RangePainter(view, startsOf);
+  let window: readonly [number, number] = [0, Math.min(view.state.doc.content.size, FIRST_WINDOW)];
+  let frame = 0;
+  const inWindow = <T extends { from: number; to: number }>(xs: readonly T[]) => xs.filter((x) => x.from < window[1] && x.to > window[0]);
   const paint = () => {
     const { pieces, ranges } = highlightsKey.getState(view.state)!;
-    painter.paint(pieces, ranges!.filter((h) => h.active && h.to > h.from));
+    painter.paint(inWindow(pieces), inWindow(ranges!.filter((h) => h.active && h.to > h.from)));
+  };
+  const onScroll = () => {
+    if (!view.dom.isConnected) return;
+    const h = innerHeight;
+    const need = turnsAround(view, h, h);
+    if (!need || (window[0] <= need[0] && need[1] <= window[1])) return;
+    window = turnsAround(view, 4 * h, 4 * h) ?? need;
+    frame ||= requestAnimationFrame(() => {
+      frame = 0;
+      paint();
+    });
   };
   paint();
+  addEventListener('scroll', onScroll, { capture: true, passive: true });
+  addEventListener('resize', onScroll, { passive: true });
   return {
     update(view: EditorView, prev: EditorState) {
       const now = highlightsKey.getState(view.state)!;
@@ -352,7 +407,12 @@ function rangesView(view: EditorView) {
       else if (now.pieces === was.pieces && now.ranges === was.ranges) return;
       paint();
     },
-    destroy: () => painter.destroy(),
+    destroy() {
+      removeEventListener('scroll', onScroll, { capture: true });
+      removeEventListener('resize', onScroll);
+      if (frame) cancelAnimationFrame(frame);
+      painter.destroy();
+    },
   };
 }
 

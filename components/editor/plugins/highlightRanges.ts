@@ -27,21 +27,32 @@ export interface Piece {
  */
 export function overlapPieces(highlights: readonly RangeHighlight[], maxLevel: number): Piece[] {
   const sorted = highlights.filter((h) => h.to > h.from).sort((a, b) => a.from - b.from || b.to - a.to || a.id - b.id);
-  const points = [...new Set(sorted.flatMap((h) => [h.from, h.to]))].sort((a, b) => a - b);
+  const ends = Float64Array.from(sorted, (h) => h.to).sort();
   const pieces: Piece[] = [];
-  let active: { h: RangeHighlight; piece: Piece | null }[] = [];
+  const active: { h: RangeHighlight; piece: Piece | null }[] = [];
   let next = 0;
-  for (const p of points) {
-    for (const a of active) if (a.h.to <= p && a.piece) a.piece.to = p;
-    active = active.filter((a) => a.h.to > p);
+  let end = 0;
+  // Every start and end, in order (the starts come sorted, the ends are sorted apart).
+  while (next < sorted.length || end < ends.length) {
+    const p = next < sorted.length ? Math.min(sorted[next].from, ends[end]) : ends[end];
+    if (end < ends.length && ends[end] === p) {
+      let kept = 0;
+      for (const a of active) {
+        if (a.h.to > p) active[kept++] = a;
+        else if (a.piece) a.piece.to = p;
+      }
+      active.length = kept;
+      while (end < ends.length && ends[end] === p) end++;
+    }
     while (next < sorted.length && sorted[next].from === p) active.push({ h: sorted[next++], piece: null });
-    active.forEach((a, i) => {
+    for (let i = 0; i < active.length; i++) {
+      const a = active[i];
       const level = Math.min(i, maxLevel);
-      if (a.piece?.level === level) return;
+      if (a.piece?.level === level) continue;
       if (a.piece) a.piece.to = p;
       a.piece = { id: a.h.id, from: p, to: a.h.to, color: a.h.color, level };
       pieces.push(a.piece);
-    });
+    }
   }
   return pieces;
 }
