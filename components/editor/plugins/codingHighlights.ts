@@ -404,7 +404,7 @@ function rangesView(view: EditorView) {
       const now = highlightsKey.getState(view.state)!;
       const was = highlightsKey.getState(prev)!;
       if (view.state.doc !== prev.doc || now.memoKey !== was.memoKey) painter.invalidate();
-      else if (now.pieces === was.pieces && now.ranges === was.ranges) return;
+      else if (now.pieces === was.pieces && now.ranges === was.ranges && !painter.lostText()) return;
       paint();
     },
     destroy() {

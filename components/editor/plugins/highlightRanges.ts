@@ -115,6 +115,7 @@ export class RangePainter {
    * same as before is left alone: the browser works out again each highlight that is set.
    */
   paint(pieces: readonly Piece[], active: readonly { from: number; to: number }[]): void {
+    if (this.lostText()) this.invalidate();
     const byName = new Map<string, { from: number; to: number }[]>();
     const add = (name: string, x: { from: number; to: number }) => {
       let list = byName.get(name);
@@ -139,6 +140,11 @@ export class RangePainter {
       this.drawn.set(name, key);
     }
     this.stale = false;
+  }
+
+  /** Whether ProseMirror replaced a text node that ranges were made in (it redraws a turn as it sees fit). */
+  lostText(): boolean {
+    return this.texts.some((t) => t?.nodes.some((n) => !n.isConnected));
   }
 
   destroy(): void {
