@@ -18,7 +18,7 @@ import { drawCodings } from './helpers/drawCodings';
 import { codingsAt, highlightsOf, visibleCodings, type HighlightContext } from './helpers/highlights';
 import { nextCoding, rangeWithin } from './helpers/navigation';
 import { selectedRange } from './helpers/selection';
-import { highlightStyles, rangeStyles, type Highlight } from './plugins/codingHighlights';
+import { highlightStyles, type Highlight } from './plugins/codingHighlights';
 import { shortcutsOf } from './plugins/keyboard';
 import type { EditorCode, TextRange } from './types';
 import { useCodings } from './useCodings';
@@ -114,10 +114,7 @@ export function CodingEditor(props: CodingEditorProps) {
     () => (typeof window === 'undefined' ? NO_HIGHLIGHTS : highlightsOf(codings, { ranges, codes: codeById, shown: shownCodes, activeAt })),
     [codings, ranges, codeById, shownCodes, activeAt],
   );
-  const highlightCss = useMemo(() => {
-    const colors = codes.map((c) => c.color);
-    return `${highlightStyles(colors)}\n${rangeStyles(colors)}`;
-  }, [codes]);
+  const highlightCss = useMemo(() => highlightStyles(codes.map((c) => c.color)), [codes]);
   const shortcuts = useMemo(() => shortcutsOf(codes), [codes]);
 
   /** Applies codes to the current selection (optimistically: see `useCodings`). */

@@ -7,7 +7,7 @@ import { placeLabels } from '@/lib/coding/margin-labels';
 import { textColorOn } from '@/lib/color/contrast';
 import { turnIndexAt, type TurnRange } from '@/lib/text/canonical';
 import { escapeHtml } from '@/lib/text/escape-html';
-import { RANGES_FROM } from './plugins/codingHighlights';
+import { WINDOW_FROM } from './plugins/codingHighlights';
 import type { EditorCode } from './types';
 
 interface Stripe {
@@ -381,7 +381,7 @@ export function MarginStripes({
       layout.current ??= readLayout(editor, container.current);
       // Deeper overlaps than the margin has lanes for share lanes (see `laneGeometry`).
       const stripes = placeStripes(layout.current, codings, ranges, laneGeometry(Infinity, width).lanes);
-      const long = codings.length >= RANGES_FROM;
+      const long = codings.length >= WINDOW_FROM;
       const bands = bandsOf(itemsOf(stripes, looksOf(codes, codings, coderColors), width), long);
       unwindow?.();
       unwindow = undefined;

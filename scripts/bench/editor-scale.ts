@@ -135,11 +135,10 @@ async function paintedAfterNavigation(page: Page, stripes: number): Promise<{ pa
         }
         return false;
       };
-      // The transcript opens on the moderator's welcome, which nobody codes: highlights drawn (CSS highlights on a long
-      // transcript, spans on a short one), stripes all placed.
+      // The transcript opens on the moderator's welcome, which nobody codes: highlights in the DOM, stripes all placed.
       // The margin keeps only the stripes near the viewport in the page; it says how many it placed.
       const margin = document.querySelector<HTMLElement>('[data-testid=margin-stripes]');
-      return Number(margin?.dataset.stripes ?? 0) >= n && margin!.querySelector('.stripe, .stripe-canvas') !== null && inView('.transcript-editor .turn') && (CSS.highlights.size > 0 || document.querySelector('.transcript-editor .coding') !== null);
+      return Number(margin?.dataset.stripes ?? 0) >= n && margin!.querySelector('.stripe, .stripe-canvas') !== null && inView('.transcript-editor .turn') && document.querySelector('.transcript-editor .coding') !== null;
     },
     stripes,
     { timeout: 120_000, polling: 50 },
@@ -271,34 +270,21 @@ async function measureLong(browser: Browser, url: string, long: LongTranscript):
       for (const e of list.getEntries()) if (e.name === 'keydown') w.__enter.push({ start: e.startTime, duration: e.duration });
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit);
     const editor = document.querySelector('.transcript-editor')!;
-    // Highlights drawn: spans in the editor, and ranges in the highlight registry (which the
-    // page changes through `set`, so that is where the benchmark hears of it).
-    const count = () => editor.querySelectorAll('.coding').length + [...CSS.highlights.values()].reduce((n, h) => n + h.size, 0);
-    const registry = CSS.highlights;
-    const set = registry.set.bind(registry);
-    registry.set = (name, h) => {
-      const r = set(name, h);
-      editor.dispatchEvent(new Event('bench:highlights'));
-      return r;
-    };
     // The keydown's own time stamp: when the key reached the page.
     window.addEventListener(
       'keydown',
       (e) => {
         if (e.key !== 'Enter') return;
-        const before = count();
+        const before = editor.querySelectorAll('.coding').length;
         const entry = { pressed: e.timeStamp, drawn: Number.NaN, painted: Number.NaN };
         w.__apply.push(entry);
-        const check = () => {
-          if (count() <= before) return;
+        const mo = new MutationObserver(() => {
+          if (editor.querySelectorAll('.coding').length <= before) return;
           mo.disconnect();
-          editor.removeEventListener('bench:highlights', check);
           entry.drawn = performance.now();
           requestAnimationFrame(() => setTimeout(() => (entry.painted = performance.now()), 0));
-        };
-        const mo = new MutationObserver(check);
+        });
         mo.observe(editor, { childList: true, subtree: true });
-        editor.addEventListener('bench:highlights', check);
       },
       true,
     );

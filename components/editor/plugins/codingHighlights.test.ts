@@ -9,12 +9,10 @@ import {
   highlightsBeforePlugin,
   highlightsOnScreen,
   highlightStyles,
-  rangeStyles,
+  moveHighlightWindow,
   setHighlightMeta,
   shownDecorations,
-  RANGES_FROM,
-  rangeHighlights,
-  codingHighlightsPlugin,
+  WINDOW_FROM,
   type Highlight,
 } from './codingHighlights';
 
@@ -47,20 +45,6 @@ describe('colours', () => {
       '.transcript-editor [data-hl="00ff00"] { background-color: rgba(0, 255, 0, 0.24); text-decoration-color: rgba(0, 255, 0, 0.95); }',
       '.transcript-editor .coding [data-hl="00ff00"] { background-color: rgba(0, 255, 0, 0.1); }',
     ]);
-  });
-});
-
-describe('rangeStyles', () => {
-  it('writes one CSS highlight per colour and level: full tint outermost, each underline a step lower', () => {
-    const css = rangeStyles(['#FF0000']).split('\n');
-    expect(css).toHaveLength(11);
-    expect(css[0]).toBe(
-      '.transcript-editor [data-ranges~="hl-888888-0"] > .turn-text::highlight(hl-888888-0) { background-color: rgba(136, 136, 136, 0.24); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(136, 136, 136, 0.95); text-underline-offset: 2px; }',
-    );
-    expect(css[9]).toBe(
-      '.transcript-editor [data-ranges~="hl-ff0000-4"] > .turn-text::highlight(hl-ff0000-4) { background-color: rgba(255, 0, 0, 0.1); text-decoration-line: underline; text-decoration-thickness: 1.5px; text-decoration-color: rgba(255, 0, 0, 0.95); text-underline-offset: 12px; }',
-    );
-    expect(css[10]).toBe('.transcript-editor [data-ranges~="coding-active"] > .turn-text::highlight(coding-active) { background-color: rgba(255, 200, 0, 0.38); }');
   });
 });
 
@@ -188,79 +172,37 @@ describe('highlightsBeforePlugin', () => {
   });
 });
 
-describe('a long transcript, drawn as CSS highlights', () => {
+describe('the window of a long transcript', () => {
   // Many turns of 20 characters ("turn 0000 text here." = positions 1..21, 23..43, …), one highlight on each.
-  const many = RANGES_FROM;
+  const many = WINDOW_FROM;
   const texts = Array.from({ length: many }, (_, i) => `turn ${String(i).padStart(4, '0')} text here.`);
   const longDoc = () => documentOf(texts).doc;
   const start = (i: number) => 1 + i * 22;
   const all = Array.from({ length: many }, (_, i) => h(i + 1, start(i), start(i) + 4));
-  const withRanges = (initial: readonly Highlight[], ranges = true) => EditorState.create({ doc: longDoc(), plugins: [codingHighlightsPlugin({ initial, ranges })] });
-  const memoIds = (set: DecorationSet) => set.find().filter((d) => d.from === d.to).map((d) => d.spec.codingId as number);
-  const turnNames = (set: DecorationSet) =>
-    set
-      .find()
-      .filter((d) => d.from < d.to)
-      .map((d) => [d.from, (d as unknown as { type: { attrs: Record<string, string> } }).type.attrs['data-ranges']]);
+  const ids = (set: DecorationSet) => [...new Set(set.find().map((d) => d.spec.codingId as number))].sort((a, b) => a - b);
 
-  it('keeps spans for a shorter transcript, or where the browser cannot draw CSS highlights', () => {
-    for (const state of [withRanges(all.slice(0, many - 1)), withRanges(all, false)]) {
-      expect(rangeHighlights(state)).toBeNull();
-      expect(shownDecorations(state)).toBe(highlightDecorations(state));
-    }
+  it('draws every highlight of a shorter transcript', () => {
+    const state = stateWith(longDoc(), all.slice(0, many - 1));
+    expect(shownDecorations(state)).toBe(highlightDecorations(state));
   });
 
-  it('holds the highlights as ranges, with only the memo marks as decorations', () => {
-    const initial = all.map((x, i) => (i === 10 || i === 20 ? { ...x, memo: true } : x));
-    const state = withRanges(initial);
-    expect(rangeHighlights(state)).toBe(initial);
-    expect(memoIds(shownDecorations(state))).toEqual([11, 21]);
-    expect(highlightDecorations(state).find().filter((d) => d.from < d.to).length).toBe(many);
-    expect(highlightsOnScreen(state).size).toBe(many);
+  it('draws only the highlights near the start, keeping all of them in the set', () => {
+    const state = stateWith(longDoc(), all);
+    expect(highlightDecorations(state).find().length).toBe(many);
+    const shown = ids(shownDecorations(state));
+    expect(shown[0]).toBe(1);
+    expect(shown.length).toBeGreaterThan(100);
+    expect(shown.length).toBeLessThan(many / 4);
   });
 
-  it('names on each turn the CSS highlights in it, at their nesting levels, and the picked coding', () => {
-    // Turn 0: coding -1 over it all, coding -2 inside; coding -3 from turn 0's end into turn 1, picked; one coding on each later turn.
-    const initial = [h(-1, start(0), start(0) + 20), h(-2, start(0) + 2, start(0) + 6, '#00ff00'), h(-3, start(0) + 10, start(1) + 5, '#0000ff', true), ...all.slice(2)];
-    const names = turnNames(shownDecorations(withRanges(initial)));
-    expect(names.slice(0, 2)).toEqual([
-      [start(0) - 1, 'hl-0000ff-1 hl-00ff00-1 hl-ff0000-0 coding-active'.split(' ').sort().join(' ')],
-      [start(1) - 1, 'coding-active hl-0000ff-0'],
-    ]);
-    expect(names[2]).toEqual([start(2) - 1, 'hl-ff0000-0']);
-    expect(names).toHaveLength(many);
-  });
-
-  it('adds, draws again and removes by coding id; the decorations stay the same set until a memo or a name changes', () => {
-    let state = withRanges(all);
-    state = change(state, { add: [h(-1, start(3005), start(3005) + 2, '#00ff00'), h(7, start(6), start(6) + 9)] });
-    const marks = shownDecorations(state);
-    expect(turnNames(marks)[3005]).toEqual([start(3005) - 1, 'hl-00ff00-1 hl-ff0000-0']);
-    expect(rangeHighlights(state)!.filter((x) => x.id === 7).map((x) => x.to - x.from)).toEqual([9]);
-    expect(rangeHighlights(state)!.some((x) => x.id === -1)).toBe(true);
+  it('moves the window, and draws a highlight added inside it', () => {
+    let state = stateWith(longDoc(), all);
+    state = state.apply(moveHighlightWindow(state.tr, start(3000) - 1, start(3010) - 1));
+    expect(ids(shownDecorations(state))).toEqual(Array.from({ length: 10 }, (_, i) => 3001 + i));
+    state = change(state, { add: [h(-1, start(3005), start(3005) + 2, '#00ff00')] });
+    expect(ids(shownDecorations(state))).toContain(-1);
     state = change(state, { remove: [3002] });
-    expect(rangeHighlights(state)!.some((x) => x.id === 3002)).toBe(false);
-    expect(rangeHighlights(state)!.length).toBe(many);
-    expect(highlightsOnScreen(state).has(3002)).toBe(false);
-    expect(highlightsOnScreen(state).get(-1)).toBe(`${start(3005)}:${start(3005) + 2}:#00ff00:0`);
-    const before = shownDecorations(state);
-    expect(before).not.toBe(marks);
-    expect(turnNames(before).some(([from]) => from === start(3001) - 1)).toBe(false);
-    state = change(state, { add: [h(7, start(6), start(6) + 9)] }); // drawn again as it was
-    expect(shownDecorations(state)).toBe(before);
-    state = change(state, { add: [{ ...h(8, start(7), start(7) + 4), memo: true }] });
-    expect(memoIds(shownDecorations(state))).toEqual([8]);
-    state = change(state, { reset: all.slice(0, 3) });
-    expect(rangeHighlights(state)!.map((x) => x.id)).toEqual([1, 2, 3]);
-  });
-
-  it('maps the ranges through a change of the text, as decorations would be', () => {
-    let state = withRanges(all);
-    state = state.apply(state.tr.insertText('XYZ', start(1)));
-    const [first, second, third] = rangeHighlights(state)!;
-    expect([first.from, first.to]).toEqual([start(0), start(0) + 4]);
-    // Text typed at a highlight's start stays outside it.
-    expect([second.from, second.to]).toEqual([start(1) + 3, start(1) + 7]);
-    expect([third.from, third.to]).toEqual([start(2) + 3, start(2) + 7]);
+    expect(ids(shownDecorations(state))).not.toContain(3002);
+    expect(highlightsOnScreen(state).has(-1)).toBe(true);
   });
 });

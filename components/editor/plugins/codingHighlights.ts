@@ -2,7 +2,6 @@ import { Extension } from '@tiptap/core';
 import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { ACTIVE_RANGE, canPaintRanges, overlapPieces, RangePainter, rangeName, turnAt, type Piece } from './highlightRanges';
 
 export interface Highlight {
   id: number;
@@ -27,38 +26,37 @@ export interface HighlightMeta {
 }
 
 /**
- * The highlights: on a transcript with fewer than `RANGES_FROM` of them, every one a
- * decoration in `set` (spans in the text); on a longer one (where the browser can), the
- * highlights themselves in `ranges`, drawn as CSS highlights by the plugin's view, with
- * only their memo marks as decorations. `drawn` is what each coding was last drawn as (see
- * `highlightsOnScreen`), `shown` what the view draws as decorations.
+ * The decorations, what each coding was last drawn as (see `highlightsOnScreen`), and what
+ * the view draws of them: all of `set`, or on a long transcript only those in `window`
+ * (positions round the viewport, see `viewportWindow`).
  */
 interface HighlightsState {
+  /**
+   * Every highlight as a decoration; on a long transcript null until something needs it
+   * (see `setOf`), with `source` holding the highlights instead: ProseMirror builds a set
+   * by scanning every decoration for each of the document's turns, some 200 ms for 20,000
+   * highlights over 3,000 turns, before the page could show the text.
+   */
   set: DecorationSet | null;
-  ranges: readonly Highlight[] | null;
-  /** The highlights held as ranges cut where their nesting changes: what the view draws. */
-  pieces: readonly Piece[];
+  source: readonly Highlight[] | null;
   drawn: ReadonlyMap<number, string>;
+  window: readonly [number, number] | null;
   shown: DecorationSet;
-  /** What `shown` was made from, to change only what changed: the names on each turn, and */
-  turnNames: readonly string[];
-  /** the memo marks (other changes of `shown` leave the text nodes as they were). */
-  memoKey: string;
 }
 
-type RangeDecorations = Pick<HighlightsState, 'shown' | 'turnNames' | 'memoKey'>;
-
 export const highlightsKey = new PluginKey<HighlightsState>('codingHighlights');
+/** The meta of a transaction that moves the window of drawn highlights (not a change of the highlights: no stripes redrawn). */
+const windowKey = new PluginKey('codingHighlightsWindow');
 
 /**
- * From this many highlights on, they are drawn as CSS highlights rather than spans: a
- * 300,000-character transcript with 20,000 codings otherwise splits its text into some
- * 85,000 nested spans, which took the browser tens of seconds to lay out and style, and
- * drawing only those near the viewport made each scroll past a few screens a long task of
- * restyling and layout. Below it (the demo's transcripts, the tests) the spans stay: they
- * carry the pointer cursor and the classes that the end-to-end tests read.
+ * From this many highlights on, only those near the viewport are in the DOM: a 300,000-
+ * character transcript with 20,000 codings otherwise splits its text into some 85,000
+ * nested spans, and laying them out and styling them took the browser tens of seconds.
+ * Below it (the demo's transcripts, the tests) every highlight is drawn as before.
  */
-export const RANGES_FROM = 6000;
+export const WINDOW_FROM = 6000;
+/** The window a long transcript opens with, in positions from its start (a few screens of text). */
+const FIRST_WINDOW = 12_000;
 
 /** #RRGGBB at the given opacity. */
 function tint(hex: string, alpha: number): string {
@@ -100,32 +98,6 @@ export function highlightStyles(colors: Iterable<string>): string {
   return [...levels, ...perColor].join('\n');
 }
 
-/** The look of a CSS highlight, for the text of the turns that name it (see `rangeDecorations`). */
-const rangeRule = (name: string, look: string) => `.transcript-editor [data-ranges~="${name}"] > .turn-text::highlight(${name}) { ${look}; }`;
-
-/**
- * The same looks for highlights drawn as ranges (see `RANGES_FROM`): one CSS highlight
- * per colour and nesting level (`rangeName`), its underline at that level's depth, and
- * the picked coding's wash (as `.coding-active`).
- */
-export function rangeStyles(colors: Iterable<string>): string {
-  return [...new Set([FALLBACK, ...colors].map(colorValue))]
-    .flatMap((v) =>
-      Array.from({ length: MAX_UNDERLINES }, (_, level) => {
-        const look = [
-          `background-color: ${tint(`#${v}`, level === 0 ? 0.24 : 0.1)}`,
-          'text-decoration-line: underline',
-          'text-decoration-thickness: 1.5px',
-          `text-decoration-color: ${tint(`#${v}`, 0.95)}`,
-          `text-underline-offset: ${2 + level * UNDERLINE_STEP}px`,
-        ];
-        return rangeRule(rangeName(v, level), look.join('; '));
-      }),
-    )
-    .concat(rangeRule(ACTIVE_RANGE, 'background-color: rgba(255, 200, 0, 0.38)'))
-    .join('\n');
-}
-
 /** What a highlight looks like on screen: a highlight whose key changed is redrawn. */
 export function highlightKey(h: Highlight): string {
   return `${h.from}:${h.to}:${h.color}:${h.active ? 1 : 0}${h.memo ? ":memo" : ""}`;
@@ -141,75 +113,53 @@ function memoMark(): HTMLElement {
   return mark;
 }
 
-function memoWidget(h: Highlight): Decoration {
-  return Decoration.widget(h.to, memoMark, { side: -1, ignoreSelection: true, codingId: h.id, key: `memo-${h.id}` });
-}
-
 function toDecorations(h: Highlight): Decoration[] {
   // Each coding its own element (nodeName): where codings overlap ProseMirror nests them
   // rather than merging them into one span that shows only the last one's colour. The
   // colour is an attribute, not a class, so one style rule serves every coding of a code.
   const attrs = { nodeName: 'span', class: h.active ? 'coding coding-active' : 'coding', 'data-hl': colorValue(h.color) };
   const inline = Decoration.inline(h.from, h.to, attrs, { codingId: h.id });
-  return h.memo ? [inline, memoWidget(h)] : [inline];
+  return h.memo ? [inline, Decoration.widget(h.to, memoMark, { side: -1, ignoreSelection: true, codingId: h.id, key: `memo-${h.id}` })] : [inline];
 }
 
 function build(doc: PMNode, highlights: readonly Highlight[]): DecorationSet {
   return DecorationSet.create(doc, highlights.filter((h) => h.to > h.from).flatMap(toDecorations));
 }
 
-/** The highlights as pieces at their nesting levels. */
-function piecesOf(highlights: readonly Highlight[]): Piece[] {
-  return overlapPieces(highlights.map((h) => ({ id: h.id, from: h.from, to: h.to, color: colorValue(h.color) })), MAX_UNDERLINES - 1);
+/** The decorations of the highlights in the window (from `source`, as `DecorationSet.find` would give them from the set). */
+function inWindow(highlights: readonly Highlight[], window: readonly [number, number]): Decoration[] {
+  return highlights.filter((h) => h.to > h.from && h.from <= window[1] && h.to >= window[0]).flatMap(toDecorations);
 }
 
-/**
- * The decorations of highlights drawn as ranges: their memo marks, and on each turn the
- * names of the CSS highlights in it (`data-ranges`). The style sheet's `::highlight()`
- * rules apply only to a turn that names them: the browser works out every highlight rule
- * for every element it applies to, which with some 200 of them (40 colours, five levels)
- * made each restyle of the page take seconds.
- */
-function rangeDecorations(doc: PMNode, highlights: readonly Highlight[], pieces: readonly Piece[], prev: RangeDecorations | null): RangeDecorations {
-  const starts = startsOf(doc);
-  const names: (Set<string> | undefined)[] = new Array(starts.length);
-  // The turns whose text [from, to) covers some of.
-  const mark = (from: number, to: number, n: string) => {
-    for (let i = turnAt(starts, from); i < starts.length && starts[i] < to; i++) {
-      if (Math.min(to, starts[i] + 1 + doc.child(i).content.size) > Math.max(from, starts[i] + 1)) (names[i] ??= new Set()).add(n);
-    }
-  };
-  for (const p of pieces) mark(p.from, p.to, rangeName(p.color, p.level));
-  for (const h of highlights) if (h.active && h.to > h.from) mark(h.from, h.to, ACTIVE_RANGE);
-  const turnNames = Array.from(names, (set) => (set ? [...set].sort().join(' ') : ''));
-  const memos = highlights.filter((h) => h.memo && h.to > h.from);
-  const memoKey = memos.map((h) => `${h.id}@${h.to}`).join(',');
-  const turnDecoration = (i: number) => Decoration.node(starts[i], starts[i] + doc.child(i).nodeSize, { 'data-ranges': turnNames[i] }, { turn: i });
-  if (prev && prev.memoKey === memoKey) {
-    // Only the turns whose names changed: making the set anew scans every decoration for each turn.
-    const changed = turnNames.flatMap((n, i) => (n === prev.turnNames[i] ? [] : [i]));
-    if (!changed.length) return prev;
-    const old = changed.flatMap((i) => prev.shown.find(starts[i], starts[i] + doc.child(i).nodeSize, (spec) => spec.turn === i));
-    const shown = prev.shown.remove(old).add(doc, changed.filter((i) => turnNames[i]).map(turnDecoration));
-    return { shown, turnNames, memoKey };
+/** The sets built from a long transcript's highlights, once each (the document never changes under them). */
+const builtSets = new WeakMap<readonly Highlight[], DecorationSet>();
+
+/** Every highlight of `value` as a decoration set: its own, or the one its `source` makes. */
+function setOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>): DecorationSet {
+  if (value.set) return value.set;
+  const source = value.source ?? [];
+  let set = builtSets.get(source);
+  if (!set) {
+    set = build(doc, source);
+    builtSets.set(source, set);
   }
-  const turns = turnNames.flatMap((n, i) => (n ? [turnDecoration(i)] : []));
-  return { shown: DecorationSet.create(doc, [...memos.map(memoWidget), ...turns]), turnNames, memoKey };
+  return set;
+}
+
+/** What the view draws: all of the highlights, or those in `window`. */
+function shownOf(doc: PMNode, value: Pick<HighlightsState, 'set' | 'source'>, window: readonly [number, number] | null): DecorationSet {
+  if (!window) return setOf(doc, value);
+  return DecorationSet.create(doc, value.set ? value.set.find(window[0], window[1]) : inWindow(value.source ?? [], window));
 }
 
 /** The state a document starts with, made once per document: see `highlightsBeforePlugin`. */
 const firstStates = new WeakMap<PMNode, HighlightsState>();
-function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boolean): HighlightsState {
+function firstState(doc: PMNode, highlights: readonly Highlight[]): HighlightsState {
   let state = firstStates.get(doc);
   if (!state) {
-    const drawn = keysOf(highlights);
-    if (ranges && highlights.length >= RANGES_FROM) {
-      const pieces = piecesOf(highlights);
-      state = { set: null, ranges: highlights, pieces, drawn, ...rangeDecorations(doc, highlights, pieces, null) };
-    } else {
-      const set = build(doc, highlights);
-      state = { set, ranges: null, pieces: [], drawn, shown: set, turnNames: [], memoKey: '' };
-    }
+    const window = highlights.length >= WINDOW_FROM ? ([0, Math.min(doc.content.size, FIRST_WINDOW)] as const) : null;
+    const held = window ? { set: null, source: highlights } : { set: build(doc, highlights), source: null };
+    state = { ...held, drawn: keysOf(highlights), window, shown: shownOf(doc, held, window) };
     firstStates.set(doc, state);
   }
   return state;
@@ -221,8 +171,8 @@ function firstState(doc: PMNode, highlights: readonly Highlight[], ranges: boole
  * second pass over every turn. Until the plugin is there this gives the very set the
  * plugin starts with (the same object), so adding the plugin changes nothing on screen.
  */
-export function highlightsBeforePlugin(initial: readonly Highlight[], ranges = canPaintRanges()) {
-  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstState(state.doc, initial, ranges).shown);
+export function highlightsBeforePlugin(initial: readonly Highlight[]) {
+  return (state: EditorState): DecorationSet | undefined => (highlightsKey.getState(state) ? undefined : firstState(state.doc, initial).shown);
 }
 
 /**
@@ -234,86 +184,64 @@ export function highlightsOnScreen(state: EditorState): ReadonlyMap<number, stri
   return highlightsKey.getState(state)?.drawn ?? new Map();
 }
 
-/** The sets made for reading back highlights drawn as ranges, once each. */
-const builtSets = new WeakMap<readonly Highlight[], DecorationSet>();
-
-/** Every highlight as a decoration, for reading back what is on screen (tests). */
+/** The decorations drawn, for reading back what is on screen (tests, the benchmark). */
 export function highlightDecorations(state: EditorState): DecorationSet {
   const value = highlightsKey.getState(state);
-  if (!value) return DecorationSet.empty;
-  if (value.set) return value.set;
-  const ranges = value.ranges ?? [];
-  let set = builtSets.get(ranges);
-  if (!set) builtSets.set(ranges, (set = build(state.doc, ranges)));
-  return set;
-}
-
-/** The highlights drawn as CSS highlights, or null where they are spans. */
-export function rangeHighlights(state: EditorState): readonly Highlight[] | null {
-  return highlightsKey.getState(state)?.ranges ?? null;
+  return value ? setOf(state.doc, value) : DecorationSet.empty;
 }
 
 const keysOf = (highlights: readonly Highlight[]) => new Map(highlights.map((h) => [h.id, highlightKey(h)]));
 
 /** The plugin's state after a transaction. */
 function next(tr: Transaction, value: HighlightsState): HighlightsState {
-  return value.ranges ? nextRanges(tr, value, value.ranges) : nextSpans(tr, value, value.set!);
+  const state = change(tr, value);
+  const moved = tr.getMeta(windowKey) as [number, number] | undefined;
+  const window = value.window && moved ? moved : value.window;
+  if (state === value && window === value.window) return value;
+  const same = state.set === value.set && state.source === value.source && window === value.window;
+  return { ...state, window, shown: same ? value.shown : shownOf(tr.doc, state, window) };
 }
 
-/** The codings `meta` takes away: those it removes, and those it draws again (their old drawing goes). */
-function goneOf(meta: HighlightMeta, drawn: ReadonlyMap<number, string>): Set<number> {
-  const gone = new Set(meta.remove ?? []);
-  for (const h of meta.add ?? []) gone.add(h.id);
-  for (const id of [...gone]) if (!drawn.has(id)) gone.delete(id);
-  return gone;
-}
-
-function nextSpans(tr: Transaction, value: HighlightsState, before: DecorationSet): HighlightsState {
+/** The highlights after a transaction (`shown` left to `next`). */
+function change(tr: Transaction, value: HighlightsState): HighlightsState {
   const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
-  let set = before.map(tr.mapping, tr.doc);
-  if (!meta) return set === before ? value : { ...value, set, shown: set };
+  let set = value.set?.map(tr.mapping, tr.doc) ?? null;
+  let source = value.source;
+  // The text changed under highlights not made into a set yet: they are mapped as a set from here on.
+  if (!set && tr.docChanged) {
+    set = setOf(tr.before, value).map(tr.mapping, tr.doc);
+    source = null;
+  }
+  if (!meta) return set === value.set && source === value.source ? value : { ...value, set, source };
   if (meta.reset) {
-    set = build(tr.doc, meta.reset);
-    return { ...value, set, shown: set, drawn: keysOf(meta.reset) };
+    if (value.window && !set) return { ...value, set: null, source: meta.reset, drawn: keysOf(meta.reset) };
+    return { ...value, set: build(tr.doc, meta.reset), source: null, drawn: keysOf(meta.reset) };
   }
   const drawn = new Map(value.drawn);
-  // Finding decorations by coding id walks the whole set, so it is done only when something drawn goes.
-  const gone = goneOf(meta, drawn);
+  // A coding drawn again replaces its old drawing. Finding decorations by coding id walks
+  // the whole set, so it is done only when something drawn goes.
+  const gone = new Set(meta.remove ?? []);
+  for (const h of meta.add ?? []) if (drawn.has(h.id)) gone.add(h.id);
+  for (const id of [...gone]) if (!drawn.has(id)) gone.delete(id);
   if (gone.size) {
-    set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+    if (set) set = set.remove(set.find(undefined, undefined, (spec) => gone.has(spec.codingId as number)));
+    else source = (source ?? []).filter((h) => !gone.has(h.id));
     for (const id of gone) drawn.delete(id);
   }
   if (meta.add?.length) {
-    set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
+    if (set) set = set.add(tr.doc, meta.add.filter((h) => h.to > h.from).flatMap(toDecorations));
+    else source = [...(source ?? []), ...meta.add];
     for (const h of meta.add) drawn.set(h.id, highlightKey(h));
   }
-  return { ...value, set, shown: set, drawn };
+  return { ...value, set, source, drawn };
 }
 
-function nextRanges(tr: Transaction, value: HighlightsState, before: readonly Highlight[]): HighlightsState {
-  const meta = tr.getMeta(highlightsKey) as HighlightMeta | undefined;
-  if (!meta && !tr.docChanged) return value;
-  // Mapped as ProseMirror maps an inline decoration: text typed at either end stays outside.
-  let ranges = tr.docChanged ? before.map((h) => ({ ...h, from: tr.mapping.map(h.from, 1), to: Math.max(tr.mapping.map(h.from, 1), tr.mapping.map(h.to, -1)) })) : before;
-  let drawn = value.drawn;
-  if (meta?.reset) {
-    ranges = meta.reset;
-    drawn = keysOf(meta.reset);
-  } else if (meta) {
-    const changed = new Map(drawn);
-    const gone = goneOf(meta, changed);
-    if (gone.size) ranges = ranges.filter((h) => !gone.has(h.id));
-    for (const id of gone) changed.delete(id);
-    if (meta.add?.length) ranges = [...ranges, ...meta.add];
-    for (const h of meta.add ?? []) changed.set(h.id, highlightKey(h));
-    drawn = changed;
-  }
-  const pieces = piecesOf(ranges);
-  const made = rangeDecorations(tr.doc, ranges, pieces, tr.docChanged ? null : value);
-  return { ...value, ranges, pieces, drawn, shown: made.shown, turnNames: made.turnNames, memoKey: made.memoKey };
+/** Moves the window of drawn highlights of a long transcript to [from, to) (a transcript drawn whole ignores it). */
+export function moveHighlightWindow(tr: Transaction, from: number, to: number): Transaction {
+  return tr.setMeta(windowKey, [from, to]).setMeta('addToHistory', false);
 }
 
-/** What the view draws as decorations: every highlight, or the memo marks of those drawn as ranges. */
+/** What the view draws: the highlights in the window on a long transcript, all of them otherwise. */
 export function shownDecorations(state: EditorState): DecorationSet {
   return highlightsKey.getState(state)?.shown ?? DecorationSet.empty;
 }
@@ -361,57 +289,43 @@ function turnsAround(view: EditorView, above: number, below: number): [number, n
   return [starts[first], last + 1 < starts.length ? starts[last + 1] : view.state.doc.content.size];
 }
 
-/** The window a long transcript opens with, in positions from its start (a few screens of text). */
-const FIRST_WINDOW = 12_000;
-
 /**
- * Draws the highlights held as ranges in the browser's highlight registry, those round
- * the viewport only: Chromium works out every registered range again whenever the
- * registry changes, which for the 40,000 pieces of a long transcript's highlights took
- * seconds. When the window no longer holds the text from half a screen above the
- * viewport to half a screen below it, it becomes the text from one and a half screens
- * above to one and a half below; a move changes the registry only, never an element.
- * The highlights are drawn again when they change, with their text found anew when
- * ProseMirror may have redrawn it (the text changed, or a memo mark came or went and split
- * or joined a text node).
+ * Keeps the window of drawn highlights round the viewport of a long transcript: when the
+ * window no longer holds the text from half a screen above the viewport to half a screen
+ * below it, the window becomes the text from one and a half screens above to one and a
+ * half below, so a steady scroll moves it about once a screen, a few dozen turns'
+ * highlights at a time (a window three screens each way made each move a long task).
+ * The turns are measured in the scroll event, before anything of this frame has changed
+ * the page, and the window moves in the frame's animation callback: measured there, after
+ * the margin's bands changed, they cost a second layout of the page in the frame.
  */
-function rangesView(view: EditorView) {
-  if (!highlightsKey.getState(view.state)?.ranges || !canPaintRanges()) return {};
-  const painter = new RangePainter(view, startsOf);
-  let window: readonly [number, number] = [0, Math.min(view.state.doc.content.size, FIRST_WINDOW)];
+function viewportWindow(view: EditorView) {
   let frame = 0;
-  const inWindow = <T extends { from: number; to: number }>(xs: readonly T[]) => xs.filter((x) => x.from < window[1] && x.to > window[0]);
-  const paint = () => {
-    const { pieces, ranges } = highlightsKey.getState(view.state)!;
-    painter.paint(inWindow(pieces), inWindow(ranges!.filter((h) => h.active && h.to > h.from)));
+  let want: [number, number] | null = null;
+  const update = () => {
+    frame = 0;
+    const state = highlightsKey.getState(view.state);
+    if (!want || !state?.window || !view.dom.isConnected) return;
+    view.dispatch(moveHighlightWindow(view.state.tr, want[0], want[1]));
+    want = null;
   };
   const onScroll = () => {
-    if (!view.dom.isConnected) return;
+    const state = highlightsKey.getState(view.state);
+    if (!state?.window || !view.dom.isConnected) return;
     const h = innerHeight;
-    const need = turnsAround(view, h, h);
-    if (!need || (window[0] <= need[0] && need[1] <= window[1])) return;
-    window = turnsAround(view, 4 * h, 4 * h) ?? need;
-    frame ||= requestAnimationFrame(() => {
-      frame = 0;
-      paint();
-    });
+    const need = turnsAround(view, h / 2, h / 2);
+    if (!need || (state.window[0] <= need[0] && need[1] <= state.window[1])) return;
+    want = turnsAround(view, 1.5 * h, 1.5 * h);
+    if (!frame) frame = requestAnimationFrame(update);
   };
-  paint();
   addEventListener('scroll', onScroll, { capture: true, passive: true });
   addEventListener('resize', onScroll, { passive: true });
+  onScroll();
   return {
-    update(view: EditorView, prev: EditorState) {
-      const now = highlightsKey.getState(view.state)!;
-      const was = highlightsKey.getState(prev)!;
-      if (view.state.doc !== prev.doc || now.memoKey !== was.memoKey) painter.invalidate();
-      else if (now.pieces === was.pieces && now.ranges === was.ranges && !painter.lostText()) return;
-      paint();
-    },
     destroy() {
       removeEventListener('scroll', onScroll, { capture: true });
       removeEventListener('resize', onScroll);
       if (frame) cancelAnimationFrame(frame);
-      painter.destroy();
     },
   };
 }
@@ -423,13 +337,8 @@ function rangesView(view: EditorView) {
  */
 function clickedAt(view: EditorView, event: MouseEvent): number | null | undefined {
   if (!view.state.selection.empty) return undefined;
-  const ranges = rangeHighlights(view.state);
-  if (!ranges) {
-    if (!(event.target as HTMLElement).closest('.coding')) return null;
-    return view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
-  }
-  const pos = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
-  return pos != null && ranges.some((h) => h.from <= pos && pos < h.to) ? pos : null;
+  if (!(event.target as HTMLElement).closest('.coding')) return null;
+  return view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos;
 }
 
 export interface HighlightsOptions {
@@ -437,26 +346,23 @@ export interface HighlightsOptions {
   initial: readonly Highlight[];
   /** Told where a click landed: a position on a highlight, or null off them. */
   onClick?: (pos: number | null) => void;
-  /** Whether a long transcript's highlights are held as ranges (by default where the browser draws CSS highlights). */
-  ranges?: boolean;
 }
 
 /**
- * Codings as decorations or CSS highlights, never as marks: the highlights are kept once,
- * mapped through each transaction, and changed by the meta of the commands in
- * `../commands`, so adding one highlight does not rebuild thousands of others as
- * decorations. `initial` is drawn with the document itself: the editor's first render
- * already has every highlight, rather than rendering the text and then again split into
- * highlight spans.
+ * Codings as decorations, never as marks: the set is built once, mapped through each
+ * transaction, and changed by the meta of the commands in `../commands`, so adding one
+ * highlight does not rebuild thousands of others. `initial` is drawn with the document
+ * itself: the editor's first render already has every highlight, rather than rendering
+ * the text and then again split into highlight spans.
  */
-export function codingHighlightsPlugin({ initial, onClick, ranges = canPaintRanges() }: HighlightsOptions): Plugin<HighlightsState> {
+export function codingHighlightsPlugin({ initial, onClick }: HighlightsOptions): Plugin<HighlightsState> {
   return new Plugin<HighlightsState>({
     key: highlightsKey,
     state: {
-      init: (_, state) => firstState(state.doc, initial, ranges),
+      init: (_, state) => firstState(state.doc, initial),
       apply: next,
     },
-    view: rangesView,
+    view: viewportWindow,
     props: {
       decorations: (state: EditorState) => highlightsKey.getState(state)?.shown,
       handleDOMEvents: {
