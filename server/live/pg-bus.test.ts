@@ -62,6 +62,16 @@ describe.skipIf(pgSkipped)(`LISTEN/NOTIFY between two app servers${pgMissing('se
     return { bus, pool, clients: made };
   };
 
+  /** Two servers, the second listening on `channel` (what it hears in `heard`). */
+  const listeningPair = async (channel: string) => {
+    const a = server();
+    const b = server();
+    const heard: LiveEvent[] = [];
+    const off = b.bus.subscribe(channel, (e) => heard.push(e));
+    await b.bus.listening();
+    return { a, b, heard, off };
+  };
+
   beforeAll(async () => {
     cluster = await startPgCluster({ database: 'fgcoder_live_bus' });
   }, 180_000);
@@ -92,22 +102,14 @@ describe.skipIf(pgSkipped)(`LISTEN/NOTIFY between two app servers${pgMissing('se
   });
 
   it('sends a burst of codings too big for a notification as a resync of that layer', async () => {
-    const a = server();
-    const b = server();
-    const heard: LiveEvent[] = [];
-    b.bus.subscribe('project:3', (e) => heard.push(e));
-    await b.bus.listening();
+    const { a, heard } = await listeningPair('project:3');
     a.bus.publish('project:3', codingsEvent(500, 3));
     await vi.waitFor(() => expect(heard).toHaveLength(1), { timeout: 5000 });
     expect(heard[0]).toEqual({ kind: 'resync', projectId: 3, documentId: 4, layer: { kind: 'coder', coderId: 7 }, actorId: 7 });
   });
 
   it('stops listening to a channel once its last listener goes', async () => {
-    const a = server();
-    const b = server();
-    const heard: LiveEvent[] = [];
-    const off = b.bus.subscribe('project:4', (e) => heard.push(e));
-    await b.bus.listening();
+    const { a, b, heard, off } = await listeningPair('project:4');
     const listeningTo = async () => (await b.clients[0].query<{ c: string }>('select pg_listening_channels() as c')).rows.map((r) => r.c);
     expect(await listeningTo()).toEqual(['fgc_project_4']);
     off();
@@ -119,11 +121,7 @@ describe.skipIf(pgSkipped)(`LISTEN/NOTIFY between two app servers${pgMissing('se
   });
 
   it('reconnects when its connection is killed, tells its listeners to resync, and hears what comes after', async () => {
-    const a = server();
-    const b = server();
-    const heard: LiveEvent[] = [];
-    b.bus.subscribe('project:5', (e) => heard.push(e));
-    await b.bus.listening();
+    const { a, b, heard } = await listeningPair('project:5');
     const pid = (b.clients[0] as unknown as { processID: number }).processID;
     await a.pool.query('select pg_terminate_backend($1)', [pid]);
     await vi.waitFor(() => expect(heard).toEqual([{ kind: 'resync', projectId: 5, documentId: null, actorId: 0 }]), { timeout: 5000 });
